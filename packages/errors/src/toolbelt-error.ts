@@ -1,0 +1,94 @@
+/** Exit status of each error code (DESIGN.md, "Errors and exit codes"). */
+export const exitCodes = {
+  OK: 0,
+  PARTIAL: 1,
+  USAGE: 64,
+  DATA: 65,
+  UNAVAILABLE: 69,
+  INTERNAL: 70,
+  TEMPFAIL: 75,
+  AUTH: 77,
+  CONFIG: 78,
+} as const;
+
+export type ErrorCode = keyof typeof exitCodes;
+export type ExitCode = (typeof exitCodes)[ErrorCode];
+
+export const errorCodes = Object.keys(exitCodes) as ErrorCode[];
+
+export interface ToolbeltErrorOptions {
+  /** The original error (vendor error, system error). Never shown to the user in --json. */
+  cause?: unknown;
+  /** What the user can do about it, in English (shown after the message). */
+  hint?: string;
+  /** i18n key (namespace:key) that renders this error in the user's language. */
+  key?: string;
+  /** Interpolation values for `key`; also kept as structured data for --json. */
+  params?: Record<string, unknown>;
+  /** Several problems reported at once (config validation, data validation). */
+  problems?: readonly string[];
+}
+
+/**
+ * The one error class of Toolbelt. `message` is English (logs); `key` + `params`
+ * let the CLI shell render it in the user's language.
+ */
+export class ToolbeltError extends Error {
+  override readonly name = 'ToolbeltError';
+  readonly code: ErrorCode;
+  readonly hint: string | undefined;
+  readonly key: string | undefined;
+  readonly params: Record<string, unknown>;
+  readonly problems: readonly string[];
+
+  constructor(code: ErrorCode, message: string, options: ToolbeltErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.hint = options.hint;
+    this.key = options.key;
+    this.params = options.params ?? {};
+    this.problems = options.problems ?? [];
+  }
+
+  get exitCode(): ExitCode {
+    return exitCodes[this.code];
+  }
+
+  /** Plain data for `--json` output: no stack, no cause. */
+  toJSON(): ToolbeltErrorJson {
+    return {
+      code: this.code,
+      exitCode: this.exitCode,
+      message: this.message,
+      ...(this.hint ? { hint: this.hint } : {}),
+      ...(this.problems.length > 0 ? { problems: [...this.problems] } : {}),
+    };
+  }
+}
+
+export interface ToolbeltErrorJson {
+  code: ErrorCode;
+  exitCode: ExitCode;
+  message: string;
+  hint?: string;
+  problems?: string[];
+}
+
+export function isToolbeltError(value: unknown): value is ToolbeltError {
+  if (value instanceof ToolbeltError) return true;
+  // A ToolbeltError from another copy of this package (two versions installed side by side).
+  if (!(value instanceof Error) || value.name !== 'ToolbeltError') return false;
+  const code = (value as unknown as { code?: unknown }).code;
+  return typeof code === 'string' && code in exitCodes;
+}
+
+export function exitCodeOf(code: ErrorCode): ExitCode {
+  return exitCodes[code];
+}
+
+/** Anything thrown that is not a ToolbeltError is a bug: INTERNAL, original kept as cause. */
+export function toToolbeltError(value: unknown): ToolbeltError {
+  if (isToolbeltError(value)) return value;
+  const message = value instanceof Error ? value.message : String(value);
+  return new ToolbeltError('INTERNAL', `Internal error: ${message}`, { cause: value, key: 'common:errors.internal', params: { message } });
+}
