@@ -1,7 +1,7 @@
 /** Replacement text for every secret value. */
 export const REDACTED = '***';
 
-const SECRET_KEY = /(pass(word)?|pwd|secret|token|api[-_]?key|client[-_]?key|private[-_]?key|authorization|credential|master[-_]?hash|cookie)/i;
+const SECRET_KEY = /(pass(word)?|pwd|secret|token|webhook|api[-_]?key|client[-_]?key|private[-_]?key|authorization|master[-_]?hash|cookie)/i;
 
 /** True for object keys whose values must never be shown (password, token, ...). */
 export function isSecretKey(key: string): boolean {

@@ -1,0 +1,158 @@
+import { Command, Flags, type Interfaces } from '@oclif/core';
+import { ToolbeltError, exitCodes, isToolbeltError, toToolbeltError, type ErrorCode } from '@toolbelt/errors';
+import { createI18n, detectLanguage, langFromArgv, type Bilingual, type I18n, type Language, type Translate } from '@toolbelt/i18n';
+import { createLogger, isSecretKey, type Logger } from '@toolbelt/log';
+import { loadEnv, type Env } from './env.js';
+
+/** Flags every Toolbelt command has (shown under GLOBAL FLAGS). */
+export const baseFlags = {
+  lang: Flags.string({
+    summary: 'Language of messages and logs (en or ru). Default: TOOLBELT_LANG, LC_ALL or LANG, else en.',
+    options: ['en', 'ru'],
+    helpGroup: 'GLOBAL',
+  }),
+  'env-file': Flags.string({
+    summary: 'Read settings from this .env file (default ./.env when present).',
+    helpGroup: 'GLOBAL',
+  }),
+  'log-dir': Flags.string({ summary: 'Folder for the run log files.', default: '.logs', helpGroup: 'GLOBAL' }),
+  'log-keep': Flags.integer({ summary: 'Number of log files to keep in the log folder.', default: 3, min: 1, helpGroup: 'GLOBAL' }),
+  verbose: Flags.boolean({ summary: 'Print debug messages on stderr.', exclusive: ['quiet'], helpGroup: 'GLOBAL' }),
+  quiet: Flags.boolean({ summary: 'Print only errors on stderr.', exclusive: ['verbose'], helpGroup: 'GLOBAL' }),
+};
+
+export type CommandFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>;
+export type CommandArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>;
+
+/**
+ * The base of every Toolbelt command: parses flags, loads `.env` (flags > env > .env >
+ * defaults), sets up i18n and the run's logger, and turns every error into the documented
+ * exit code, as JSON on stdout with `--json`. Subclasses implement `run()` and return their
+ * typed result (printed as JSON with `--json`).
+ */
+export abstract class BaseCommand<T extends typeof Command> extends Command {
+  static override enableJsonFlag = true;
+  static override baseFlags = baseFlags;
+  /** Exit codes this command can end with; listed in its help. */
+  static exitCodes: readonly ErrorCode[] = ['OK', 'USAGE', 'CONFIG', 'INTERNAL'];
+  /** The app's message catalogs by namespace; the first is the default namespace. */
+  static catalogs: Record<string, Bilingual> = {};
+  /** Write a log file for runs of this command (default true). */
+  static writesLogFile = true;
+
+  protected flags!: CommandFlags<T>;
+  protected args!: CommandArgs<T>;
+  /** Environment: process variables over the `.env` file. */
+  protected env!: Env;
+  /** The `.env` file that was read, if any. */
+  protected envFile: string | undefined;
+  protected i18n!: I18n;
+  protected t!: Translate;
+  protected lang!: Language;
+  protected logger!: Logger;
+  protected readonly startedAt = new Date();
+
+  private get ctorBase(): typeof BaseCommand {
+    return this.constructor as typeof BaseCommand;
+  }
+
+  public override async init(): Promise<void> {
+    await super.init();
+    // Language first, from raw argv, so that even a flag error is reported in it.
+    this.setLanguage(langFromArgv(this.argv), process.env);
+    const ctor = this.ctorBase;
+    const { args, flags } = await this.parse({
+      flags: ctor.flags,
+      baseFlags: ctor.baseFlags,
+      enableJsonFlag: ctor.enableJsonFlag,
+      args: ctor.args,
+      strict: ctor.strict,
+    });
+    this.flags = flags as CommandFlags<T>;
+    this.args = args as CommandArgs<T>;
+    const loaded = loadEnv({ envFile: this.flags['env-file'] });
+    this.env = loaded.env;
+    this.envFile = loaded.file;
+    this.setLanguage(this.flags.lang, this.env);
+    const consoleLevel = this.flags.quiet ? 'error' : this.flags.verbose ? 'debug' : 'info';
+    this.logger = createLogger({
+      name: this.config.bin,
+      ...(ctor.writesLogFile ? { dir: this.flags['log-dir'], keep: this.flags['log-keep'] } : {}),
+      consoleLevel,
+      secrets: Object.entries(this.env)
+        .filter(([key]) => isSecretKey(key))
+        .map(([, value]) => value),
+      startedAt: this.startedAt,
+    });
+    this.logger.debug(`${this.config.bin} ${this.id ?? ''} ${this.config.version}`);
+  }
+
+  private setLanguage(flag: string | undefined, env: Env): void {
+    this.lang = detectLanguage(flag, env);
+    this.i18n = createI18n({ lang: this.lang, namespaces: this.ctorBase.catalogs });
+    this.t = this.i18n.t;
+  }
+
+  /** Set the exit status without ending the process (e.g. PARTIAL after printing a result). */
+  protected setExitCode(code: ErrorCode): void {
+    process.exitCode = exitCodes[code];
+  }
+
+  /** Localised text of an error: its catalog key when it has one, else its English message. */
+  protected describeError(error: ToolbeltError): string {
+    const logFile = this.logger?.file;
+    if (error.code === 'INTERNAL') {
+      const message = error.cause instanceof Error ? error.cause.message : error.message;
+      return logFile
+        ? this.t('common:errors.internal', { message, logFile })
+        : this.t('common:errors.internalNoLog', { message });
+    }
+    const text = error.key && this.i18n?.has(error.key) ? this.t(error.key, error.params) : error.message;
+    const lines = [text];
+    if (error.code === 'CONFIG' && error.key === 'common:errors.config') lines.push(...error.problems.map((p) => `  - ${p}`));
+    if (error.hint && !(error.key && this.i18n?.has(error.key) && this.lang !== 'en')) lines.push(error.hint);
+    if (error.code === 'CONFIG' && error.key === 'common:errors.config') lines.push(this.t('common:errors.configFix', { envFile: this.envFile ?? '.env' }));
+    return lines.join('\n');
+  }
+
+  protected override toSuccessJson(result: unknown): unknown {
+    return this.logger ? this.logger.redactor.value(result) : result;
+  }
+
+  public override async catch(err: Error & { oclif?: { exit?: number }; code?: string }): Promise<unknown> {
+    // this.exit() inside run(): pass it on untouched.
+    if (err.code === 'EEXIT') throw err;
+    const error = toCommandError(err);
+    if (this.logger) {
+      this.logger.log(error.code === 'INTERNAL' ? 'error' : 'debug', `${error.code}: ${error.message}`);
+      if (error.code === 'INTERNAL') this.logger.debug(String((error.cause as Error | undefined)?.stack ?? error.stack));
+    }
+    const redact = (s: string): string => (this.logger ? this.logger.redactor.text(s) : s);
+    if (this.jsonEnabled()) {
+      const json = { error: { ...error.toJSON(), message: redact(this.describeError(error).split('\n')[0] ?? error.message) } };
+      process.stdout.write(JSON.stringify(this.logger ? this.logger.redactor.value(json) : json, null, 2) + '\n');
+    } else {
+      const prefix = this.t ? this.t('common:errors.prefix') : 'Error';
+      process.stderr.write(`${prefix}: ${redact(this.describeError(error))}\n`);
+      if (error.code === 'USAGE' && this.t) process.stderr.write(`${this.t('common:errors.seeHelp')}\n`);
+    }
+    this.exit(error.exitCode);
+    return undefined;
+  }
+
+  public override async finally(err: Error | undefined): Promise<unknown> {
+    this.logger?.close();
+    return super.finally(err);
+  }
+}
+
+/** Any thrown value -> ToolbeltError: oclif parse errors are USAGE, unknown errors INTERNAL. */
+export function toCommandError(err: unknown): ToolbeltError {
+  if (isToolbeltError(err)) return err;
+  if (err instanceof Error && ('parse' in err || err.constructor.name.endsWith('ParseError') || /Flag|Arg/.test(err.constructor.name))) {
+    return new ToolbeltError('USAGE', err.message, { cause: err, key: 'common:errors.usage', params: { message: err.message } });
+  }
+  // A flag's own parse() may throw a ToolbeltError that oclif wrapped.
+  if (err instanceof Error && isToolbeltError(err.cause)) return err.cause;
+  return toToolbeltError(err);
+}

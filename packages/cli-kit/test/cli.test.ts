@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const bin = join(dirname(fileURLToPath(import.meta.url)), 'fixture', 'bin', 'run.js');
+
+function run(args: string[], options: { env?: Record<string, string>; cwd?: string; input?: string } = {}) {
+  const cwd = options.cwd ?? mkdtempSync(join(tmpdir(), 'kit-'));
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', ...options.env };
+  const result = spawnSync(process.execPath, ['--', bin, ...args], { cwd, env, encoding: 'utf8', input: options.input ?? '', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, cwd };
+}
+
+describe('exit statuses reach the shell', () => {
+  it('exits 0 with the result as JSON on stdout and logs on stderr', () => {
+    const r = run(['ok', '--json', '--name', 'Ann']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ greeting: 'Hello, Ann' });
+    expect(r.stderr).toContain('Hello, Ann');
+  });
+
+  it.each([
+    ['DATA', 65],
+    ['UNAVAILABLE', 69],
+    ['TEMPFAIL', 75],
+    ['AUTH', 77],
+    ['CONFIG', 78],
+    ['USAGE', 64],
+  ])('maps %s to %i, with and without --json', (code, status) => {
+    const human = run(['fail', '--code', code]);
+    expect(human.status).toBe(status);
+    expect(human.stderr).toContain(`failed with ${code}`);
+    const json = run(['fail', '--code', code, '--json']);
+    expect(json.status).toBe(status);
+    expect(JSON.parse(json.stdout).error).toMatchObject({ code, exitCode: status });
+  });
+
+  it('reports a bug as INTERNAL (70) naming the log file', () => {
+    const r = run(['fail', '--code', 'BUG']);
+    expect(r.status).toBe(70);
+    expect(r.stderr).toMatch(/Internal error: undefined is not a function.*\.logs\/\d{4}-\d\d-\d\d_\d\d-\d\d\.log/s);
+    const logs = readdirSync(join(r.cwd, '.logs'));
+    expect(logs).toHaveLength(1);
+    expect(readFileSync(join(r.cwd, '.logs', logs[0]!), 'utf8')).toContain('TypeError');
+  });
+
+  it('keeps PARTIAL (1) after printing the result', () => {
+    const r = run(['fail', '--code', 'PARTIAL', '--json']);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({ done: 1, failed: 1 });
+  });
+
+  it('exits 64 on a wrong flag, with and without --json', () => {
+    const human = run(['ok', '--no-such-flag']);
+    expect(human.status).toBe(64);
+    expect(human.stderr).toContain('--no-such-flag');
+    const json = run(['ok', '--no-such-flag', '--json']);
+    expect(json.status).toBe(64);
+    expect(JSON.parse(json.stdout).error.code).toBe('USAGE');
+    expect(run(['ok', '--lang', 'fr']).status).toBe(64);
+  });
+
+  it('exits 64 when input is needed and stdin is not a terminal, naming the flag', () => {
+    const r = run(['ask']);
+    expect(r.status).toBe(64);
+    expect(r.stderr).toContain('pass --name');
+    expect(run(['ask', '--name', 'Bob', '--json']).stdout).toContain('"Bob"');
+  });
+});
+
+describe('configuration', () => {
+  it('lists every missing or invalid setting at once and exits 78', () => {
+    const r = run(['config'], { env: { FIXTURE_PORT: 'abc' } });
+    expect(r.status).toBe(78);
+    expect(r.stderr).toContain('FIXTURE_URL: required but not set');
+    expect(r.stderr).toContain('FIXTURE_CLIENT: required but not set');
+    expect(r.stderr).toContain('FIXTURE_PORT:');
+    const json = run(['config', '--json'], { env: { FIXTURE_PORT: 'abc' } });
+    expect(json.status).toBe(78);
+    expect(JSON.parse(json.stdout).error.problems).toHaveLength(3);
+  });
+
+  it('reads .env, with the process environment taking precedence', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'kit-'));
+    writeFileSync(join(cwd, '.env'), 'FIXTURE_URL=https://file.example/\nFIXTURE_CLIENT=c\nFIXTURE_PORT=1\n');
+    const r = run(['config', '--json'], { cwd, env: { FIXTURE_PORT: '2' } });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ url: 'https://file.example/', port: 2 });
+  });
+
+  it('fails with 78 when --env-file does not exist', () => {
+    // Spawned as `node -- bin`: Node 20 itself scans argv for --env-file and exits 9 on a missing file.
+    const r = run(['config', '--env-file=missing.env']);
+    expect(r.status).toBe(78);
+    expect(r.stderr).toContain('missing.env');
+  });
+});
+
+describe('secrets', () => {
+  it('never prints secret env values in errors, logs or --json', () => {
+    const env = { FIXTURE_PASSWORD: 'sup3r-s3cret', FIXTURE_TOKEN: 'tok-123456' };
+    const r = run(['fail', '--code', 'DATA', '--json'], { env });
+    expect(r.stdout + r.stderr).not.toContain('sup3r-s3cret');
+    const ok = run(['ok', '--json'], { env });
+    expect(JSON.parse(ok.stdout).token).toBe('***');
+    const logs = readdirSync(join(r.cwd, '.logs'));
+    expect(readFileSync(join(r.cwd, '.logs', logs[0]!), 'utf8')).not.toContain('sup3r-s3cret');
+  });
+});
+
+describe('localised help', () => {
+  it('prints Russian headings and descriptions with --lang ru', () => {
+    const r = run(['ok', '--help', '--lang', 'ru']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('ИСПОЛЬЗОВАНИЕ');
+    expect(r.stdout).toContain('ФЛАГИ');
+    expect(r.stdout).toContain('Всё хорошо.');
+    expect(r.stdout).toContain('Имя для приветствия.');
+    expect(r.stdout).toContain('КОДЫ ВЫХОДА');
+    expect(r.stdout).toContain('64  USAGE');
+    expect(r.stdout).not.toContain('USAGE\n');
+  });
+
+  it('prints English by default and follows LANG', () => {
+    const en = run(['ok', '--help']);
+    expect(en.stdout).toContain('USAGE');
+    expect(en.stdout).toContain('Everything is fine.');
+    expect(en.stdout).toContain('EXIT CODES');
+    const ru = run(['ok', '--help'], { env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.stdout).toContain('ИСПОЛЬЗОВАНИЕ');
+  });
+
+  it('reports errors in Russian with --lang ru', () => {
+    const r = run(['ask', '--lang', 'ru']);
+    expect(r.status).toBe(64);
+    expect(r.stderr).toContain('Ошибка: Требуется ввод');
+  });
+});
