@@ -31,6 +31,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { Client } from 'pg';
 import { ToolbeltError } from '@toolbelt/errors';
 
 const execFileAsync = promisify(execFile);
@@ -147,7 +148,7 @@ export async function dropDatabasesOn(adminUrl: string, names: readonly string[]
 
 async function withAdminClient<T>(
   adminUrl: string,
-  fn: (client: import('pg').Client) => Promise<T>,
+  fn: (client: Client) => Promise<T>,
 ): Promise<T> {
   const pg = (await import('pg')).default;
   const client = new pg.Client({ connectionString: adminUrl });
