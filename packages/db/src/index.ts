@@ -1,0 +1,7 @@
+export type { Database, Migration, QueryResult, Queryable, Transaction } from './database.js';
+export { openDatabase, type OpenDatabaseOptions } from './open-database.js';
+export { createPostgresDatabase, type PostgresDatabaseOptions } from './postgres-database.js';
+export { createPgliteDatabase, inMemory, type PgliteDatabaseOptions } from './pglite-database.js';
+export { migrate, type MigrateOptions, type MigrateResult } from './migrate.js';
+export { redactUrl } from './database-error.js';
+export { toCsvField } from './copy-csv.js';

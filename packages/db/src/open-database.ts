@@ -1,0 +1,27 @@
+import type { Database } from './database.js';
+import { createPgliteDatabase, type PgliteDatabaseOptions } from './pglite-database.js';
+import { createPostgresDatabase, type PostgresDatabaseOptions } from './postgres-database.js';
+
+/** Where the data lives: a PostgreSQL server, or else an embedded PGlite folder. */
+export interface OpenDatabaseOptions {
+  /**
+   * PostgreSQL URL (apps pass `DATABASE_URL`). When set (non-empty), the PostgreSQL adapter
+   * is used and `dataDir` is ignored.
+   */
+  url?: string;
+  /**
+   * PGlite data folder used when there is no `url` (apps pass `.data/<tool>`; created with
+   * its parents), or `'memory://'` for a throwaway database. Default `.data/db`.
+   */
+  dataDir?: string;
+  /** Tuning of the PostgreSQL adapter. */
+  postgres?: PostgresDatabaseOptions;
+  /** Tuning of the PGlite adapter. */
+  pglite?: PgliteDatabaseOptions;
+}
+
+/** Open the app's database: PostgreSQL when a URL is given, embedded PGlite otherwise. */
+export function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  if (options.url) return createPostgresDatabase(options.url, options.postgres);
+  return createPgliteDatabase(options.dataDir ?? '.data/db', options.pglite);
+}

@@ -1,0 +1,204 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { PGlite, Results, Transaction as PgliteTransaction } from '@electric-sql/pglite';
+import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { ToolbeltError } from '@toolbelt/errors';
+import { copyStatement, toCsvChunks } from './copy-csv.js';
+import type { Database, QueryResult, Transaction } from './database.js';
+import { toDatabaseError, type ErrorContext } from './database-error.js';
+import { parseDate, parseInt8, parseTimestamp, toParam, typeOids } from './value-types.js';
+
+/** Data folder value for a database that lives in memory only (tests). */
+export const inMemory = 'memory://';
+
+/** Options of the PGlite adapter. */
+export interface PgliteDatabaseOptions {
+  /**
+   * Characters of CSV per COPY statement (default 4 MiB). PGlite takes COPY data as one blob,
+   * so a load is split into COPYs of this size inside one transaction; memory use is about
+   * a few times this.
+   */
+  copyChunkBytes?: number;
+  /** Most simultaneous clients of the socket server behind `connectionString()` (default 8, at least 2). */
+  maxSocketConnections?: number;
+}
+
+/**
+ * The `Database` port on embedded PGlite (PostgreSQL compiled to WebAssembly), stored in
+ * `dataDir` (created with its parents) or in memory with `'memory://'`.
+ *
+ * Creating a data folder runs initdb: seconds and several hundred MB of memory, once.
+ * Opening an existing folder only starts the server.
+ */
+export async function createPgliteDatabase(
+  dataDir: string,
+  options: PgliteDatabaseOptions = {},
+): Promise<Database> {
+  const memory = dataDir.startsWith(inMemory);
+  const location = memory ? dataDir : resolve(dataDir);
+  const context: ErrorContext = { target: memory ? 'pglite (in memory)' : `pglite ${location}` };
+  const wrap = (error: unknown) => toDatabaseError(error, context);
+
+  let pglite: PGlite;
+  try {
+    if (!memory) await mkdir(location, { recursive: true });
+    const { PGlite } = await import('@electric-sql/pglite');
+    pglite = await PGlite.create(location, {
+      // Same values as the PostgreSQL adapter (see value-types.ts); PGlite derives the
+      // array parsers from these.
+      parsers: {
+        [typeOids.int8]: parseInt8,
+        [typeOids.date]: parseDate,
+        [typeOids.timestamp]: parseTimestamp,
+      },
+    });
+  } catch (error) {
+    throw new ToolbeltError(
+      'UNAVAILABLE',
+      `Could not open the embedded database at ${location}: ${(error as Error).message}`,
+      {
+        cause: error,
+        hint: 'Check that the folder is writable and not used by another process',
+        params: { dataDir: location },
+      },
+    );
+  }
+
+  const chunkBytes = options.copyChunkBytes ?? 4 * 1024 * 1024;
+  let server: Promise<PGLiteSocketServer> | undefined;
+  let closed: Promise<void> | undefined;
+
+  const database: Database = {
+    kind: 'pglite',
+    async query<R extends Record<string, unknown>>(sql: string, params?: readonly unknown[]) {
+      try {
+        return await runQuery<R>(pglite, sql, params);
+      } catch (error) {
+        throw wrap(error);
+      }
+    },
+    copyFrom(table, columns, rows) {
+      // Several COPY statements: one transaction keeps the load all-or-nothing.
+      return database.transaction((tx) => tx.copyFrom(table, columns, rows));
+    },
+    async transaction(fn) {
+      try {
+        return await pglite.transaction((ptx) => {
+          const { tx, finish } = createTransaction(ptx, chunkBytes, wrap);
+          return fn(tx).finally(finish);
+        });
+      } catch (error) {
+        // The caller's own error goes through unchanged; SQL errors are already wrapped.
+        throw isPgliteError(error) ? wrap(error) : error;
+      }
+    },
+    connectionString() {
+      server ??= startSocketServer(pglite, Math.max(2, options.maxSocketConnections ?? 8));
+      return server.then((s) => {
+        const port = s.getServerConn().split(':').pop();
+        return `postgres://postgres@127.0.0.1:${port}/postgres`;
+      });
+    },
+    close() {
+      closed ??= (async () => {
+        if (server) await (await server.catch(() => undefined))?.stop();
+        await pglite.close();
+      })();
+      return closed;
+    },
+  };
+  return database;
+}
+
+async function startSocketServer(db: PGlite, maxConnections: number): Promise<PGLiteSocketServer> {
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+  await server.start();
+  return server;
+}
+
+/** PGlite errors carry a SQLSTATE `code`; anything else came from the caller. */
+function isPgliteError(error: unknown): boolean {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+}
+
+type Runner = Pick<PgliteTransaction, 'query' | 'exec'>;
+
+async function runQuery<R>(
+  runner: Runner,
+  sql: string,
+  params: readonly unknown[] | undefined,
+): Promise<QueryResult<R>> {
+  if (!params || params.length === 0) {
+    // The simple protocol, as `pg` uses without parameters: several statements allowed.
+    const results = await runner.exec(sql);
+    return toResult<R>(results[results.length - 1]);
+  }
+  return toResult<R>(await runner.query<R>(sql, params.map(toParam)));
+}
+
+function toResult<R>(result: Results<unknown> | undefined): QueryResult<R> {
+  const rows = (result?.rows ?? []) as R[];
+  // SELECT reports no affected rows; DML reports them (as `pg`'s rowCount does).
+  const rowCount = result?.affectedRows || rows.length;
+  return { rows, rowCount };
+}
+
+function createTransaction(
+  ptx: PgliteTransaction,
+  chunkBytes: number,
+  wrap: (error: unknown) => ToolbeltError,
+): { tx: Transaction; finish: () => void } {
+  let open = true;
+  let savepoints = 0;
+  const ensureOpen = () => {
+    if (!open) {
+      throw new ToolbeltError('INTERNAL', 'This transaction has already finished');
+    }
+  };
+  const tx: Transaction = {
+    async query<R extends Record<string, unknown>>(sql: string, params?: readonly unknown[]) {
+      ensureOpen();
+      try {
+        return await runQuery<R>(ptx, sql, params);
+      } catch (error) {
+        throw wrap(error);
+      }
+    },
+    async copyFrom(table, columns, rows) {
+      ensureOpen();
+      const sql = copyStatement(table, columns, "'/dev/blob'");
+      let loaded = 0;
+      try {
+        for await (const chunk of toCsvChunks(rows, columns.length, chunkBytes)) {
+          const result = await ptx.query(sql, [], { blob: new Blob([chunk.text]) });
+          loaded += result.affectedRows ?? chunk.rows;
+        }
+      } catch (error) {
+        throw wrap(error);
+      }
+      return loaded;
+    },
+    async transaction(fn) {
+      ensureOpen();
+      const name = `toolbelt_sp_${++savepoints}`;
+      await tx.query(`SAVEPOINT ${name}`);
+      try {
+        const result = await fn(tx);
+        await tx.query(`RELEASE SAVEPOINT ${name}`);
+        return result;
+      } catch (error) {
+        await tx.query(`ROLLBACK TO SAVEPOINT ${name}`);
+        await tx.query(`RELEASE SAVEPOINT ${name}`);
+        throw error;
+      }
+    },
+  };
+  return {
+    tx,
+    finish: () => {
+      open = false;
+    },
+  };
+}
