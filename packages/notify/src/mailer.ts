@@ -12,7 +12,13 @@ export interface MailMessage {
 
 /** Outcome of one message (one slice of at most 100 recipients). Failures are data, not throws. */
 export type SendResult =
-  | { ok: true; recipients: string[]; messageId: string; /** outbox adapter: the .eml path */ location?: string }
+  | {
+      ok: true;
+      recipients: string[];
+      messageId: string;
+      /** Outbox adapter: the path of the `.eml` file written. */
+      location?: string;
+    }
   | { ok: false; recipients: string[]; error: ToolbeltError };
 
 /** The `Mailer` port: SMTP (nodemailer) or the outbox folder of `.eml` files. */

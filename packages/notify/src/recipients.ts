@@ -1,0 +1,129 @@
+import { ToolbeltError } from '@toolbelt/errors';
+import { configError, type Env } from './env.js';
+
+/** Most recipients one message may carry; larger lists are split (many servers cap at 100). */
+export const MAX_RECIPIENTS_PER_MESSAGE = 100;
+
+/** Env variables read by `recipientsFromEnv` by default: learning-etl's and tech-tracker's. */
+export const DEFAULT_RECIPIENT_VARIABLES = ['MAIL_TO', 'NOTIF_TO_ADDRESS'] as const;
+
+// Deliberately simple: one @, no spaces or angle brackets, a dot in the domain. Full RFC 5322
+// parsing accepts forms no mail server will deliver to; this catches the typos people make.
+const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
+const NAMED = /^(.*?)<([^<>]+)>$/;
+
+/** True for a bare address like `ann@example.org`. */
+export function isEmailAddress(value: string): boolean {
+  return ADDRESS.test(value);
+}
+
+/** A recipient as written: bare `ann@example.org` or named `Ann Lee <ann@example.org>`. */
+export function isRecipient(value: string): boolean {
+  const named = NAMED.exec(value.trim());
+  return isEmailAddress(named ? (named[2] ?? '').trim() : value.trim());
+}
+
+/** The address part of a recipient (`Ann <ann@x.org>` -> `ann@x.org`), lower-cased for comparison. */
+export function addressOf(recipient: string): string {
+  const named = NAMED.exec(recipient.trim());
+  return (named ? (named[2] ?? '') : recipient).trim().toLowerCase();
+}
+
+/** Result of parsing a recipient list: what is usable and what is not. */
+export interface ParsedRecipients {
+  /** Valid recipients in their original order, duplicates (same address) removed. */
+  recipients: string[];
+  /** Entries that are not e-mail addresses, as written. */
+  invalid: string[];
+}
+
+/** Parses a comma- or semicolon-separated list (`a@x.org; Bob <b@x.org>`). Pure. */
+export function parseRecipients(text: string): ParsedRecipients {
+  const recipients: string[] = [];
+  const invalid: string[] = [];
+  const seen = new Set<string>();
+  for (const part of text.split(/[,;\n]/)) {
+    const entry = part.trim();
+    if (entry === '') continue;
+    if (!isRecipient(entry)) {
+      invalid.push(entry);
+      continue;
+    }
+    const key = addressOf(entry);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    recipients.push(entry);
+  }
+  return { recipients, invalid };
+}
+
+/**
+ * Recipients from the environment: the union of the given variables (default `MAIL_TO` and
+ * tech-tracker's `NOTIF_TO_ADDRESS`), each a comma/semicolon separated list. Unset variables
+ * give an empty list. Throws CONFIG naming every entry that is not an address.
+ */
+export function recipientsFromEnv(
+  env: Env,
+  variables: readonly string[] = DEFAULT_RECIPIENT_VARIABLES,
+): string[] {
+  const recipients: string[] = [];
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  for (const name of variables) {
+    const value = env[name];
+    if (value === undefined || value.trim() === '') continue;
+    const parsed = parseRecipients(value);
+    for (const bad of parsed.invalid) problems.push(`${name}: "${bad}" is not an e-mail address`);
+    for (const r of parsed.recipients) {
+      const key = addressOf(r);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      recipients.push(r);
+    }
+  }
+  if (problems.length > 0) {
+    throw configError(
+      problems,
+      'Separate addresses with commas or semicolons, e.g. MAIL_TO=ann@example.org,bob@example.org',
+    );
+  }
+  return recipients;
+}
+
+/** Splits recipients into consecutive slices of at most `size`. Pure. */
+export function splitRecipients(
+  recipients: readonly string[],
+  size = MAX_RECIPIENTS_PER_MESSAGE,
+): string[][] {
+  if (!Number.isInteger(size) || size < 1)
+    throw new RangeError(`slice size must be a positive integer, got ${size}`);
+  const slices: string[][] = [];
+  for (let i = 0; i < recipients.length; i += size) slices.push(recipients.slice(i, i + size));
+  return slices;
+}
+
+/** How one message will be sent: the slices to deliver and the entries that cannot be. */
+export interface DeliveryPlan {
+  slices: string[][];
+  invalid: string[];
+}
+
+/** Drops unusable entries (kept in `invalid`, to be reported) and slices the rest. Pure. */
+export function planDelivery(
+  to: readonly string[],
+  size = MAX_RECIPIENTS_PER_MESSAGE,
+): DeliveryPlan {
+  const valid: string[] = [];
+  const invalid: string[] = [];
+  for (const entry of to) (isRecipient(entry) ? valid : invalid).push(entry);
+  return { slices: splitRecipients(valid, size), invalid };
+}
+
+/** The DATA error reported for recipients that are not addresses (nothing was sent to them). */
+export function invalidRecipientsError(invalid: readonly string[]): ToolbeltError {
+  const recipients = invalid.map((r) => JSON.stringify(r)).join(', ');
+  return new ToolbeltError('DATA', `Not e-mail addresses, not sent: ${recipients}`, {
+    key: 'notify:mail.invalidRecipients',
+    params: { recipients },
+  });
+}

@@ -1,0 +1,242 @@
+import { ToolbeltError, type ErrorCode } from '@toolbelt/errors';
+import { configError, envValue, type Env } from './env.js';
+
+/** Options of the Slack incoming-webhook notifier. */
+export interface SlackNotifierOptions {
+  /** The webhook URL (`https://hooks.slack.com/services/...`). A secret: never shown. */
+  webhookUrl: string;
+  /** HTTP client; default the global `fetch`. */
+  fetch?: typeof fetch;
+  /** Attempts per message, first one included. Default 4. */
+  maxAttempts?: number;
+  /** First wait after a 5xx or network error, doubled each time. Default 1 000 ms. */
+  backoffMs?: number;
+  /** Longest `Retry-After` honoured; a longer one ends the retries (TEMPFAIL). Default 30 000 ms. */
+  maxRetryAfterMs?: number;
+  /** Time limit of one request. Default 10 000 ms. */
+  timeoutMs?: number;
+  /** Waits between attempts; tests may inject a recording one. Default a real timer. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Outcome of one Slack message; failures are data, not throws. */
+export type SlackResult =
+  { ok: true; attempts: number } | { ok: false; attempts: number; error: ToolbeltError };
+
+/** Posts messages to one Slack channel through an incoming webhook. */
+export interface SlackNotifier {
+  /** Where messages go, without the secret part: `https://hooks.slack.com/services/***`. */
+  readonly target: string;
+  /** Sends `text` (and optional Block Kit `blocks`); retries 429 and 5xx a bounded number of times. */
+  notify(text: string, blocks?: readonly unknown[]): Promise<SlackResult>;
+}
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** `Retry-After` in ms: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function parseWebhookUrl(value: string, name: string): { url?: URL; problem?: string } {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { problem: `${name}: not a URL; expected https://hooks.slack.com/services/...` };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { problem: `${name}: must be an https:// URL` };
+  return { url };
+}
+
+/**
+ * A Slack notifier on an incoming webhook. Throws CONFIG at once for a URL that is not one;
+ * `notify` never throws. 400 -> DATA, 403 -> AUTH, 404/410 -> CONFIG (the hook is gone),
+ * 429 after retries -> TEMPFAIL, 5xx or unreachable after retries -> UNAVAILABLE.
+ */
+export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifier {
+  const { url, problem } = parseWebhookUrl(options.webhookUrl, 'webhookUrl');
+  if (!url) throw configError([problem ?? 'webhookUrl: invalid']);
+  const webhook = url.toString();
+  const target = `${url.origin}${url.pathname.startsWith('/services/') ? '/services' : ''}/***`;
+  const doFetch = options.fetch ?? fetch;
+  const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? 4));
+  const backoffMs = options.backoffMs ?? 1000;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const sleep = options.sleep ?? realSleep;
+
+  // Error texts from HTTP clients can quote the URL; the secret path must never leave here.
+  const redact = (text: string): string =>
+    text
+      .split(webhook)
+      .join(target)
+      .split(options.webhookUrl)
+      .join(target)
+      .split(url.pathname)
+      .join('/***');
+
+  const fail = (
+    code: ErrorCode,
+    key: string,
+    message: string,
+    params: Record<string, unknown>,
+    attempts: number,
+    cause?: unknown,
+  ): SlackResult => {
+    const safeCause =
+      cause === undefined
+        ? undefined
+        : Object.assign(
+            new Error(
+              redact(cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)),
+            ),
+            {
+              code:
+                (cause as { cause?: { code?: unknown } }).cause?.code ??
+                (cause as { code?: unknown }).code,
+            },
+          );
+    return {
+      ok: false,
+      attempts,
+      error: new ToolbeltError(code, redact(message), {
+        key: `notify:${key}`,
+        params: { ...params, target, attempts },
+        ...(safeCause ? { cause: safeCause } : {}),
+      }),
+    };
+  };
+
+  return {
+    target,
+    async notify(text, blocks) {
+      const body = JSON.stringify(blocks === undefined ? { text } : { text, blocks });
+      let lastStatus = 0;
+      let lastReason = '';
+      let lastCause: unknown;
+      let timedOut = false;
+      let attempts = 0;
+      for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+        attempts = attempt;
+        let wait = backoffMs * 2 ** (attempt - 1);
+        try {
+          const res = await doFetch(webhook, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json; charset=utf-8' },
+            body,
+            signal: AbortSignal.timeout(timeoutMs),
+          });
+          const reason = (await res.text().catch(() => '')).trim().slice(0, 200);
+          if (res.ok) return { ok: true, attempts: attempt };
+          lastStatus = res.status;
+          lastReason = reason;
+          lastCause = undefined;
+          timedOut = false;
+          const params = { status: res.status, reason };
+          if (res.status === 400)
+            return fail(
+              'DATA',
+              'slack.invalidPayload',
+              `Slack refused the message as malformed (${res.status} ${reason})`,
+              params,
+              attempt,
+            );
+          if (res.status === 401 || res.status === 403) {
+            return fail(
+              'AUTH',
+              'slack.forbidden',
+              `Slack refused the webhook (${res.status} ${reason}); check SLACK_WEBHOOK_URL`,
+              params,
+              attempt,
+            );
+          }
+          if (res.status === 404 || res.status === 410) {
+            return fail(
+              'CONFIG',
+              'slack.gone',
+              `The Slack webhook no longer works (${res.status} ${reason}); create a new one and set SLACK_WEBHOOK_URL`,
+              params,
+              attempt,
+            );
+          }
+          if (res.status === 429) {
+            const asked = retryAfterMs(res.headers.get('retry-after'));
+            if (asked !== undefined && asked > maxRetryAfterMs) break;
+            wait = asked ?? wait;
+          } else if (res.status < 500) {
+            return fail(
+              'DATA',
+              'slack.rejected',
+              `Slack refused the message (${res.status} ${reason})`,
+              params,
+              attempt,
+            );
+          }
+        } catch (err) {
+          lastStatus = 0;
+          lastCause = err;
+          timedOut =
+            err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+          lastReason = redact(
+            err instanceof Error
+              ? ((err.cause as Error | undefined)?.message ?? err.message)
+              : String(err),
+          );
+        }
+        if (attempt < maxAttempts) await sleep(wait);
+      }
+      if (lastStatus === 429) {
+        return fail(
+          'TEMPFAIL',
+          'slack.rateLimited',
+          `Slack is still rate limiting after ${attempts} attempts; try again later`,
+          { status: 429, reason: lastReason },
+          attempts,
+        );
+      }
+      if (timedOut) {
+        return fail(
+          'TEMPFAIL',
+          'slack.timeout',
+          `Slack did not answer in time after ${attempts} attempts; try again later`,
+          { reason: lastReason },
+          attempts,
+          lastCause,
+        );
+      }
+      const reason = lastStatus > 0 ? `${lastStatus} ${lastReason}` : lastReason;
+      return fail(
+        'UNAVAILABLE',
+        'slack.unavailable',
+        `Slack is unreachable after ${attempts} attempts: ${reason}`,
+        { status: lastStatus, reason },
+        attempts,
+        lastCause,
+      );
+    },
+  };
+}
+
+/**
+ * The Slack notifier `SLACK_WEBHOOK_URL` selects, or undefined when it is not set (Slack is
+ * optional). Throws CONFIG when it is set but not a URL (without repeating the URL).
+ */
+export function slackFromEnv(
+  env: Env,
+  options: Omit<SlackNotifierOptions, 'webhookUrl'> = {},
+): SlackNotifier | undefined {
+  const value = envValue(env, 'SLACK_WEBHOOK_URL');
+  if (value === undefined) return undefined;
+  const { problem } = parseWebhookUrl(value, 'SLACK_WEBHOOK_URL');
+  if (problem)
+    throw configError(
+      [problem],
+      'Copy the webhook URL from the Slack app settings (Incoming Webhooks).',
+    );
+  return createSlackNotifier({ ...options, webhookUrl: value });
+}

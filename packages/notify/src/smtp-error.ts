@@ -1,0 +1,171 @@
+import { ToolbeltError, type ErrorCode } from '@toolbelt/errors';
+
+/** What an SMTP failure is about, for the message; `password` is only used to redact it. */
+export interface SmtpErrorContext {
+  /** `smtp://host:port`, no credentials. */
+  target: string;
+  user: string | undefined;
+  password: string | undefined;
+  from: string;
+  recipients: readonly string[];
+}
+
+/** The fields nodemailer puts on its errors (see nodemailer's `NodemailerError`). */
+interface NodemailerErrorFields {
+  code?: unknown;
+  originalCode?: unknown;
+  responseCode?: unknown;
+  command?: unknown;
+  response?: unknown;
+  message?: unknown;
+}
+
+const CONNECTION_CODES = new Set([
+  'ECONNECTION',
+  'ESOCKET',
+  'EDNS',
+  'ETLS',
+  'EPROXY',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
+const AUTH_REPLIES = new Set([530, 534, 535, 538]);
+
+/** Removes the password (plain and in the base64 forms AUTH PLAIN/LOGIN use) from a text. */
+export function redactPassword(
+  text: string,
+  user: string | undefined,
+  password: string | undefined,
+): string {
+  if (!password) return text;
+  const forms = [
+    password,
+    Buffer.from(password).toString('base64'),
+    Buffer.from(`\u0000${user ?? ''}\u0000${password}`).toString('base64'),
+  ];
+  let out = text;
+  for (const form of forms) if (form.length >= 3) out = out.split(form).join('***');
+  return out;
+}
+
+/** One line of what went wrong, from the server's reply when there is one. */
+function reasonOf(err: NodemailerErrorFields, ctx: SmtpErrorContext): string {
+  const reply = typeof err.response === 'string' && err.response !== '' ? err.response : undefined;
+  const message = typeof err.message === 'string' ? err.message : String(err);
+  const text = (reply ?? message).replace(/\s+/g, ' ').trim();
+  return redactPassword(text, ctx.user, ctx.password);
+}
+
+/**
+ * Turns whatever nodemailer rejected with into a ToolbeltError with a code (pure):
+ * refused login -> AUTH, unreachable/timeouts -> UNAVAILABLE, 4xx -> TEMPFAIL,
+ * 5xx on RCPT -> DATA, 5xx on MAIL FROM -> CONFIG, other 5xx -> UNAVAILABLE.
+ * The cause is a copy without anything that could hold the password.
+ */
+export function toSmtpError(error: unknown, ctx: SmtpErrorContext): ToolbeltError {
+  const err: NodemailerErrorFields =
+    typeof error === 'object' && error !== null ? (error as NodemailerErrorFields) : {};
+  const code = typeof err.code === 'string' ? err.code : undefined;
+  const originalCode = typeof err.originalCode === 'string' ? err.originalCode : undefined;
+  const reply = typeof err.responseCode === 'number' ? err.responseCode : undefined;
+  const command = typeof err.command === 'string' ? err.command.toUpperCase() : '';
+  const reason = reasonOf(err, ctx);
+  const params = {
+    target: ctx.target,
+    user: ctx.user ?? '',
+    from: ctx.from,
+    recipients: ctx.recipients.join(', '),
+    reason,
+  };
+  const cause = Object.assign(new Error(reason), {
+    code,
+    originalCode,
+    responseCode: reply,
+    command: command || undefined,
+  });
+
+  const make = (errorCode: ErrorCode, key: string, message: string, hint?: string): ToolbeltError =>
+    new ToolbeltError(errorCode, message, {
+      cause,
+      key: `notify:${key}`,
+      params,
+      ...(hint ? { hint } : {}),
+    });
+
+  if (code === 'EAUTH' || code === 'ENOAUTH' || (reply !== undefined && AUTH_REPLIES.has(reply))) {
+    return make(
+      'AUTH',
+      'smtp.auth',
+      `The mail server ${ctx.target} refused the login of ${ctx.user ?? '(no user)'}: ${reason}`,
+      'Check SMTP_USER/SMTP_PASSWORD (for Gmail: GMAIL_USER and an app password in GMAIL_PWD).',
+    );
+  }
+  if (code === 'ETIMEDOUT' || originalCode === 'ETIMEDOUT') {
+    return make(
+      'UNAVAILABLE',
+      'smtp.timeout',
+      `The mail server ${ctx.target} did not answer in time: ${reason}`,
+    );
+  }
+  if (
+    (code !== undefined && CONNECTION_CODES.has(code)) ||
+    (originalCode !== undefined && CONNECTION_CODES.has(originalCode))
+  ) {
+    return make(
+      'UNAVAILABLE',
+      'smtp.unreachable',
+      `Cannot reach the mail server ${ctx.target}: ${reason}`,
+      'Check SMTP_HOST/SMTP_PORT/SMTP_SECURE (or SMTP_URL) and that the server is up.',
+    );
+  }
+  if (reply !== undefined && reply >= 400 && reply < 500) {
+    return make(
+      'TEMPFAIL',
+      'smtp.deferred',
+      `The mail server ${ctx.target} deferred the message; try again later: ${reason}`,
+    );
+  }
+  if (reply !== undefined && reply >= 500) {
+    if (command.startsWith('RCPT')) {
+      return make(
+        'DATA',
+        'smtp.recipientsRejected',
+        `The mail server ${ctx.target} rejected the recipients ${params.recipients}: ${reason}`,
+      );
+    }
+    if (command.startsWith('MAIL')) {
+      return make(
+        'CONFIG',
+        'smtp.senderRejected',
+        `The mail server ${ctx.target} refused the sender ${ctx.from}: ${reason}`,
+        'Set MAIL_FROM to an address the server lets this account send as.',
+      );
+    }
+    return make(
+      'UNAVAILABLE',
+      'smtp.messageRejected',
+      `The mail server ${ctx.target} refused the message: ${reason}`,
+    );
+  }
+  if (code !== undefined && /^E[A-Z]+$/.test(code)) {
+    return make(
+      'UNAVAILABLE',
+      'smtp.failed',
+      `Sending mail through ${ctx.target} failed: ${reason}`,
+    );
+  }
+  // Not a mail-server answer at all: a bug on our side, still returned as a result.
+  return new ToolbeltError(
+    'INTERNAL',
+    `Internal error while sending mail through ${ctx.target}: ${reason}`,
+    {
+      cause,
+      params,
+    },
+  );
+}

@@ -1,0 +1,140 @@
+import type { ToolbeltError } from '@toolbelt/errors';
+import type { Transporter } from 'nodemailer';
+import { configError } from './env.js';
+import type { MailMessage, Mailer, SendResult } from './mailer.js';
+import { addressOf, invalidRecipientsError, planDelivery } from './recipients.js';
+import { toSmtpError, type SmtpErrorContext } from './smtp-error.js';
+import {
+  resolveSmtpOptions,
+  type ResolvedSmtpOptions,
+  type SmtpMailerOptions,
+} from './smtp-options.js';
+
+export type { SmtpMailerOptions } from './smtp-options.js';
+
+/** A failure that will repeat for every slice (server down, login refused): stop trying. */
+function failsEverySlice(error: ToolbeltError): boolean {
+  return (
+    error.key === 'notify:smtp.auth' ||
+    error.key === 'notify:smtp.unreachable' ||
+    error.key === 'notify:smtp.timeout'
+  );
+}
+
+/**
+ * The `Mailer` on an SMTP server through nodemailer (loaded on first send). Recipients go in
+ * messages of at most 100; every slice gets a result, and failures are results, not throws.
+ * Throws CONFIG at once when the options are invalid.
+ */
+export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
+  const { resolved, problems } = resolveSmtpOptions(options);
+  if (!resolved) throw configError(problems.map((p) => `SMTP ${p}`));
+  const smtp: ResolvedSmtpOptions = resolved;
+  let transporter: Transporter | undefined;
+
+  const getTransporter = async (): Promise<Transporter> => {
+    if (transporter) return transporter;
+    const { createTransport } = await import('nodemailer');
+    transporter = createTransport({
+      host: smtp.host,
+      port: smtp.port,
+      secure: smtp.secure,
+      requireTLS: smtp.requireTls,
+      ...(smtp.user !== undefined ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),
+      tls: { rejectUnauthorized: smtp.rejectUnauthorized, servername: smtp.host },
+      connectionTimeout: smtp.connectionTimeoutMs,
+      greetingTimeout: smtp.connectionTimeoutMs,
+      socketTimeout: smtp.socketTimeoutMs,
+      // Messages are built from strings only: never let a body reach for local files or URLs.
+      disableFileAccess: true,
+      disableUrlAccess: true,
+      logger: false,
+      debug: false,
+    });
+    return transporter;
+  };
+
+  const sendSlice = async (
+    message: MailMessage,
+    from: string,
+    slice: string[],
+  ): Promise<SendResult[]> => {
+    const ctx: SmtpErrorContext = {
+      target: smtp.target,
+      user: smtp.user,
+      password: smtp.password,
+      from,
+      recipients: slice,
+    };
+    try {
+      const transport = await getTransporter();
+      const info = (await transport.sendMail({
+        from,
+        to: slice,
+        subject: message.subject,
+        text: message.text,
+        ...(message.html !== undefined ? { html: message.html } : {}),
+      })) as {
+        messageId?: string;
+        accepted?: unknown[];
+        rejected?: unknown[];
+        rejectedErrors?: unknown[];
+      };
+      const rejected = new Set((info.rejected ?? []).map((r) => addressOf(String(r))));
+      const accepted = slice.filter((r) => !rejected.has(addressOf(r)));
+      const refused = slice.filter((r) => rejected.has(addressOf(r)));
+      const results: SendResult[] = [];
+      if (accepted.length > 0)
+        results.push({ ok: true, recipients: accepted, messageId: info.messageId ?? '' });
+      if (refused.length > 0) {
+        const first = info.rejectedErrors?.[0] ?? {
+          responseCode: 550,
+          command: 'RCPT TO',
+          message: 'recipient rejected',
+        };
+        results.push({
+          ok: false,
+          recipients: refused,
+          error: toSmtpError(first, { ...ctx, recipients: refused }),
+        });
+      }
+      return results;
+    } catch (err) {
+      return [{ ok: false, recipients: slice, error: toSmtpError(err, ctx) }];
+    }
+  };
+
+  return {
+    kind: 'smtp',
+    target: smtp.target,
+    async send(message) {
+      const from = message.from ?? smtp.from;
+      const plan = planDelivery(message.to, smtp.maxRecipientsPerMessage);
+      const results: SendResult[] = [];
+      if (plan.invalid.length > 0)
+        results.push({
+          ok: false,
+          recipients: plan.invalid,
+          error: invalidRecipientsError(plan.invalid),
+        });
+      let fatal: ToolbeltError | undefined;
+      for (const slice of plan.slices) {
+        // After "server down" or "login refused", the other slices are reported with the same
+        // error instead of waiting for the same timeout again.
+        if (fatal) {
+          results.push({ ok: false, recipients: slice, error: fatal });
+          continue;
+        }
+        const sliceResults = await sendSlice(message, from, slice);
+        results.push(...sliceResults);
+        const failed = sliceResults.find((r) => !r.ok);
+        if (failed && !failed.ok && failsEverySlice(failed.error)) fatal = failed.error;
+      }
+      return results;
+    },
+    async close() {
+      transporter?.close();
+      transporter = undefined;
+    },
+  };
+}

@@ -1,0 +1,261 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { createI18n } from '@toolbelt/i18n';
+import { startSmtpServer, type SmtpTestServer } from '@toolbelt/testkit/smtp';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSmtpMailer, mailerFromEnv, notifyCatalog, type SendResult } from '../src/index.js';
+import { describeMailerContract } from './mailer-contract.js';
+
+const i18n = createI18n({ lang: 'ru', namespaces: { notify: notifyCatalog } });
+
+describeMailerContract('SMTP (nodemailer -> smtp-server on loopback)', async () => {
+  const server = await startSmtpServer({
+    auth: { user: 'robot@example.org', password: 'app-password-1' },
+  });
+  const mailer = createSmtpMailer({
+    host: server.host,
+    port: server.port,
+    user: 'robot@example.org',
+    password: 'app-password-1',
+  });
+  return {
+    mailer,
+    delivered: async (count) =>
+      (await server.waitFor(count))
+        .slice(0, count)
+        .map((m) => ({ mail: m, recipients: m.envelope.to })),
+    deliveredCount: async () => server.messages.length,
+    cleanup: () => server.stop(),
+  };
+});
+
+const servers: SmtpTestServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.stop()));
+});
+async function start(options?: Parameters<typeof startSmtpServer>[0]): Promise<SmtpTestServer> {
+  const server = await startSmtpServer(options);
+  servers.push(server);
+  return server;
+}
+
+function failure(result: SendResult | undefined) {
+  if (!result || result.ok)
+    throw new Error(`expected a failed result, got ${JSON.stringify(result)}`);
+  return result.error;
+}
+
+/** A port nothing listens on: bind, read the port, close. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+describe('createSmtpMailer', () => {
+  it(
+    'logs in with the configured user and sends from it by default',
+    { timeout: 60_000 },
+    async () => {
+      const server = await start({
+        auth: { user: 'robot@example.org', password: 'app-password-1' },
+      });
+      const mailer = createSmtpMailer({
+        url: `smtp://robot%40example.org:app-password-1@127.0.0.1:${server.port}`,
+      });
+      expect(mailer.kind).toBe('smtp');
+      expect(mailer.target).toBe(`smtp://127.0.0.1:${server.port}`);
+      const results = await mailer.send({
+        to: ['ann@example.org'],
+        subject: 'Тема',
+        text: 'Текст',
+      });
+      await mailer.close();
+      expect(results[0]?.ok).toBe(true);
+      const [mail] = await server.waitFor(1);
+      expect(mail?.user).toBe('robot@example.org');
+      expect(mail?.envelope.from).toBe('robot@example.org');
+      expect(mail?.from?.value[0]?.address).toBe('robot@example.org');
+    },
+  );
+
+  it(
+    'returns AUTH for a refused login, without the password anywhere',
+    { timeout: 60_000 },
+    async () => {
+      const server = await start({
+        auth: { user: 'robot@example.org', password: 'right-password' },
+      });
+      const mailer = createSmtpMailer({
+        host: server.host,
+        port: server.port,
+        user: 'robot@example.org',
+        password: 'wrong-password-xyz',
+      });
+      const results = await mailer.send({
+        to: ['ann@example.org', ...Array.from({ length: 150 }, (_, i) => `p${i}@example.org`)],
+        subject: 's',
+        text: 't',
+      });
+      await mailer.close();
+      // Both slices reported (the second without a second login attempt), none lost.
+      expect(results.map((r) => [r.ok, r.recipients.length])).toEqual([
+        [false, 100],
+        [false, 51],
+      ]);
+      const error = failure(results[0]);
+      expect(error.code).toBe('AUTH');
+      expect(error.exitCode).toBe(77);
+      expect(error.message).toContain('robot@example.org');
+      expect(error.message).toContain('535');
+      expect(i18n.has(error.key ?? '')).toBe(true);
+      expect(i18n.t(error.key ?? '', error.params)).toContain('отклонил вход');
+      expect(server.authAttempts).toHaveLength(1);
+      const everything =
+        JSON.stringify(results) +
+        String(error.cause) +
+        JSON.stringify(error.params) +
+        error.message;
+      expect(everything).not.toContain('wrong-password-xyz');
+      expect(everything).not.toContain(Buffer.from('wrong-password-xyz').toString('base64'));
+      expect(server.messages).toHaveLength(0);
+    },
+  );
+
+  it('returns UNAVAILABLE when the server is down', { timeout: 60_000 }, async () => {
+    const port = await closedPort();
+    const mailer = createSmtpMailer({
+      host: '127.0.0.1',
+      port,
+      user: 'u@example.org',
+      password: 'secret-pw-1',
+    });
+    const results = await mailer.send({ to: ['ann@example.org'], subject: 's', text: 't' });
+    await mailer.close();
+    const error = failure(results[0]);
+    expect(error.code).toBe('UNAVAILABLE');
+    expect(error.message).toContain(`smtp://127.0.0.1:${port}`);
+    expect(error.message).toMatch(/ECONNREFUSED|connect/i);
+    expect(JSON.stringify(results)).not.toContain('secret-pw-1');
+  });
+
+  it(
+    'returns UNAVAILABLE when the server does not greet in time',
+    { timeout: 60_000 },
+    async () => {
+      // A TCP server that accepts and stays silent: the SMTP greeting never comes.
+      const silent = createServer(() => {});
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const { port } = silent.address() as AddressInfo;
+      try {
+        const mailer = createSmtpMailer({ host: '127.0.0.1', port, connectionTimeoutMs: 500 });
+        const results = await mailer.send({ to: ['ann@example.org'], subject: 's', text: 't' });
+        await mailer.close();
+        const error = failure(results[0]);
+        expect(error.code).toBe('UNAVAILABLE');
+        expect(error.key).toBe('notify:smtp.timeout');
+      } finally {
+        silent.closeAllConnections?.();
+        await new Promise<void>((resolve) => silent.close(() => resolve()));
+      }
+    },
+  );
+
+  it(
+    'maps 4xx to TEMPFAIL, rejected recipients to DATA, and keeps going with the next slices',
+    { timeout: 60_000 },
+    async () => {
+      const server = await start();
+      const mailer = createSmtpMailer({ host: server.host, port: server.port });
+      const to = Array.from({ length: 201 }, (_, i) => `p${i}@example.org`);
+
+      server.failNext(1, 451, 'data');
+      const results = await mailer.send({ to, subject: 's', text: 't' });
+      expect(results.map((r) => [r.ok, r.recipients.length])).toEqual([
+        [false, 100],
+        [true, 100],
+        [true, 1],
+      ]);
+      expect(failure(results[0]).code).toBe('TEMPFAIL');
+      expect(failure(results[0]).exitCode).toBe(75);
+      await server.waitFor(2);
+
+      server.reset();
+      server.failNext(1, 550, 'rcpt');
+      const partial = await mailer.send({
+        to: ['gone@example.org', 'here@example.org'],
+        subject: 's',
+        text: 't',
+      });
+      expect(partial.map((r) => [r.ok, r.recipients])).toEqual([
+        [true, ['here@example.org']],
+        [false, ['gone@example.org']],
+      ]);
+      expect(failure(partial[1]).code).toBe('DATA');
+      expect(failure(partial[1]).message).toContain('gone@example.org');
+
+      server.failNext(1, 550, 'rcpt');
+      const allRejected = await mailer.send({ to: ['gone@example.org'], subject: 's', text: 't' });
+      expect(failure(allRejected[0]).code).toBe('DATA');
+
+      server.failNext(1, 554, 'data');
+      const refused = await mailer.send({ to: ['ann@example.org'], subject: 's', text: 't' });
+      expect(failure(refused[0]).code).toBe('UNAVAILABLE');
+      expect(failure(refused[0]).key).toBe('notify:smtp.messageRejected');
+      await mailer.close();
+    },
+  );
+
+  it('throws CONFIG for invalid options, naming each problem but not the password', () => {
+    expect(() => createSmtpMailer({ url: 'smtp://u:pw-in-url@' })).toThrow(/SMTP url/);
+    try {
+      createSmtpMailer({
+        host: 'smtp.example.org',
+        port: 70000,
+        password: 'lonely-secret',
+        from: 'nobody',
+      });
+      expect.unreachable();
+    } catch (err) {
+      const e = err as { code: string; problems: string[]; message: string };
+      expect(e.code).toBe('CONFIG');
+      expect(e.problems).toEqual([
+        'SMTP port: must be a whole number from 1 to 65535, got 70000',
+        'SMTP user: required when a password is given',
+        'SMTP from: "nobody" is not an e-mail address',
+      ]);
+      expect(e.message).not.toContain('lonely-secret');
+    }
+  });
+
+  it('uses Gmail settings: smtp.gmail.com, port 465, implicit TLS', () => {
+    const mailer = mailerFromEnv({
+      GMAIL_USER: 'hr.robot@gmail.com',
+      GMAIL_PWD: 'abcd efgh ijkl mnop',
+    });
+    expect(mailer.kind).toBe('smtp');
+    expect(mailer.target).toBe('smtps://smtp.gmail.com:465');
+  });
+
+  it('is what mailerFromEnv builds from SMTP_URL and MAIL_FROM', { timeout: 60_000 }, async () => {
+    const server = await start({ auth: { user: 'etl', password: 'p@ss:word/1' } });
+    const mailer = mailerFromEnv({
+      SMTP_URL: `smtp://127.0.0.1:${server.port}`,
+      SMTP_USER: 'etl',
+      SMTP_PASSWORD: 'p@ss:word/1',
+      MAIL_FROM: 'Learning ETL <etl@example.org>',
+    });
+    const results = await mailer.send({
+      to: ['ann@example.org'],
+      subject: 'Отчёт',
+      text: 'Готово',
+    });
+    await mailer.close();
+    expect(results[0]?.ok).toBe(true);
+    const [mail] = await server.waitFor(1);
+    expect(mail?.user).toBe('etl');
+    expect(mail?.from?.value[0]).toEqual({ address: 'etl@example.org', name: 'Learning ETL' });
+  });
+});
