@@ -1,0 +1,28 @@
+import type { BlobStore } from './blob-store.js';
+import { createLocalBlobStore } from './local-blob-store.js';
+import { createS3BlobStore } from './s3-blob-store.js';
+
+/**
+ * Picks the object store from the environment: S3 when `S3_BUCKET` is set (`S3_REGION` or
+ * `AWS_REGION`, `S3_ENDPOINT`, `S3_FORCE_PATH_STYLE`, `S3_PREFIX`; credentials from the AWS
+ * SDK chain), else the local folder `OBJECTS_DIR` (default `.objects`).
+ */
+export function createBlobStoreFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  cwd = process.cwd(),
+): BlobStore {
+  if (env.S3_BUCKET) {
+    return createS3BlobStore({
+      bucket: env.S3_BUCKET,
+      region: env.S3_REGION ?? env.AWS_REGION ?? 'us-east-1',
+      ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
+      forcePathStyle:
+        env.S3_FORCE_PATH_STYLE === 'true' ||
+        env.S3_FORCE_PATH_STYLE === '1' ||
+        Boolean(env.S3_ENDPOINT),
+      ...(env.S3_PREFIX ? { prefix: env.S3_PREFIX } : {}),
+    });
+  }
+  const dir = env.OBJECTS_DIR ?? '.objects';
+  return createLocalBlobStore({ dir: dir.startsWith('/') ? dir : `${cwd}/${dir}` });
+}

@@ -1,0 +1,45 @@
+/** One entry of a job's column mapping (`JobDataJSON`): destination `column` <- source `mapped`. */
+export interface ColumnMapping {
+  column: string;
+  mapped: string;
+}
+
+/** Destination columns: every `column`, in order. */
+export function destinationColumnsOf(mapping: readonly ColumnMapping[]): string[] {
+  return mapping.map((m) => m.column);
+}
+
+/** Source columns: the distinct, non-empty `mapped` values, in order. */
+export function sourceColumnsOf(mapping: readonly ColumnMapping[]): string[] {
+  const seen = new Set<string>();
+  for (const { mapped } of mapping) if (mapped && mapped.trim() !== '') seen.add(mapped);
+  return [...seen];
+}
+
+/** A row keyed by destination columns, from a row keyed by source columns (unmapped: null). */
+export function toDestinationRow(
+  mapping: readonly ColumnMapping[],
+  row: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const { column, mapped } of mapping) out[column] = mapped ? (row[mapped] ?? null) : null;
+  return out;
+}
+
+/** Checks a parsed `JobDataJSON`; returns the problems found (empty when valid). */
+export function validateMapping(value: unknown): string[] {
+  if (!Array.isArray(value)) return ['JobDataJSON must be a list of {column, mapped}.'];
+  const problems: string[] = [];
+  const columns = new Set<string>();
+  value.forEach((entry: unknown, i) => {
+    const e = entry as Partial<ColumnMapping> | null;
+    if (typeof e?.column !== 'string' || e.column === '')
+      problems.push(`JobDataJSON[${i}].column must be a non-empty string.`);
+    else if (columns.has(e.column))
+      problems.push(`JobDataJSON[${i}].column '${e.column}' appears twice.`);
+    else columns.add(e.column);
+    if (e?.mapped !== undefined && e.mapped !== null && typeof e.mapped !== 'string')
+      problems.push(`JobDataJSON[${i}].mapped must be a string.`);
+  });
+  return problems;
+}

@@ -1,0 +1,278 @@
+import type { ErrorCode } from '@toolbelt/errors';
+import { exitCodes } from '@toolbelt/errors';
+import type { Logger } from '@toolbelt/log';
+import type { BlobStore } from './blob-store.js';
+import {
+  createBatchWriter,
+  readBatches,
+  type BatchSummary,
+  type BatchWriter,
+  type Row,
+} from './batches.js';
+import { historyStatuses, logTypes, updateMethods, type ConnectorKind } from './codes.js';
+import { toDestinationRow } from './columns.js';
+import type { Credentials } from './credentials.js';
+import type { JobDetails, JobStore } from './job.js';
+import { formatMessage, type ConnectorMessageKey, type MessageLanguage } from './messages.js';
+import type { TimeWindow } from './selection.js';
+
+/**
+ * Ends a connector run from inside `run()`: thrown by `logErr`, `logUnhandled` and
+ * `exitNoFail`, caught by the runner. Do not catch it in connector code (rethrow it).
+ */
+export class ConnectorStop extends Error {
+  override readonly name = 'ConnectorStop';
+  constructor(
+    message: string,
+    readonly exitCode: number,
+    readonly code: ErrorCode | 'OK',
+  ) {
+    super(message);
+  }
+}
+
+/** What a dry run saw: rows that would be loaded and a few of them. */
+export interface DryRunReport {
+  rows: number;
+  batches: number;
+  bytes: number;
+  sample: Row[];
+}
+
+/** Everything the runner hands a connector. */
+export interface ConnectorContext {
+  kind: ConnectorKind;
+  connectorId: string;
+  job: JobDetails;
+  historyId: number;
+  credentials: Credentials;
+  env: Readonly<Record<string, string>>;
+  store: BlobStore;
+  jobs: JobStore;
+  /** Console and log file (secrets redacted). */
+  logger: Logger;
+  lang: MessageLanguage;
+  /** The job's start/end selection on its filter column. */
+  window: TimeWindow;
+  dryRun: boolean;
+  batchLimits: { maxBytes?: number; maxRows?: number };
+  /** Secret values redacted from log rows as well as from the console. */
+  redact: (text: string) => string;
+}
+
+/** Base of every connector: life cycle helpers, job details, credentials, logging. */
+export abstract class Connector {
+  /** Registry id (`connector_id` in connectors.yaml). */
+  static connectorId: string;
+  /** Name used in messages (`Successfully ran {name} connector.`); default the id. */
+  static displayName?: string;
+
+  readonly job: JobDetails;
+  readonly credentials: Credentials;
+  readonly historyId: number;
+  readonly env: Readonly<Record<string, string>>;
+  /** Destination columns: every `column` of the mapping. */
+  readonly destinationColumns: string[];
+  /** Source columns: distinct non-empty `mapped` values, in order. */
+  readonly sourceColumns: string[];
+  /** The job's selection window on `job.filterColumn`. */
+  readonly window: TimeWindow;
+  /** True for `--dry-run`: read, count, write nothing. */
+  readonly dryRun: boolean;
+  /** Rows moved so far (uploaded by a source, loaded by a destination). */
+  rowCount = 0;
+  protected readonly context: ConnectorContext;
+
+  constructor(context: ConnectorContext) {
+    this.context = context;
+    this.job = context.job;
+    this.credentials = context.credentials;
+    this.historyId = context.historyId;
+    this.env = context.env;
+    this.window = context.window;
+    this.dryRun = context.dryRun;
+    this.destinationColumns = context.job.mapping.map((m) => m.column);
+    const seen = new Set<string>();
+    for (const m of context.job.mapping) if (m.mapped && m.mapped.trim() !== '') seen.add(m.mapped);
+    this.sourceColumns = [...seen];
+  }
+
+  /** This stage's object (a file, URL or table) and options. */
+  get object(): string {
+    return this.context.kind === 'source' ? this.job.source.object : this.job.destination.object;
+  }
+  get options(): Record<string, unknown> {
+    return this.context.kind === 'source' ? this.job.source.options : this.job.destination.options;
+  }
+  get name(): string {
+    const ctor = this.constructor as typeof Connector;
+    return ctor.displayName ?? ctor.connectorId;
+  }
+
+  /** The connector's code. Every connector overrides it. */
+  async run(): Promise<void> {
+    await this.logErr(this.text('runNotOverridden', { name: this.name }), 'INTERNAL');
+  }
+
+  /** Optional reachability check for `connector-template check` (open the file, call the API...). */
+  async check(): Promise<void> {}
+
+  /** Log an info message: printed and stored as a log row (type 1). */
+  async logInfo(message: string): Promise<void> {
+    await this.writeLog(logTypes.info, message, true);
+  }
+
+  /** Log an error (type 2), mark the history Failed and stop the job with a non-zero exit. */
+  async logErr(message: string, code: ErrorCode = 'DATA'): Promise<never> {
+    await this.writeLog(logTypes.error, message, true);
+    await this.markFailed();
+    throw new ConnectorStop(this.context.redact(message), exitCodes[code], code);
+  }
+
+  /**
+   * Log an unexpected problem: the details in an internal-only row (and the log file), then
+   * the generic external message; mark Failed; stop with INTERNAL.
+   */
+  async logUnhandled(message: string): Promise<never> {
+    await this.writeLog(logTypes.error, message, false);
+    const external = this.text('unhandledExternal');
+    await this.writeLog(logTypes.error, external, true);
+    await this.markFailed();
+    throw new ConnectorStop(external, exitCodes.INTERNAL, 'INTERNAL');
+  }
+
+  /** Log an info message and end the job successfully (exit 0), e.g. nothing to load. */
+  async exitNoFail(message: string): Promise<never> {
+    await this.writeLog(logTypes.info, message, true);
+    if (!this.dryRun)
+      await this.context.jobs.updateHistory(this.historyId, {
+        status: historyStatuses.finished,
+        rowCount: this.rowCount,
+      });
+    throw new ConnectorStop(message, 0, 'OK');
+  }
+
+  /** A message of the SDK catalog, in English (the language of log rows). */
+  protected text(key: ConnectorMessageKey, params: Record<string, unknown> = {}): string {
+    return formatMessage(key, params, 'en');
+  }
+
+  /** Prints (console in the user's language when the text is one of ours) and stores a row. */
+  protected async writeLog(type: 1 | 2, message: string, external: boolean): Promise<void> {
+    const text = this.context.redact(message);
+    const { logger } = this.context;
+    if (!external) logger.debug(`[internal] ${text}`);
+    else if (type === logTypes.error) logger.error(text);
+    else logger.info(text);
+    if (this.dryRun) return;
+    await this.context.jobs.insertLog({
+      jobId: this.job.id,
+      historyId: this.historyId,
+      connector: this.context.connectorId,
+      type,
+      text,
+      external,
+    });
+  }
+
+  protected async markFailed(): Promise<void> {
+    if (!this.dryRun)
+      await this.context.jobs.updateHistory(this.historyId, {
+        status: historyStatuses.failed,
+        rowCount: this.rowCount,
+      });
+  }
+}
+
+/** A source: reads its system and calls `uploadRows` with rows keyed by source columns. */
+export abstract class SourceConnector extends Connector {
+  private writer: BatchWriter | undefined;
+  private summary: BatchSummary | undefined;
+  private readonly sample: Row[] = [];
+
+  /**
+   * Writes rows as batches `etlJobHistory/e{history}-b{n}.json` (a new object above 5 MiB
+   * or the row limit), counting `rowCount`. Can be called several times. An upload that
+   * brings no rows at all finishes the job with `No rows were returned from source. Finished job.`
+   */
+  async uploadRows(rows: Iterable<Row> | AsyncIterable<Row>): Promise<number> {
+    this.writer ??= createBatchWriter({
+      store: this.context.store,
+      historyId: this.historyId,
+      dryRun: this.dryRun,
+      ...this.context.batchLimits,
+      onBatch: async ({ key, rows: n }) => {
+        if (!this.dryRun) await this.logInfo(this.text('uploaded', { key, rows: n }));
+      },
+    });
+    let added = 0;
+    for await (const row of rows) {
+      await this.writer.add(row);
+      if (this.dryRun && this.sample.length < 5) this.sample.push(row);
+      added += 1;
+      this.rowCount += 1;
+    }
+    if (this.rowCount === 0) await this.exitNoFail(this.text('noRows'));
+    return added;
+  }
+
+  /** Called by the runner after `run()`: writes the last batch. */
+  async finishUpload(): Promise<BatchSummary> {
+    this.summary ??= this.writer
+      ? await this.writer.close()
+      : { rows: 0, batches: 0, bytes: 0, keys: [] };
+    return this.summary;
+  }
+
+  /** Rows seen by a dry run (the first five). */
+  get dryRunSample(): Row[] {
+    return [...this.sample];
+  }
+}
+
+/** A destination: `run()` calls `runBatches()`, which calls `batch(rows)` per object. */
+export abstract class DestinationConnector extends Connector {
+  private batchesLoaded = 0;
+
+  /**
+   * Loads one batch. Rows are keyed by destination columns (the mapping applied).
+   * Returns the rows written (default: all of them).
+   */
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  async batch(rows: Row[]): Promise<number | void> {
+    await this.logErr(this.text('runNotOverridden', { name: this.name }), 'INTERNAL');
+  }
+
+  /** Empties the destination object before the first batch of a Replace job. */
+  async clear(): Promise<void> {
+    await this.logErr(this.text('replaceNotSupported', { name: this.name }), 'CONFIG');
+  }
+
+  /** Lists `etlJobHistory/e{history}` and calls `batch(rows)` once per object, in order. */
+  async runBatches(): Promise<number> {
+    for await (const { key, rows } of readBatches(this.context.store, this.historyId)) {
+      if (this.batchesLoaded === 0 && this.job.updateMethod === updateMethods.replace) {
+        await this.logInfo(this.text('replacing', { object: this.object }));
+        await this.clear();
+      }
+      await this.logInfo(this.text('loadingBatch', { key }));
+      const mapped = rows.map((row) => toDestinationRow(this.job.mapping, row));
+      const written = await this.batch(mapped);
+      this.rowCount += typeof written === 'number' ? written : mapped.length;
+      this.batchesLoaded += 1;
+    }
+    return this.rowCount;
+  }
+
+  get batchCount(): number {
+    return this.batchesLoaded;
+  }
+}
+
+/** A connector class, as the runner and the registry see it. */
+export type ConnectorClass<C extends Connector = Connector> = (new (
+  context: ConnectorContext,
+) => C) & {
+  connectorId: string;
+  displayName?: string;
+};

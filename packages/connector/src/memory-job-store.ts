@@ -1,0 +1,71 @@
+import type { HistoryRow, JobDetails, JobStore, LogRow } from './job.js';
+
+/**
+ * A job store in memory, for connector unit tests (a scaffolded connector's test uses it).
+ * `now` stamps history and log rows (default the clock).
+ */
+export function createMemoryJobStore(
+  now: () => Date = () => new Date(),
+): JobStore & { readonly logs: readonly LogRow[] } {
+  const jobs: JobDetails[] = [];
+  const history: HistoryRow[] = [];
+  const logs: LogRow[] = [];
+  return {
+    logs,
+    async addJob(job) {
+      const id = jobs.length + 1;
+      jobs.push(structuredClone({ ...job, id }));
+      return id;
+    },
+    async getJob(id) {
+      const job = jobs.find((j) => j.id === id);
+      return job ? structuredClone(job) : undefined;
+    },
+    async listJobs() {
+      return jobs.map((j) => ({
+        id: j.id,
+        name: j.name,
+        source: j.source.connector,
+        sourceObject: j.source.object,
+        destination: j.destination.connector,
+        destinationObject: j.destination.object,
+        updateMethod: j.updateMethod,
+      }));
+    },
+    async createHistory(jobId) {
+      const id = history.length + 1;
+      history.push({ id, jobId, status: 1, rowCount: 0, startedAt: now(), finishedAt: null });
+      return id;
+    },
+    async getHistory(id) {
+      const row = history.find((h) => h.id === id);
+      return row ? { ...row } : undefined;
+    },
+    async updateHistory(id, update) {
+      const row = history.find((h) => h.id === id);
+      if (!row) return;
+      row.status = update.status;
+      if (update.rowCount !== undefined) row.rowCount = update.rowCount;
+      row.finishedAt = update.status === 1 ? null : now();
+    },
+    async listHistory(filter = {}) {
+      return history
+        .filter((h) => filter.jobId === undefined || h.jobId === filter.jobId)
+        .reverse()
+        .slice(0, filter.limit ?? 50)
+        .map((h) => ({ ...h }));
+    },
+    async insertLog(row) {
+      logs.push({ ...row, loggedAt: now() });
+    },
+    async listLogs(filter = {}) {
+      return logs
+        .filter(
+          (l) =>
+            (filter.jobId === undefined || l.jobId === filter.jobId) &&
+            (filter.historyId === undefined || l.historyId === filter.historyId),
+        )
+        .slice(0, filter.limit ?? 1000);
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Every text the SDK prints and writes to log rows (namespace `connector`). The English
+ * texts are the original template's, word for word; tests check them.
+ */
+export const connectorMessages = {
+  en: {
+    envMissing: "Unable to start job. Environment variable was not provided: '{{name}}'",
+    jobNotFound: 'Job ID not found: {{id}}',
+    credentialMissing: "Unable to start job. Credential was not provided: '{{name}}'",
+    credentialsUnreadable: 'Unable to decrypt the job credentials: check MASTER_HASH.',
+    connectorNotRegistered: "Connector '{{id}}' is not in the connector registry {{file}}.",
+    connectorUnknown: "No {{kind}} connector named '{{id}}' is installed.",
+    runNotOverridden: 'The connector {{name}} does not override run(): put its code in run().',
+    replaceNotSupported: 'The connector {{name}} cannot empty its destination for a Replace job.',
+    noRows: 'No rows were returned from source. Finished job.',
+    unhandledExternal:
+      'A problem internally has occurred. The details were logged for the support team.',
+    success: 'Successfully ran {{name}} connector.',
+    affected: 'Columns affected: {{columns}}. Rows affected: {{rows}}.',
+    jobStarted:
+      'Started job {{job}} ({{name}}), history {{history}}, {{kind}} connector {{connector}}.',
+    uploaded: 'Uploaded batch {{key}} ({{rows}} rows).',
+    loadingBatch: 'Loading batch {{key}}.',
+    replacing: 'Replace: emptying {{object}} before the first batch.',
+    historyMissing: 'Job history {{id}} not found for job {{job}}.',
+    dryRun: 'Dry run: {{rows}} rows in {{batches}} batches ({{bytes}} bytes) would be loaded.',
+    registryInvalid: 'The connector registry {{file}} is invalid.',
+    registryMissing: 'The connector registry {{file}} cannot be read.',
+    objectMissing: 'Object not found: {{key}}',
+    s3Failed: 'S3 {{action}} failed.',
+    rowNotJson: 'A row cannot be written as JSON.',
+    batchInvalid: 'Batch {{key}} is not a valid list of rows.',
+  },
+  ru: {
+    envMissing: "Невозможно запустить задание. Не задана переменная окружения: '{{name}}'",
+    jobNotFound: 'Задание не найдено: {{id}}',
+    credentialMissing: "Невозможно запустить задание. Не задан ключ учётных данных: '{{name}}'",
+    credentialsUnreadable: 'Не удалось расшифровать учётные данные задания: проверьте MASTER_HASH.',
+    connectorNotRegistered: "Коннектора '{{id}}' нет в реестре {{file}}.",
+    connectorUnknown: "Коннектор типа {{kind}} с именем '{{id}}' не установлен.",
+    runNotOverridden: 'Коннектор {{name}} не переопределяет run(): поместите свой код в run().',
+    replaceNotSupported: 'Коннектор {{name}} не умеет очищать приёмник для задания с заменой.',
+    noRows: 'Источник не вернул строк. Задание завершено.',
+    unhandledExternal:
+      'Произошла внутренняя ошибка. Подробности записаны в журнал для службы поддержки.',
+    success: 'Коннектор {{name}} успешно выполнен.',
+    affected: 'Затронуто столбцов: {{columns}}. Затронуто строк: {{rows}}.',
+    jobStarted:
+      'Запущено задание {{job}} ({{name}}), история {{history}}, коннектор {{kind}} {{connector}}.',
+    uploaded: 'Загружен пакет {{key}} (строк: {{rows}}).',
+    loadingBatch: 'Загрузка пакета {{key}}.',
+    replacing: 'Замена: очистка {{object}} перед первым пакетом.',
+    historyMissing: 'История {{id}} задания {{job}} не найдена.',
+    dryRun:
+      'Пробный запуск: было бы загружено строк: {{rows}}, пакетов: {{batches}} ({{bytes}} байт).',
+    registryInvalid: 'Реестр коннекторов {{file}} содержит ошибки.',
+    registryMissing: 'Не удаётся прочитать реестр коннекторов {{file}}.',
+    objectMissing: 'Объект не найден: {{key}}',
+    s3Failed: 'Ошибка S3 при операции {{action}}.',
+    rowNotJson: 'Строку нельзя записать в JSON.',
+    batchInvalid: 'Пакет {{key}} не является списком строк.',
+  },
+};
+
+export type ConnectorMessageKey = keyof typeof connectorMessages.en;
+export type MessageLanguage = keyof typeof connectorMessages;
+
+/** Renders a message in `lang` (default English, the language of the log rows). */
+export function formatMessage(
+  key: ConnectorMessageKey,
+  params: Record<string, unknown> = {},
+  lang: MessageLanguage = 'en',
+): string {
+  return connectorMessages[lang][key].replace(/\{\{(\w+)\}\}/g, (_m, name: string) =>
+    String(params[name] ?? ''),
+  );
+}

@@ -1,0 +1,378 @@
+import { ToolbeltError, exitCodes, isToolbeltError, type ErrorCode } from '@toolbelt/errors';
+import type { Logger } from '@toolbelt/log';
+import type { BlobStore } from './blob-store.js';
+import type { BatchSummary } from './batches.js';
+import { historyStatuses, historyStatusNames, logTypes, type ConnectorKind } from './codes.js';
+import {
+  Connector,
+  ConnectorStop,
+  SourceConnector,
+  type ConnectorClass,
+  type ConnectorContext,
+  type DryRunReport,
+} from './connector.js';
+import { decryptCredentials, type Credentials } from './credentials.js';
+import { baseEnvVariables, findMissingEnv } from './env.js';
+import type { JobDetails, JobStore } from './job.js';
+import { formatMessage, type ConnectorMessageKey, type MessageLanguage } from './messages.js';
+import type { Registry, RegistryEntry } from './registry.js';
+import { computeSelectionWindow } from './selection.js';
+
+/** What the runner needs; `jobs` and `store` are opened only once the environment is complete. */
+export interface RunConnectorOptions {
+  kind: ConnectorKind;
+  connector: ConnectorClass;
+  /** Process environment over `.env`. */
+  env: Readonly<Record<string, string>>;
+  registry: Registry;
+  /** Registry file name, for messages. */
+  registryFile?: string;
+  jobs: JobStore | (() => Promise<JobStore>);
+  store: BlobStore | (() => BlobStore | Promise<BlobStore>);
+  logger: Logger;
+  /** Console language (log rows are always English). */
+  lang?: MessageLanguage;
+  now?: () => Date;
+  /** Destination stage: the history whose batches to load (default env `HISTORY_ID`). */
+  historyId?: number;
+  dryRun?: boolean;
+  batchLimits?: { maxBytes?: number; maxRows?: number };
+}
+
+/** The result of one stage. The CLI turns `exitCode` into the process exit status. */
+export interface ConnectorOutcome {
+  kind: ConnectorKind;
+  connectorId: string;
+  jobId: number | null;
+  historyId: number | null;
+  status: 'NotStarted' | 'Running' | 'Finished' | 'Failed';
+  exitCode: number;
+  code: ErrorCode | 'OK';
+  /** The last message (success line, error, or why it stopped). */
+  message: string;
+  columnsAffected: number;
+  rowsAffected: number;
+  batches: number;
+  dryRun?: DryRunReport;
+}
+
+const en = (key: ConnectorMessageKey, params?: Record<string, unknown>): string =>
+  formatMessage(key, params, 'en');
+
+/** Job, credentials and history of one stage, or why it cannot start. */
+interface Prepared {
+  job: JobDetails;
+  credentials: Credentials;
+  entry: RegistryEntry;
+}
+
+/**
+ * Runs one connector stage with the template's life cycle: registry and env checks (a missing
+ * variable stops before `run()`), job details, credentials, history, `run()`, batches, log
+ * rows and the final `Successfully ran {name} connector.` line. Never exits the process.
+ */
+export async function runConnector(options: RunConnectorOptions): Promise<ConnectorOutcome> {
+  const { kind, connector: Class, env, logger } = options;
+  const connectorId = Class.connectorId;
+  const outcome: ConnectorOutcome = {
+    kind,
+    connectorId,
+    jobId: null,
+    historyId: null,
+    status: 'NotStarted',
+    exitCode: 0,
+    code: 'OK',
+    message: '',
+    columnsAffected: 0,
+    rowsAffected: 0,
+    batches: 0,
+  };
+  const say = (key: ConnectorMessageKey, params?: Record<string, unknown>): string =>
+    formatMessage(key, params, options.lang ?? 'en');
+  const notStarted = (
+    code: ErrorCode,
+    key: ConnectorMessageKey,
+    params: Record<string, unknown>,
+  ): ConnectorOutcome => {
+    logger.error(say(key, params));
+    return { ...outcome, exitCode: exitCodes[code], code, message: en(key, params) };
+  };
+
+  const entry = options.registry.get(connectorId);
+  if (!entry)
+    return notStarted('CONFIG', 'connectorNotRegistered', {
+      id: connectorId,
+      file: options.registryFile ?? 'connectors.yaml',
+    });
+  const missing = findMissingEnv(env, [...baseEnvVariables, ...entry.env]);
+  if (missing !== undefined) return notStarted('CONFIG', 'envMissing', { name: missing });
+  const masterHash = env.MASTER_HASH as string;
+  logger.redactor.add(masterHash);
+
+  const jobs = typeof options.jobs === 'function' ? await options.jobs() : options.jobs;
+  const jobId = Number(env.JOB_ID);
+  outcome.jobId = Number.isSafeInteger(jobId) && jobId > 0 ? jobId : null;
+  const early = async (
+    code: ErrorCode,
+    key: ConnectorMessageKey,
+    params: Record<string, unknown>,
+    historyId: number | null = null,
+  ): Promise<ConnectorOutcome> => {
+    const result = notStarted(code, key, params);
+    if (!options.dryRun) {
+      await jobs.insertLog({
+        jobId: outcome.jobId,
+        historyId,
+        connector: connectorId,
+        type: logTypes.error,
+        text: result.message,
+        external: true,
+      });
+    }
+    return result;
+  };
+
+  const job = outcome.jobId === null ? undefined : await jobs.getJob(outcome.jobId);
+  if (!job) return early('CONFIG', 'jobNotFound', { id: env.JOB_ID });
+
+  const prepared = await prepare(job, entry, kind, masterHash).catch(
+    (error: unknown) => error as ToolbeltError,
+  );
+  if (prepared instanceof Error) {
+    return early(
+      prepared.code,
+      (prepared.key?.replace('connector:', '') ?? 'credentialsUnreadable') as ConnectorMessageKey,
+      prepared.params,
+    );
+  }
+  for (const value of Object.values(prepared.credentials)) logger.redactor.add(value);
+
+  let historyId: number;
+  if (kind === 'source') {
+    historyId = options.dryRun ? 0 : await jobs.createHistory(job.id);
+  } else {
+    historyId = options.historyId ?? Number(env.HISTORY_ID);
+    const history =
+      Number.isSafeInteger(historyId) && historyId > 0
+        ? await jobs.getHistory(historyId)
+        : undefined;
+    if (!history || history.jobId !== job.id)
+      return early('CONFIG', 'historyMissing', {
+        id: options.historyId ?? env.HISTORY_ID ?? '',
+        job: job.id,
+      });
+  }
+  outcome.historyId = options.dryRun && kind === 'source' ? null : historyId;
+
+  const context: ConnectorContext = {
+    kind,
+    connectorId,
+    job,
+    historyId,
+    credentials: prepared.credentials,
+    env,
+    store: typeof options.store === 'function' ? await options.store() : options.store,
+    jobs,
+    logger,
+    lang: options.lang ?? 'en',
+    window: {},
+    dryRun: options.dryRun ?? false,
+    batchLimits: options.batchLimits ?? {},
+    redact: (text) => logger.redactor.text(text),
+  };
+  const instance = new Class(context);
+  outcome.columnsAffected =
+    kind === 'source' ? instance.sourceColumns.length : instance.destinationColumns.length;
+
+  try {
+    try {
+      context.window = computeSelectionWindow(job, (options.now ?? (() => new Date()))());
+      Object.assign(instance, { window: context.window });
+    } catch (error) {
+      await instance.logErr((error as Error).message, 'CONFIG');
+    }
+    await instance.logInfo(
+      en('jobStarted', {
+        job: job.id,
+        name: job.name,
+        history: historyId,
+        kind,
+        connector: connectorId,
+      }),
+    );
+    try {
+      await instance.run();
+    } catch (error) {
+      if (error instanceof ConnectorStop) throw error;
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      // A ToolbeltError from a connector is an expected failure with its own code.
+      if (isToolbeltError(error)) await instance.logErr(error.message, error.code);
+      await instance.logUnhandled(detail);
+    }
+    let batches: BatchSummary | undefined;
+    if (instance instanceof SourceConnector) {
+      batches = await instance.finishUpload();
+      if (batches.rows === 0) await instance.exitNoFail(en('noRows'));
+      outcome.batches = batches.batches;
+      if (options.dryRun) {
+        outcome.dryRun = {
+          rows: batches.rows,
+          batches: batches.batches,
+          bytes: batches.bytes,
+          sample: instance.dryRunSample,
+        };
+        logger.info(
+          say('dryRun', { rows: batches.rows, batches: batches.batches, bytes: batches.bytes }),
+        );
+      } else {
+        await jobs.updateHistory(historyId, {
+          status: historyStatuses.running,
+          rowCount: instance.rowCount,
+        });
+      }
+    } else {
+      outcome.batches = (instance as unknown as { batchCount?: number }).batchCount ?? 0;
+      if (!options.dryRun)
+        await jobs.updateHistory(historyId, {
+          status: historyStatuses.finished,
+          rowCount: instance.rowCount,
+        });
+    }
+    outcome.rowsAffected = instance.rowCount;
+    const line = `${en('success', { name: instance.name })} ${en('affected', { columns: outcome.columnsAffected, rows: outcome.rowsAffected })}`;
+    await instance.logInfo(line);
+    return {
+      ...outcome,
+      status: kind === 'source' && !options.dryRun ? 'Running' : 'Finished',
+      message: line,
+    };
+  } catch (error) {
+    if (!(error instanceof ConnectorStop)) throw error;
+    const history = options.dryRun ? undefined : await jobs.getHistory(historyId);
+    return {
+      ...outcome,
+      rowsAffected: instance.rowCount,
+      status: error.exitCode === 0 ? 'Finished' : 'Failed',
+      ...(history ? { status: historyStatusNames[history.status] } : {}),
+      exitCode: error.exitCode,
+      code: error.code,
+      message: error.message,
+    };
+  }
+}
+
+/** Decrypts the stage's credentials and checks the keys the registry asks for. */
+async function prepare(
+  job: JobDetails,
+  entry: RegistryEntry,
+  kind: ConnectorKind,
+  masterHash: string,
+): Promise<Prepared> {
+  const end = kind === 'source' ? job.source : job.destination;
+  const credentials = end.encryptedCredentials
+    ? decryptCredentials(end.encryptedCredentials, masterHash)
+    : {};
+  const missing = entry.credentials.find((key) => !credentials[key]);
+  if (missing !== undefined) {
+    throw new ToolbeltError('AUTH', en('credentialMissing', { name: missing }), {
+      key: 'connector:credentialMissing',
+      params: { name: missing },
+    });
+  }
+  return { job, credentials, entry };
+}
+
+/** One line of `check`: what was checked and whether it passed. */
+export interface CheckItem {
+  name: 'registry' | 'env' | 'job' | 'credentials' | 'store' | 'reachable';
+  ok: boolean;
+  message: string;
+}
+
+/** Options of `checkConnector`: those of `runConnector` without the run settings. */
+export type CheckConnectorOptions = Omit<
+  RunConnectorOptions,
+  'historyId' | 'dryRun' | 'batchLimits'
+>;
+
+/**
+ * Validates a stage without moving data: registry entry, environment, job, credentials,
+ * object store, and the connector's own `check()` (reachability). Writes nothing.
+ */
+export async function checkConnector(options: CheckConnectorOptions): Promise<CheckItem[]> {
+  const { connector: Class, env } = options;
+  const items: CheckItem[] = [];
+  const entry = options.registry.get(Class.connectorId);
+  items.push({
+    name: 'registry',
+    ok: entry !== undefined,
+    message: entry
+      ? Class.connectorId
+      : en('connectorNotRegistered', {
+          id: Class.connectorId,
+          file: options.registryFile ?? 'connectors.yaml',
+        }),
+  });
+  if (!entry) return items;
+  const missing = findMissingEnv(env, [...baseEnvVariables, ...entry.env]);
+  items.push({
+    name: 'env',
+    ok: missing === undefined,
+    message: missing === undefined ? 'ok' : en('envMissing', { name: missing }),
+  });
+  if (missing !== undefined) return items;
+  const jobs = typeof options.jobs === 'function' ? await options.jobs() : options.jobs;
+  const job = await jobs.getJob(Number(env.JOB_ID));
+  items.push({
+    name: 'job',
+    ok: job !== undefined,
+    message: job ? job.name : en('jobNotFound', { id: env.JOB_ID }),
+  });
+  if (!job) return items;
+  let credentials: Credentials;
+  try {
+    ({ credentials } = await prepare(job, entry, options.kind, env.MASTER_HASH as string));
+    items.push({ name: 'credentials', ok: true, message: 'ok' });
+  } catch (error) {
+    items.push({ name: 'credentials', ok: false, message: (error as Error).message });
+    return items;
+  }
+  const store = typeof options.store === 'function' ? await options.store() : options.store;
+  try {
+    await store.check();
+    items.push({ name: 'store', ok: true, message: store.location });
+  } catch (error) {
+    items.push({
+      name: 'store',
+      ok: false,
+      message: `${store.location}: ${(error as Error).message}`,
+    });
+  }
+  const instance: Connector = new Class({
+    kind: options.kind,
+    connectorId: Class.connectorId,
+    job,
+    historyId: 0,
+    credentials,
+    env,
+    store,
+    jobs,
+    logger: options.logger,
+    lang: options.lang ?? 'en',
+    window: {},
+    dryRun: true,
+    batchLimits: {},
+    redact: (text) => options.logger.redactor.text(text),
+  });
+  try {
+    await instance.check();
+    items.push({ name: 'reachable', ok: true, message: instance.object });
+  } catch (error) {
+    items.push({
+      name: 'reachable',
+      ok: false,
+      message: options.logger.redactor.text((error as Error).message),
+    });
+  }
+  return items;
+}

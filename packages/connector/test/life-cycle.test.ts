@@ -1,0 +1,311 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
+import {
+  DestinationConnector,
+  SourceConnector,
+  createLocalBlobStore,
+  createMemoryJobStore,
+  parseRegistry,
+  runConnector,
+  type BlobStore,
+  type Row,
+  type RunConnectorOptions,
+} from '../src/index.js';
+import { MASTER_HASH, captureLogger, jobOf } from './helpers.js';
+
+class PeopleSource extends SourceConnector {
+  static override connectorId = 'test-source';
+  static rows: Row[] = [];
+  override async run(): Promise<void> {
+    await this.logInfo(
+      `Reading ${this.sourceColumns.join(', ')} with token ${this.credentials.token ?? '-'}`,
+    );
+    await this.uploadRows(PeopleSource.rows);
+  }
+}
+
+class MemoryDestination extends DestinationConnector {
+  static override connectorId = 'test-destination';
+  static table: Row[] = [];
+  override async run(): Promise<void> {
+    await this.runBatches();
+  }
+  override async clear(): Promise<void> {
+    MemoryDestination.table = [];
+  }
+  override async batch(rows: Row[]): Promise<number> {
+    MemoryDestination.table.push(...rows);
+    return rows.length;
+  }
+}
+
+const registry = parseRegistry({
+  'test-source': { credentials: ['token'], env: ['SOURCE_API_URL'] },
+  'test-destination': { credentials: [] },
+  lazy: {},
+  broken: {},
+});
+
+let dir: TempDir;
+let store: BlobStore;
+beforeEach(() => {
+  dir = makeTempDir('connector-life');
+  store = createLocalBlobStore({ dir: `${dir.path}/.objects` });
+  PeopleSource.rows = [
+    { name: 'Ann', email: 'ann@example.com' },
+    { name: 'Bob', email: 'bob@example.com' },
+  ];
+  MemoryDestination.table = [{ full_name: 'Old', mail: 'old@example.com', note: null }];
+});
+afterEach(() => dir.cleanup());
+
+async function setUp(
+  credentials: Record<string, string> | undefined = { token: 's3cr3t-token' },
+  updateMethod: 1 | 2 = 1,
+) {
+  const jobs = createMemoryJobStore();
+  const jobId = await jobs.addJob(jobOf({ updateMethod }, credentials));
+  const { logger, lines } = captureLogger();
+  const env = { JOB_ID: String(jobId), MASTER_HASH, SOURCE_API_URL: 'http://127.0.0.1:1' };
+  const base: Omit<RunConnectorOptions, 'kind' | 'connector'> = {
+    env,
+    registry,
+    jobs,
+    store,
+    logger,
+  };
+  return { jobs, jobId, lines, env, base };
+}
+
+describe('start-up checks', () => {
+  it('stops before run() with the exact message when an env variable is missing', async () => {
+    const { base, jobs, lines } = await setUp();
+    let ran = false;
+    class Watch extends PeopleSource {
+      override async run(): Promise<void> {
+        ran = true;
+      }
+    }
+    const outcome = await runConnector({
+      ...base,
+      kind: 'source',
+      connector: Watch,
+      env: { JOB_ID: '1', MASTER_HASH },
+    });
+    expect(ran).toBe(false);
+    expect(outcome.message).toBe(
+      "Unable to start job. Environment variable was not provided: 'SOURCE_API_URL'",
+    );
+    expect(lines).toContain(
+      "error: Unable to start job. Environment variable was not provided: 'SOURCE_API_URL'",
+    );
+    expect(outcome.exitCode).toBe(78);
+    expect(outcome.status).toBe('NotStarted');
+    expect(await jobs.listHistory()).toEqual([]);
+
+    const noMaster = await runConnector({
+      ...base,
+      kind: 'source',
+      connector: Watch,
+      env: { JOB_ID: '1', SOURCE_API_URL: 'x' },
+    });
+    expect(noMaster.message).toBe(
+      "Unable to start job. Environment variable was not provided: 'MASTER_HASH'",
+    );
+  });
+
+  it('says Job ID not found for an unknown job and logs it', async () => {
+    const { base, env, jobs } = await setUp();
+    const outcome = await runConnector({
+      ...base,
+      kind: 'source',
+      connector: PeopleSource,
+      env: { ...env, JOB_ID: '999' },
+    });
+    expect(outcome.message).toBe('Job ID not found: 999');
+    expect(outcome.exitCode).toBe(78);
+    expect((await jobs.listLogs({ jobId: 999 })).map((l) => l.text)).toEqual([
+      'Job ID not found: 999',
+    ]);
+  });
+
+  it('requires the credential keys of the registry', async () => {
+    const { base } = await setUp({ other: 'x' });
+    const outcome = await runConnector({ ...base, kind: 'source', connector: PeopleSource });
+    expect(outcome.message).toBe("Unable to start job. Credential was not provided: 'token'");
+    expect(outcome.exitCode).toBe(77);
+  });
+});
+
+describe('a source then a destination', () => {
+  it('uploads batches, loads them in order, and ends with the success line', async () => {
+    const { base, jobs, lines } = await setUp();
+    const source = await runConnector({ ...base, kind: 'source', connector: PeopleSource });
+    expect(source).toMatchObject({
+      status: 'Running',
+      exitCode: 0,
+      rowsAffected: 2,
+      columnsAffected: 2,
+      batches: 1,
+    });
+    expect(source.message).toBe(
+      'Successfully ran test-source connector. Columns affected: 2. Rows affected: 2.',
+    );
+    const historyId = source.historyId as number;
+    expect(await store.list('etlJobHistory/')).toEqual([`etlJobHistory/e${historyId}-b1.json`]);
+
+    const destination = await runConnector({
+      ...base,
+      kind: 'destination',
+      connector: MemoryDestination,
+      historyId,
+    });
+    expect(destination.message).toBe(
+      'Successfully ran test-destination connector. Columns affected: 3. Rows affected: 2.',
+    );
+    expect(MemoryDestination.table).toEqual([
+      { full_name: 'Old', mail: 'old@example.com', note: null },
+      { full_name: 'Ann', mail: 'ann@example.com', note: null },
+      { full_name: 'Bob', mail: 'bob@example.com', note: null },
+    ]);
+    expect(await jobs.getHistory(historyId)).toMatchObject({ status: 2, rowCount: 2 });
+    const logs = await jobs.listLogs({ historyId });
+    expect(logs.every((l) => l.type === 1 && l.external)).toBe(true);
+    expect(logs.at(-1)?.text).toBe(
+      'Successfully ran test-destination connector. Columns affected: 3. Rows affected: 2.',
+    );
+    // Credentials never reach the console or the log rows.
+    expect(lines.join('\n')).not.toContain('s3cr3t-token');
+    expect(logs.map((l) => l.text).join('\n')).toContain('with token ***');
+  });
+
+  it('empties the destination before the first batch of a Replace job', async () => {
+    const { base } = await setUp(undefined, 2);
+    const source = await runConnector({
+      ...base,
+      kind: 'source',
+      connector: PeopleSource,
+      batchLimits: { maxRows: 1 },
+    });
+    expect(source.batches).toBe(2);
+    await runConnector({
+      ...base,
+      kind: 'destination',
+      connector: MemoryDestination,
+      historyId: source.historyId as number,
+    });
+    expect(MemoryDestination.table.map((r) => r.full_name)).toEqual(['Ann', 'Bob']);
+  });
+
+  it('finishes with exit 0 and the no-rows message when the source is empty', async () => {
+    PeopleSource.rows = [];
+    const { base, jobs } = await setUp();
+    const outcome = await runConnector({ ...base, kind: 'source', connector: PeopleSource });
+    expect(outcome).toMatchObject({
+      exitCode: 0,
+      status: 'Finished',
+      message: 'No rows were returned from source. Finished job.',
+    });
+    expect(await jobs.getHistory(outcome.historyId as number)).toMatchObject({
+      status: 2,
+      rowCount: 0,
+    });
+    expect(await store.list('etlJobHistory/')).toEqual([]);
+  });
+
+  it('dry run reads the source, reports, and writes nothing', async () => {
+    const { base, jobs } = await setUp();
+    const outcome = await runConnector({
+      ...base,
+      kind: 'source',
+      connector: PeopleSource,
+      dryRun: true,
+    });
+    expect(outcome.dryRun).toMatchObject({ rows: 2, batches: 1, sample: PeopleSource.rows });
+    expect(outcome.dryRun?.bytes).toBe(Buffer.byteLength(JSON.stringify(PeopleSource.rows)));
+    expect(await store.list('')).toEqual([]);
+    expect(await jobs.listHistory()).toEqual([]);
+    expect(await jobs.listLogs()).toEqual([]);
+  });
+});
+
+describe('failures', () => {
+  it('logErr marks the history Failed and exits non-zero', async () => {
+    class Refusing extends PeopleSource {
+      override async run(): Promise<void> {
+        await this.logErr('The API refused the token.', 'AUTH');
+        throw new Error('not reached');
+      }
+    }
+    const { base, jobs } = await setUp();
+    const outcome = await runConnector({ ...base, kind: 'source', connector: Refusing });
+    expect(outcome).toMatchObject({
+      exitCode: 77,
+      status: 'Failed',
+      message: 'The API refused the token.',
+    });
+    expect(await jobs.getHistory(outcome.historyId as number)).toMatchObject({ status: 3 });
+    const errors = (await jobs.listLogs({ historyId: outcome.historyId as number })).filter(
+      (l) => l.type === 2,
+    );
+    expect(errors).toMatchObject([{ text: 'The API refused the token.', external: true }]);
+  });
+
+  it('an exception in run() writes an internal row and the external message', async () => {
+    class Crashing extends PeopleSource {
+      override async run(): Promise<void> {
+        JSON.parse('{oops');
+      }
+    }
+    const { base, jobs, lines } = await setUp();
+    const outcome = await runConnector({ ...base, kind: 'source', connector: Crashing });
+    expect(outcome.exitCode).toBe(70);
+    expect(outcome.status).toBe('Failed');
+    const rows = (await jobs.listLogs({ historyId: outcome.historyId as number })).filter(
+      (l) => l.type === 2,
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ external: false });
+    expect(rows[0]?.text).toMatch(/SyntaxError/);
+    expect(rows[1]).toMatchObject({
+      external: true,
+      text: 'A problem internally has occurred. The details were logged for the support team.',
+    });
+    expect(lines.join('\n')).not.toMatch(/SyntaxError/);
+  });
+
+  it('tells a connector that does not override run()', async () => {
+    class Lazy extends SourceConnector {
+      static override connectorId = 'lazy';
+    }
+    const { base } = await setUp();
+    const outcome = await runConnector({ ...base, kind: 'source', connector: Lazy });
+    expect(outcome.message).toBe(
+      'The connector lazy does not override run(): put its code in run().',
+    );
+    expect(outcome.exitCode).toBe(70);
+  });
+
+  it('a destination without clear() refuses a Replace job', async () => {
+    class NoClear extends DestinationConnector {
+      static override connectorId = 'broken';
+      override async run(): Promise<void> {
+        await this.runBatches();
+      }
+      override async batch(): Promise<void> {}
+    }
+    const { base } = await setUp(undefined, 2);
+    const source = await runConnector({ ...base, kind: 'source', connector: PeopleSource });
+    const outcome = await runConnector({
+      ...base,
+      kind: 'destination',
+      connector: NoClear,
+      historyId: source.historyId as number,
+    });
+    expect(outcome).toMatchObject({
+      exitCode: 78,
+      status: 'Failed',
+      message: 'The connector broken cannot empty its destination for a Replace job.',
+    });
+  });
+});
