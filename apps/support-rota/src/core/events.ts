@@ -1,0 +1,53 @@
+import type { CalendarEvent } from '@toolbelt/google';
+import { addDays, type IsoDate } from './dates.js';
+import type { RotaDay } from './plan.js';
+
+/** The private extended property that marks events written by a rota: `{ [ownerKey]: rotaName }`. */
+export const ownerKey = 'toolbeltRota';
+
+const base32hex = '0123456789abcdefghijklmnopqrstuv';
+
+/** 64-bit FNV-1a of the UTF-8 bytes, as 13 base32hex characters. */
+function hashName(name: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(name)) {
+    h ^= BigInt(byte);
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  let out = '';
+  for (let i = 0; i < 13; i++) {
+    out = (base32hex[Number(h & 31n)] as string) + out;
+    h >>= 5n;
+  }
+  return out;
+}
+
+/**
+ * The event id of a rota's day: `rota` + a hash of the rota name + the date's digits. Only
+ * base32hex characters (Google accepts client ids of a-v and 0-9), the same on every run, so
+ * a re-run finds and compares the events it wrote before.
+ */
+export function eventId(rotaName: string, date: IsoDate): string {
+  return `rota${hashName(rotaName)}${date.replaceAll('-', '')}`;
+}
+
+/** The summary text of the original tool. */
+export function eventSummary(day: Pick<RotaDay, 'lead' | 'assist'>): string {
+  return `${day.lead} is on support today with ${day.assist} assisting`;
+}
+
+/** All-day events of the rota, each marked as owned by the rota. */
+export function toCalendarEvents(rota: readonly RotaDay[], rotaName: string): CalendarEvent[] {
+  return rota.map((day) => ({
+    id: eventId(rotaName, day.date),
+    summary: eventSummary(day),
+    start: day.date,
+    end: addDays(day.date, 1),
+    privateProperties: { [ownerKey]: rotaName },
+  }));
+}
+
+/** True when the event carries this rota's mark. */
+export function isOwnedBy(event: CalendarEvent, rotaName: string): boolean {
+  return event.privateProperties?.[ownerKey] === rotaName;
+}
