@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { checkRecord, type Defect } from './activity.js';
+
+const uid = 'a'.repeat(32);
+const passback =
+  "{'oauth_consumer_key': '', 'lis_result_sourcedid': 'course-v1:X', 'lis_outcome_service_url': 'https://x/y'}";
+const record = (over: Record<string, unknown> = {}) => ({
+  lti_user_id: uid,
+  passback_params: passback,
+  is_correct: null,
+  attempt_type: 'run',
+  created_at: '2023-05-31 09:16:11.313646',
+  ...over,
+});
+
+describe('checkRecord', () => {
+  it('accepts a clean record as a table row', () => {
+    expect(checkRecord(record())).toEqual({
+      accepted: true,
+      row: [uid, '2023-05-31 09:16:11.313646', '', 'course-v1:X', 'https://x/y', null, 'run'],
+      defects: [],
+    });
+  });
+
+  it('refuses a missing or short user id', () => {
+    for (const id of [undefined, null, 'a'.repeat(31), 'a'.repeat(33), 42]) {
+      expect(checkRecord(record({ lti_user_id: id }))).toEqual({
+        accepted: false,
+        reason: 'missingUserId',
+      });
+    }
+    expect(checkRecord(null)).toEqual({ accepted: false, reason: 'missingUserId' });
+  });
+
+  it('loads records with missing or null passback keys and names each one', () => {
+    const check = checkRecord(
+      record({ passback_params: "{'oauth_consumer_key': None, 'lis_result_sourcedid': 'c'}" }),
+    );
+    expect(check.accepted && check.row.slice(2, 5)).toEqual([null, 'c', null]);
+    expect(check.accepted && check.defects).toEqual<Defect[]>([
+      { kind: 'missingField', field: 'oauth_consumer_key' },
+      { kind: 'missingField', field: 'lis_outcome_service_url' },
+    ]);
+  });
+
+  it('treats a missing passback_params as three missing keys, an unreadable one as a defect too', () => {
+    expect(
+      checkRecord(record({ passback_params: undefined })).accepted &&
+        (checkRecord(record({ passback_params: undefined })) as { defects: Defect[] }).defects,
+    ).toHaveLength(3);
+    const bad = checkRecord(record({ passback_params: "{'a': " }));
+    expect(bad.accepted && bad.defects[0]?.kind).toBe('badPassback');
+  });
+
+  it('flags wrong is_correct / attempt_type combinations with Python spellings', () => {
+    const submit = checkRecord(record({ attempt_type: 'submit', is_correct: null }));
+    expect(submit.accepted && submit.defects).toEqual([
+      { kind: 'badCombination', isCorrect: 'None', attemptType: 'submit' },
+    ]);
+    const run = checkRecord(record({ attempt_type: 'run', is_correct: true }));
+    expect(run.accepted && run.defects).toEqual([
+      { kind: 'badCombination', isCorrect: 'True', attemptType: 'run' },
+    ]);
+    expect(
+      checkRecord(record({ attempt_type: 'submit', is_correct: false })).accepted &&
+        (
+          checkRecord(record({ attempt_type: 'submit', is_correct: false })) as {
+            defects: Defect[];
+          }
+        ).defects,
+    ).toEqual([]);
+  });
+
+  it('loads an unreadable timestamp as null rather than failing the whole load', () => {
+    const check = checkRecord(record({ created_at: '2023-02-30 10:00:00' }));
+    expect(check.accepted && check.row[1]).toBe(null);
+    expect(check.accepted && check.defects).toEqual([
+      { kind: 'badValue', field: 'created_at', value: '2023-02-30 10:00:00' },
+    ]);
+  });
+});

@@ -1,0 +1,159 @@
+import { parsePythonDict, toPythonText, type PythonValue } from './python-literal.js';
+
+/** Length of a valid `lti_user_id` (the original's LENGTH_OF_USER_ID_FIELD). */
+export const USER_ID_LENGTH = 32;
+
+/** Keys read from `passback_params`, in table column order. */
+export const PASSBACK_KEYS = [
+  'oauth_consumer_key',
+  'lis_result_sourcedid',
+  'lis_outcome_service_url',
+] as const;
+
+/** Columns of `lms_activities`, in the order rows are loaded. */
+export const ACTIVITY_COLUMNS = [
+  'user_id',
+  'created_at',
+  ...PASSBACK_KEYS,
+  'is_correct',
+  'attempt_type',
+] as const;
+
+/** One row for `lms_activities`, in {@link ACTIVITY_COLUMNS} order. */
+export type ActivityRow = readonly [
+  userId: string,
+  createdAt: string | null,
+  oauthConsumerKey: string | null,
+  lisResultSourcedid: string | null,
+  lisOutcomeServiceUrl: string | null,
+  isCorrect: boolean | null,
+  attemptType: string | null,
+];
+
+/** Something wrong with an accepted record; the record is still loaded. */
+export type Defect =
+  /** A passback key (or another field) missing or null; an empty string is fine. */
+  | { kind: 'missingField'; field: string }
+  /** `submit` with null `is_correct`, or `run` with a non-null one (values as Python prints them). */
+  | { kind: 'badCombination'; isCorrect: string; attemptType: string }
+  /** A field with a value of the wrong shape (loaded as null). */
+  | { kind: 'badValue'; field: string; value: string }
+  /** `passback_params` is not a Python dict literal. */
+  | { kind: 'badPassback'; reason: string };
+
+/** Outcome of checking one API record. */
+export type RecordCheck =
+  | { accepted: true; row: ActivityRow; defects: Defect[] }
+  | { accepted: false; reason: 'missingUserId' };
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?$/;
+const ATTEMPT_TYPES = new Set(['run', 'submit']);
+
+/**
+ * Check one record of the API's array as the original did: accepted only with a 32-character
+ * `lti_user_id`; defects of accepted records are listed, never thrown. Never throws, whatever
+ * the input (it is fuzzed).
+ */
+export function checkRecord(raw: unknown): RecordCheck {
+  const record = isPlainObject(raw) ? raw : {};
+  const userId = record['lti_user_id'];
+  if (typeof userId !== 'string' || userId.length !== USER_ID_LENGTH) {
+    return { accepted: false, reason: 'missingUserId' };
+  }
+  const defects: Defect[] = [];
+
+  const passback = readPassback(record['passback_params'], defects);
+  const passbackValues = PASSBACK_KEYS.map((key) => {
+    const value = passback?.[key];
+    if (value === undefined || value === null) {
+      defects.push({ kind: 'missingField', field: key });
+      return null;
+    }
+    return toPythonText(value);
+  });
+
+  const createdRaw = record['created_at'];
+  let createdAt: string | null = null;
+  if (createdRaw === undefined || createdRaw === null)
+    defects.push({ kind: 'missingField', field: 'created_at' });
+  else if (
+    typeof createdRaw === 'string' &&
+    TIMESTAMP.test(createdRaw) &&
+    validDate(createdRaw.slice(0, 10))
+  )
+    createdAt = createdRaw;
+  else defects.push({ kind: 'badValue', field: 'created_at', value: shortText(createdRaw) });
+
+  const attemptRaw = record['attempt_type'];
+  let attemptType: string | null = null;
+  if (attemptRaw === undefined || attemptRaw === null)
+    defects.push({ kind: 'missingField', field: 'attempt_type' });
+  else if (typeof attemptRaw === 'string' && ATTEMPT_TYPES.has(attemptRaw))
+    attemptType = attemptRaw;
+  else defects.push({ kind: 'badValue', field: 'attempt_type', value: shortText(attemptRaw) });
+
+  const correctRaw = record['is_correct'];
+  let isCorrect: boolean | null = null;
+  if (typeof correctRaw === 'boolean') isCorrect = correctRaw;
+  else if (correctRaw !== undefined && correctRaw !== null)
+    defects.push({ kind: 'badValue', field: 'is_correct', value: shortText(correctRaw) });
+
+  if (
+    (attemptType === 'submit' && isCorrect === null) ||
+    (attemptType === 'run' && isCorrect !== null)
+  ) {
+    defects.push({ kind: 'badCombination', isCorrect: toPythonText(isCorrect), attemptType });
+  }
+
+  const row: ActivityRow = [
+    userId,
+    createdAt,
+    passbackValues[0] ?? null,
+    passbackValues[1] ?? null,
+    passbackValues[2] ?? null,
+    isCorrect,
+    attemptType,
+  ];
+  return { accepted: true, row, defects };
+}
+
+function readPassback(raw: unknown, defects: Defect[]): Record<string, PythonValue> | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (isPlainObject(raw)) return raw as Record<string, PythonValue>; // already an object: take it as is
+  if (typeof raw !== 'string') {
+    defects.push({ kind: 'badPassback', reason: `not a string: ${shortText(raw)}` });
+    return undefined;
+  }
+  try {
+    return parsePythonDict(raw);
+  } catch (error) {
+    defects.push({
+      kind: 'badPassback',
+      reason: error instanceof Error ? error.message : String(error),
+    });
+    return undefined;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function shortText(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = String(value);
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** True for a real calendar date `YYYY-MM-DD`. */
+export function validDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}

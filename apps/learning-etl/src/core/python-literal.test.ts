@@ -1,0 +1,276 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkRecord } from './activity.js';
+import {
+  PythonLiteralError,
+  parsePythonDict,
+  parsePythonLiteral,
+  toPythonText,
+} from './python-literal.js';
+
+/** Seeded PRNG (mulberry32): the fuzz cases are the same on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('parsePythonLiteral', () => {
+  it('reads the passback_params the API sends', () => {
+    const text =
+      "{'oauth_consumer_key': '', 'lis_result_sourcedid': 'course-v1:SkillFactory+DST-3.0+28FEB2021:lms.skillfactory.ru-ca3ecf8e', 'lis_outcome_service_url': 'https://lms.skillfactory.ru/courses/x/handler_noauth/outcome_service_handler'}";
+    expect({ ...parsePythonDict(text) }).toEqual({
+      oauth_consumer_key: '',
+      lis_result_sourcedid: 'course-v1:SkillFactory+DST-3.0+28FEB2021:lms.skillfactory.ru-ca3ecf8e',
+      lis_outcome_service_url:
+        'https://lms.skillfactory.ru/courses/x/handler_noauth/outcome_service_handler',
+    });
+  });
+
+  it('reads both quote styles, escapes, None/True/False and unicode', () => {
+    const text = `{"a": 'it\\'s', 'b': "say \\"hi\\"", 'c': None, 'd': True, 'e': False, 'f': '\\u0416\\x41\\n\\t\\\\', 'g': 'Жук 🐞', 'h': u'x' "y", 'i': r'\\d+', 'j': -1.5e3, 'k': [1, (2, 3)], 'l': '\\101\\U0001F41E', 'm': '''tri'ple''',}`;
+    expect({ ...parsePythonDict(text) }).toEqual({
+      a: "it's",
+      b: 'say "hi"',
+      c: null,
+      d: true,
+      e: false,
+      f: 'ЖA\n\t\\',
+      g: 'Жук 🐞',
+      h: 'xy',
+      i: '\\d+',
+      j: -1500,
+      k: [1, [2, 3]],
+      l: 'A🐞',
+      m: "tri'ple",
+    });
+  });
+
+  it('refuses code and malformed text with a PythonLiteralError', () => {
+    for (const bad of [
+      "__import__('os').system('id')",
+      "{'a': open('/etc/passwd')}",
+      "{'a': 1",
+      "{'a' 1}",
+      "{'a': 'unterminated}",
+      "{'a': '\\x4'}",
+      "{'a': '\\N{BULLET}'}",
+      '',
+      '{[1]: 2}',
+      "{'a': 1} extra",
+      '['.repeat(1000),
+    ]) {
+      expect(() => parsePythonLiteral(bad), bad).toThrow(PythonLiteralError);
+    }
+    expect(() => parsePythonDict('[1, 2]')).toThrow(PythonLiteralError);
+  });
+
+  it('does not let a key named __proto__ change the prototype', () => {
+    const dict = parsePythonDict("{'__proto__': 'x', 'constructor': None}");
+    expect(dict['__proto__']).toBe('x');
+    expect(Object.getPrototypeOf(dict)).toBe(null);
+  });
+
+  it('spells values as Python prints them', () => {
+    expect([
+      toPythonText(null),
+      toPythonText(true),
+      toPythonText(false),
+      toPythonText('s'),
+      toPythonText(2),
+    ]).toEqual(['None', 'True', 'False', 's', '2']);
+  });
+});
+
+const pieces = [
+  "'",
+  '"',
+  '\\',
+  '{',
+  '}',
+  '[',
+  ']',
+  '(',
+  ')',
+  ':',
+  ',',
+  ' ',
+  'None',
+  'True',
+  'False',
+  'x',
+  '1',
+  '-',
+  '.',
+  'e',
+  '\\u00',
+  '\\x',
+  '\\U',
+  "'''",
+  'r',
+  'b',
+  'Ж',
+  '\n',
+  '\u0000',
+  '🐞',
+  '__import__',
+];
+
+describe('fuzz: nothing escapes the validation layer', () => {
+  it('random and mutated texts either parse or fail with PythonLiteralError; checkRecord never throws', () => {
+    const random = rng(20240601);
+    const base =
+      "{'oauth_consumer_key': '', 'lis_result_sourcedid': 'c\\'v1', \"lis_outcome_service_url\": None}";
+    let parsed = 0;
+    let refused = 0;
+    for (let i = 0; i < 5000; i++) {
+      let text: string;
+      if (i % 2 === 0) {
+        text = Array.from(
+          { length: Math.floor(random() * 30) },
+          () => pieces[Math.floor(random() * pieces.length)],
+        ).join('');
+      } else {
+        const chars = [...base];
+        for (let m = 0; m < 1 + Math.floor(random() * 4); m++) {
+          const at = Math.floor(random() * chars.length);
+          const op = random();
+          if (op < 0.33) chars.splice(at, 1);
+          else if (op < 0.66)
+            chars.splice(at, 0, pieces[Math.floor(random() * pieces.length)] ?? '');
+          else chars[at] = pieces[Math.floor(random() * pieces.length)] ?? '';
+        }
+        text = chars.join('');
+      }
+      try {
+        parsePythonLiteral(text);
+        parsed++;
+      } catch (error) {
+        expect(error, text).toBeInstanceOf(PythonLiteralError);
+        refused++;
+      }
+      const check = checkRecord({
+        lti_user_id: 'u'.repeat(32),
+        passback_params: text,
+        attempt_type: 'run',
+        is_correct: null,
+        created_at: '2023-05-31 09:16:11.313646',
+      });
+      expect(check.accepted).toBe(true);
+    }
+    expect(parsed).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(100);
+  });
+
+  it('checkRecord survives any JSON value', () => {
+    const random = rng(7);
+    const values: unknown[] = [
+      null,
+      undefined,
+      0,
+      -1,
+      '',
+      'x'.repeat(32),
+      true,
+      [],
+      {},
+      [1, 2],
+      { a: 1 },
+      'None',
+      "{'a'}",
+    ];
+    const pick = () => values[Math.floor(random() * values.length)];
+    for (let i = 0; i < 2000; i++) {
+      const record =
+        random() < 0.1
+          ? pick()
+          : {
+              lti_user_id: random() < 0.7 ? 'y'.repeat(32) : pick(),
+              passback_params: pick(),
+              is_correct: pick(),
+              attempt_type: pick(),
+              created_at: pick(),
+            };
+      expect(() => checkRecord(record)).not.toThrow();
+    }
+  });
+
+  const python = '/usr/bin/python3';
+  it.runIf(existsSync(python))('agrees with Python ast.literal_eval on generated literals', () => {
+    const random = rng(99);
+    const alphabet = [
+      'a',
+      'Z',
+      ' ',
+      "'",
+      '"',
+      '\\',
+      '\n',
+      '\t',
+      'Ж',
+      '🐞',
+      '\u0007',
+      '%',
+      '{',
+      '}',
+    ];
+    const escape = (s: string, q: string) =>
+      [...s]
+        .map((c) => {
+          if (c === '\\') return '\\\\';
+          if (c === q) return `\\${q}`;
+          if (c === '\n') return '\\n';
+          if (c === '\t') return '\\t';
+          if (c === '\u0007') return random() < 0.5 ? '\\a' : '\\x07';
+          if (c === 'Ж' && random() < 0.5) return '\\u0416';
+          if (c === '🐞' && random() < 0.5) return '\\U0001f41e';
+          return c;
+        })
+        .join('');
+    const texts: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const entries: string[] = [];
+      for (let k = 0; k < 3; k++) {
+        const q = random() < 0.5 ? "'" : '"';
+        const s = Array.from(
+          { length: Math.floor(random() * 12) },
+          () => alphabet[Math.floor(random() * alphabet.length)],
+        ).join('');
+        const choice = random();
+        const value =
+          choice < 0.7
+            ? `${q}${escape(s, q)}${q}`
+            : choice < 0.8
+              ? 'None'
+              : choice < 0.9
+                ? 'True'
+                : String(Math.floor(random() * 2000) - 1000);
+        entries.push(`'k${k}': ${value}`);
+      }
+      texts.push(`{${entries.join(', ')}}`);
+    }
+    const out = execFileSync(
+      python,
+      [
+        '-c',
+        'import ast,json,sys\nfor t in json.load(sys.stdin): print(json.dumps(ast.literal_eval(t)))',
+      ],
+      {
+        input: JSON.stringify(texts),
+        encoding: 'utf8',
+      },
+    );
+    const expected = out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as unknown);
+    expect(expected).toHaveLength(texts.length);
+    texts.forEach((text, i) => expect({ ...parsePythonDict(text) }, text).toEqual(expected[i]));
+  });
+});

@@ -1,0 +1,244 @@
+/**
+ * A safe reader for Python literals, the subset `ast.literal_eval` accepts that the statistics
+ * API puts in `passback_params` (the original ran the text through `eval`). Nothing is ever
+ * executed: the text is tokenised and only literals are built.
+ *
+ * Supported: dicts, lists, tuples, strings (single, double and triple quotes; prefixes r, u,
+ * b; every Python escape except `\N{...}`; adjacent literals concatenated), integers, floats,
+ * `None`, `True`, `False`, signed numbers. Anything else is a {@link PythonLiteralError}.
+ */
+
+/** A Python value as JavaScript: dict -> plain object (null prototype), list/tuple -> array. */
+export type PythonValue =
+  string | number | boolean | null | PythonValue[] | { [key: string]: PythonValue };
+
+/** The text is not a Python literal; `position` is the 0-based offset of the problem. */
+export class PythonLiteralError extends Error {
+  override readonly name = 'PythonLiteralError';
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
+    super(`${message} at offset ${position}`);
+  }
+}
+
+/** Deepest nesting accepted: bounds recursion on hostile input. */
+const MAX_DEPTH = 64;
+
+const simpleEscapes: Record<string, string> = {
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\u0007',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+};
+
+/** Parse one Python literal; the whole text must be that literal (whitespace around is fine). */
+export function parsePythonLiteral(text: string): PythonValue {
+  const reader = new Reader(text);
+  const value = reader.value(0);
+  reader.skipSpace();
+  if (!reader.done()) reader.fail('unexpected text after the literal');
+  return value;
+}
+
+/** Parse a dict literal; anything but a dict is an error. */
+export function parsePythonDict(text: string): Record<string, PythonValue> {
+  const value = parsePythonLiteral(text);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new PythonLiteralError('expected a dict literal', 0);
+  }
+  return value;
+}
+
+/** How Python's `str()` spells a value (None, True, False); used to log and store values. */
+export function toPythonText(value: PythonValue | undefined): string {
+  if (value === null || value === undefined) return 'None';
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  return JSON.stringify(value);
+}
+
+class Reader {
+  private pos = 0;
+  constructor(private readonly text: string) {}
+
+  done(): boolean {
+    return this.pos >= this.text.length;
+  }
+
+  fail(message: string, at = this.pos): never {
+    throw new PythonLiteralError(message, at);
+  }
+
+  skipSpace(): void {
+    while (this.pos < this.text.length) {
+      const c = this.text[this.pos];
+      if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f') this.pos++;
+      else if (c === '\\' && this.text[this.pos + 1] === '\n') this.pos += 2;
+      else break;
+    }
+  }
+
+  value(depth: number): PythonValue {
+    if (depth > MAX_DEPTH) this.fail('nesting too deep');
+    this.skipSpace();
+    const c = this.text[this.pos];
+    if (c === undefined) this.fail('unexpected end of text');
+    if (c === '{') return this.dict(depth);
+    if (c === '[') return this.sequence(']', depth);
+    if (c === '(') return this.sequence(')', depth);
+    if (c === '"' || c === "'") return this.strings();
+    if (c === '-' || c === '+' || (c >= '0' && c <= '9') || c === '.') return this.number();
+    const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.text.slice(this.pos, this.pos + 32))?.[0];
+    if (word === undefined) this.fail(`unexpected character ${JSON.stringify(c)}`);
+    const quote = this.text[this.pos + word.length];
+    if (/^[rRuUbB]{1,2}$/.test(word) && (quote === '"' || quote === "'")) return this.strings();
+    this.pos += word.length;
+    if (word === 'None') return null;
+    if (word === 'True') return true;
+    if (word === 'False') return false;
+    return this.fail(`names are not literals: ${word}`, this.pos - word.length);
+  }
+
+  private dict(depth: number): Record<string, PythonValue> {
+    this.pos++; // {
+    const out: Record<string, PythonValue> = Object.create(null) as Record<string, PythonValue>;
+    for (;;) {
+      this.skipSpace();
+      if (this.text[this.pos] === '}') {
+        this.pos++;
+        return out;
+      }
+      const keyAt = this.pos;
+      const key = this.value(depth + 1);
+      if (key !== null && typeof key === 'object') this.fail('unhashable dict key', keyAt);
+      this.skipSpace();
+      if (this.text[this.pos] !== ':') this.fail('expected ":"');
+      this.pos++;
+      out[toPythonText(key)] = this.value(depth + 1);
+      this.skipSpace();
+      const next = this.text[this.pos];
+      if (next === ',') this.pos++;
+      else if (next !== '}') this.fail('expected "," or "}"');
+    }
+  }
+
+  private sequence(close: ']' | ')', depth: number): PythonValue[] {
+    this.pos++;
+    const out: PythonValue[] = [];
+    for (;;) {
+      this.skipSpace();
+      if (this.text[this.pos] === close) {
+        this.pos++;
+        return out;
+      }
+      out.push(this.value(depth + 1));
+      this.skipSpace();
+      const next = this.text[this.pos];
+      if (next === ',') this.pos++;
+      else if (next !== close) this.fail(`expected "," or "${close}"`);
+    }
+  }
+
+  private number(): number {
+    const match =
+      /^[+-]?(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?)/.exec(
+        this.text.slice(this.pos, this.pos + 400),
+      );
+    const raw = match?.[0];
+    if (!raw) this.fail('bad number');
+    const clean = raw.replaceAll('_', '');
+    const sign = clean.startsWith('-') ? -1 : 1;
+    const body = clean.replace(/^[+-]/, '');
+    const value = /^0[xob]/i.test(body) ? sign * Number(body.toLowerCase()) : Number(clean);
+    if (Number.isNaN(value)) this.fail('bad number');
+    this.pos += raw.length;
+    return value;
+  }
+
+  /** One or more adjacent string literals, concatenated as Python does. */
+  private strings(): string {
+    let out = '';
+    let count = 0;
+    for (;;) {
+      this.skipSpace();
+      const prefix = /^[rRuUbB]{0,2}(?=["'])/.exec(this.text.slice(this.pos, this.pos + 3))?.[0];
+      if (prefix === undefined) break;
+      if (prefix.length === 2 && !/^(?:[rR][bB]|[bB][rR])$/.test(prefix))
+        this.fail('bad string prefix');
+      this.pos += prefix.length;
+      out += this.string(/[rR]/.test(prefix));
+      count++;
+    }
+    if (count === 0) this.fail('expected a string');
+    return out;
+  }
+
+  private string(raw: boolean): string {
+    const quote = this.text[this.pos] as '"' | "'";
+    const triple = this.text.startsWith(quote.repeat(3), this.pos);
+    const start = this.pos;
+    this.pos += triple ? 3 : 1;
+    let out = '';
+    for (;;) {
+      const c = this.text[this.pos];
+      if (c === undefined) this.fail('unterminated string', start);
+      if (c === quote && (!triple || this.text.startsWith(quote.repeat(3), this.pos))) {
+        this.pos += triple ? 3 : 1;
+        return out;
+      }
+      if (c === '\n' && !triple) this.fail('newline in a string', this.pos);
+      if (c === '\\') {
+        if (raw) {
+          // Raw strings keep the backslash, and an escaped quote does not end them.
+          const next = this.text[this.pos + 1];
+          if (next === undefined) this.fail('unterminated string', start);
+          out += c + next;
+          this.pos += 2;
+          continue;
+        }
+        out += this.escape();
+        continue;
+      }
+      out += c;
+      this.pos++;
+    }
+  }
+
+  private escape(): string {
+    const at = this.pos;
+    const c = this.text[this.pos + 1];
+    if (c === undefined) this.fail('unterminated escape', at);
+    this.pos += 2;
+    if (c === '\n') return '';
+    const simple = simpleEscapes[c];
+    if (simple !== undefined) return simple;
+    if (c >= '0' && c <= '7') {
+      const digits = /^[0-7]{1,3}/.exec(this.text.slice(at + 1, at + 4))?.[0] ?? c;
+      this.pos = at + 1 + digits.length;
+      return String.fromCodePoint(parseInt(digits, 8));
+    }
+    const hexLength = c === 'x' ? 2 : c === 'u' ? 4 : c === 'U' ? 8 : 0;
+    if (hexLength > 0) {
+      const hex = this.text.slice(this.pos, this.pos + hexLength);
+      if (!new RegExp(`^[0-9a-fA-F]{${hexLength}}$`).test(hex))
+        this.fail(`truncated \\${c} escape`, at);
+      const code = parseInt(hex, 16);
+      if (code > 0x10ffff) this.fail('code point out of range', at);
+      this.pos += hexLength;
+      return String.fromCodePoint(code);
+    }
+    if (c === 'N') this.fail('named unicode escapes are not supported', at);
+    // Python keeps unknown escapes as written.
+    return `\\${c}`;
+  }
+}
