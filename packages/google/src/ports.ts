@@ -24,7 +24,12 @@ export type SheetWrite =
   /** Write values with their top-left at `range`'s first cell. Strings are written as-is (RAW). */
   | { kind: 'values'; tab: string; range: string; values: CellValue[][] }
   /** Number format for a range, e.g. `{ type: 'DATE', pattern: 'dd.mm.yyyy' }`. */
-  | { kind: 'format'; tab: string; range: string; numberFormat: { type: 'DATE' | 'NUMBER' | 'TEXT' | 'PERCENT'; pattern: string } }
+  | {
+      kind: 'format';
+      tab: string;
+      range: string;
+      numberFormat: { type: 'DATE' | 'NUMBER' | 'TEXT' | 'PERCENT'; pattern: string };
+    }
   /** Sort rows of a range by a 0-based column of that range. */
   | { kind: 'sort'; tab: string; range: string; column: number; ascending: boolean };
 
@@ -44,6 +49,11 @@ export interface SheetStore {
   write(writes: readonly SheetWrite[]): Promise<void>;
   /** Create a tab if it does not exist. */
   ensureTab(tab: string): Promise<void>;
+  /**
+   * Added (optional, so fakes need not implement it): API requests sent so far, by method,
+   * retries included. Google adapters implement it; file adapters return `{}`.
+   */
+  callCounts?(): CallCounts;
 }
 
 /** An all-day event as support-rota writes it. Dates are `YYYY-MM-DD`; `end` is exclusive. */
@@ -84,8 +94,15 @@ export interface CalendarSink {
   readonly location: string;
   /** All events in the window (every page). */
   listEvents(query: ListEventsQuery): Promise<CalendarEvent[]>;
-  /** Apply changes with bounded concurrency (ics: one file write). */
+  /**
+   * Apply changes with bounded concurrency (ics: one file write). Inserts and updates are
+   * upserts (an insert of an existing id updates it; an update of a missing id inserts it);
+   * deleting an event that is not there (or already deleted) counts as applied.
+   * Credential errors (AUTH) abort the whole call instead of failing each change.
+   */
   apply(changes: readonly CalendarChange[]): Promise<ApplyResult>;
+  /** Added (optional): API requests sent so far, by method; see `SheetStore.callCounts`. */
+  callCounts?(): CallCounts;
 }
 
 /** Count of external API calls by method, e.g. `{ 'sheets.spreadsheets.get': 1 }`. */

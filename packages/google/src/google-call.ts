@@ -1,0 +1,282 @@
+/** Every Google call goes through here: counted by method, retried with back-off, errors mapped. */
+import { ToolbeltError } from '@toolbelt/errors';
+import { englishMessage } from './messages.js';
+import type { CallCounts } from './ports.js';
+
+/** How long and how often to retry. */
+export interface RetryPolicy {
+  /** Attempts in all, the first included (default 6). */
+  maxAttempts?: number;
+  /** Give up when the next wait would end later than this after the first attempt (default 60 000 ms). */
+  maxElapsedMs?: number;
+  /** First back-off step (default 500 ms); doubles each retry, with jitter. */
+  baseDelayMs?: number;
+  /** Longest single back-off (default 32 000 ms). `Retry-After` is honoured even when longer. */
+  maxDelayMs?: number;
+}
+
+/** Options every Google adapter accepts. */
+export interface GoogleCallOptions {
+  retry?: RetryPolicy;
+  /** Per-request timeout (default 60 000 ms); a timed-out request is retried. */
+  timeoutMs?: number;
+  /** Where the credentials came from, named in AUTH errors (e.g. `CREDENTIALS_FILE=/keys/sa.json`). */
+  authSource?: string;
+  /** Share one counter between adapters, so a tool reports all its calls together. */
+  caller?: GoogleCaller;
+  /** Injected for tests: wait, random in [0,1), clock. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+  /** Told before each retry wait (for logging). */
+  onRetry?: (info: {
+    method: string;
+    attempt: number;
+    delayMs: number;
+    status: number | undefined;
+    reason: string | undefined;
+  }) => void;
+}
+
+/** Per-request options handed to the googleapis method (gaxios must not retry by itself). */
+export interface RequestOptions {
+  retry: false;
+  timeout: number;
+}
+
+export interface GoogleCaller {
+  /** Run `request` (one HTTP call of `method`) with counting, retries and error mapping. */
+  call<T>(
+    method: string,
+    request: (options: RequestOptions) => Promise<T>,
+    target?: string,
+  ): Promise<T>;
+  /** HTTP requests sent, by method, retries included (each one counts against quota). */
+  callCounts(): CallCounts;
+}
+
+/** What a failed call means. */
+export interface GoogleFailure {
+  status: number | undefined;
+  /** Google's reason (`rateLimitExceeded`, `RATE_LIMIT_EXCEEDED`, `duplicate`, `invalid_grant`) or a network code. */
+  reason: string | undefined;
+  message: string;
+  retryAfterMs: number | undefined;
+  retryable: boolean;
+}
+
+const RATE_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'RATE_LIMIT_EXCEEDED']);
+const QUOTA_REASONS = new Set(['quotaExceeded', 'dailyLimitExceeded', 'dailyLimitExceededUnreg']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'TimeoutError',
+  'AbortError',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function header(headers: unknown, name: string): string | undefined {
+  if (!headers) return undefined;
+  if (typeof (headers as Headers).get === 'function')
+    return (headers as Headers).get(name) ?? undefined;
+  const v = (headers as Record<string, unknown>)[name];
+  return v === undefined ? undefined : String(v);
+}
+
+/** Parse `Retry-After`: delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+function networkCode(error: unknown): string | undefined {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    const name = (e as { name?: unknown }).name;
+    if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
+    if (typeof name === 'string' && NETWORK_CODES.has(name)) return name;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Classify a gaxios error (or any thrown value) from a Google call. */
+export function classifyGoogleError(error: unknown, now: number): GoogleFailure {
+  const err = error as {
+    status?: number;
+    response?: { status?: number; data?: unknown; headers?: unknown };
+    message?: string;
+  };
+  const status = err.response?.status ?? (typeof err.status === 'number' ? err.status : undefined);
+  const data = err.response?.data as { error?: unknown; error_description?: string } | undefined;
+  let reason: string | undefined;
+  let message = err.message ?? String(error);
+  if (data && typeof data.error === 'string') {
+    // OAuth token endpoint: `{error: 'invalid_grant', error_description}`.
+    reason = data.error;
+    message = data.error_description ?? data.error;
+  } else if (data && typeof data.error === 'object' && data.error) {
+    const body = data.error as {
+      message?: string;
+      status?: string;
+      errors?: { reason?: string }[];
+      details?: { reason?: string }[];
+    };
+    message = body.message ?? message;
+    reason =
+      body.errors?.find((e) => e.reason)?.reason ??
+      body.details?.find((d) => d.reason)?.reason ??
+      body.status;
+  }
+  if (status === undefined) {
+    const code = networkCode(error);
+    return {
+      status,
+      reason: code,
+      message,
+      retryAfterMs: undefined,
+      retryable: code !== undefined,
+    };
+  }
+  const retryAfterMs = parseRetryAfter(header(err.response?.headers, 'retry-after'), now);
+  const retryable =
+    status === 429 ||
+    status >= 500 ||
+    (status === 403 && reason !== undefined && RATE_REASONS.has(reason));
+  return { status, reason, message, retryAfterMs, retryable };
+}
+
+/** The ToolbeltError for a failure that retries did not (or must not) fix. */
+export function toGoogleError(
+  failure: GoogleFailure,
+  context: {
+    method: string;
+    target: string;
+    source: string;
+    attempts: number;
+    elapsedMs: number;
+    cause: unknown;
+  },
+): ToolbeltError {
+  const params = {
+    method: context.method,
+    target: context.target,
+    source: context.source,
+    message: failure.message,
+    status: failure.status,
+    reason: failure.reason,
+    attempts: context.attempts,
+    seconds: Math.round(context.elapsedMs / 1000),
+  };
+  const make = (
+    code: ConstructorParameters<typeof ToolbeltError>[0],
+    name: Parameters<typeof englishMessage>[0],
+    hint?: string,
+  ): ToolbeltError =>
+    new ToolbeltError(code, englishMessage(name, params), {
+      cause: context.cause,
+      key: `google:errors.${name}`,
+      params,
+      hint,
+    });
+  const { status, reason } = failure;
+  if (status === undefined) {
+    if (reason === 'TimeoutError' || reason === 'ETIMEDOUT' || reason === 'AbortError')
+      return make('TEMPFAIL', 'unavailable');
+    return make('UNAVAILABLE', 'unavailable');
+  }
+  if (
+    status === 401 ||
+    (status === 400 &&
+      (reason === 'invalid_grant' ||
+        reason === 'invalid_client' ||
+        reason === 'unauthorized_client'))
+  ) {
+    return make('AUTH', 'refused', 'Check the credentials file or sign in again.');
+  }
+  if (status === 429 || (status === 403 && reason !== undefined && RATE_REASONS.has(reason)))
+    return make('TEMPFAIL', 'rateLimited');
+  if (status === 403 && reason !== undefined && QUOTA_REASONS.has(reason))
+    return make('TEMPFAIL', 'quota');
+  if (status === 403) return make('AUTH', 'permission');
+  if (status >= 500) return make('UNAVAILABLE', 'unavailable');
+  if (status === 404) return make('CONFIG', 'notFound');
+  return make('DATA', 'badRequest');
+}
+
+/** HTTP status of a ToolbeltError made by a Google call (for adapters that handle 404/409/410). */
+export function googleStatusOf(error: unknown): number | undefined {
+  const status = (error as { params?: { status?: unknown } }).params?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** Create the counter + retrier that adapters share. */
+export function createGoogleCaller(options: Omit<GoogleCallOptions, 'caller'> = {}): GoogleCaller {
+  const counts: CallCounts = {};
+  const policy = {
+    maxAttempts: 6,
+    maxElapsedMs: 60_000,
+    baseDelayMs: 500,
+    maxDelayMs: 32_000,
+    ...options.retry,
+  };
+  const timeout = options.timeoutMs ?? 60_000;
+  const sleep =
+    options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+  const source = options.authSource ?? 'the configured Google credentials';
+  return {
+    async call<T>(
+      method: string,
+      request: (o: RequestOptions) => Promise<T>,
+      target = '',
+    ): Promise<T> {
+      const started = now();
+      for (let attempt = 1; ; attempt++) {
+        counts[method] = (counts[method] ?? 0) + 1;
+        try {
+          return await request({ retry: false, timeout });
+        } catch (error) {
+          if (error instanceof ToolbeltError) throw error;
+          const failure = classifyGoogleError(error, now());
+          const elapsed = now() - started;
+          const context = {
+            method,
+            target,
+            source,
+            attempts: attempt,
+            elapsedMs: elapsed,
+            cause: error,
+          };
+          if (!failure.retryable || attempt >= policy.maxAttempts)
+            throw toGoogleError(failure, context);
+          // Exponential back-off with "equal jitter": half fixed, half random, so waits never collapse to 0.
+          const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+          const backoff = step / 2 + random() * (step / 2);
+          const delay =
+            failure.retryAfterMs !== undefined ? failure.retryAfterMs + random() * 250 : backoff;
+          if (elapsed + delay > policy.maxElapsedMs)
+            throw toGoogleError(failure, { ...context, elapsedMs: elapsed + delay });
+          options.onRetry?.({
+            method,
+            attempt,
+            delayMs: Math.round(delay),
+            status: failure.status,
+            reason: failure.reason,
+          });
+          await sleep(delay);
+        }
+      }
+    },
+    callCounts: () => ({ ...counts }),
+  };
+}
