@@ -1,0 +1,70 @@
+import { mkdir, readdir, rm, writeFile, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { SheetCell } from '../core/cell-text.js';
+
+/** A tab's content as it was before a sync wrote to it. */
+export interface TabSnapshot {
+  /** Spreadsheet link or workbook path. */
+  location: string;
+  tab: string;
+  /** When the copy was taken (ISO time). */
+  takenAt: string;
+  /** The tab's cells from A1. */
+  values: SheetCell[][];
+}
+
+/** Where the sync keeps copies of the tracker tab before writing. */
+export interface BackupStore {
+  /** Saves a copy and returns its path; older copies of the same tab beyond the limit are removed. */
+  save(snapshot: TabSnapshot): Promise<string>;
+  /** Reads a copy back. */
+  load(path: string): Promise<TabSnapshot>;
+}
+
+/** Options of the backup folder. */
+export interface BackupFolderOptions {
+  /** Folder for the copies (default `backups`, relative to the working directory). */
+  dir?: string;
+  /** Copies kept per tab (default 10). */
+  keep?: number;
+}
+
+const PREFIX = 'tech-tracker_';
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+function slug(tab: string): string {
+  return tab.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** `2023-07-15_10-31-05-123` in UTC, so that names sort by time. */
+function timeName(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}_${pad(d.getUTCHours())}-${pad(d.getUTCMinutes())}-${pad(d.getUTCSeconds())}-${pad(d.getUTCMilliseconds(), 3)}`;
+}
+
+/**
+ * Backups as JSON files named `tech-tracker_{tab}_{UTC time}.json`. Only files matching that
+ * pattern for the same tab are pruned; anything else in the folder is left alone.
+ */
+export function createBackupFolder(options: BackupFolderOptions = {}): BackupStore {
+  const dir = resolve(options.dir ?? 'backups');
+  const keep = options.keep ?? 10;
+  return {
+    async save(snapshot) {
+      await mkdir(dir, { recursive: true });
+      const prefix = `${PREFIX}${slug(snapshot.tab)}_`;
+      let name = `${prefix}${timeName(snapshot.takenAt)}.json`;
+      const existing = new Set(await readdir(dir));
+      for (let n = 2; existing.has(name); n++) name = `${prefix}${timeName(snapshot.takenAt)}-${n}.json`;
+      const path = join(dir, name);
+      await writeFile(path, JSON.stringify(snapshot) + '\n', { flag: 'wx' });
+      const pattern = new RegExp(`^${prefix.replace(/[-]/g, '\\-')}\\d{4}-\\d{2}-\\d{2}_\\d{2}-\\d{2}-\\d{2}-\\d{3}(-\\d+)?\\.json$`);
+      const copies = (await readdir(dir)).filter((f) => pattern.test(f)).sort();
+      for (const old of copies.slice(0, Math.max(0, copies.length - keep))) await rm(join(dir, old), { force: true });
+      return path;
+    },
+    async load(path) {
+      return JSON.parse(await readFile(path, 'utf8')) as TabSnapshot;
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import type { Env } from '@toolbelt/cli-kit';
+import { ToolbeltError, isToolbeltError } from '@toolbelt/errors';
+
+/** Outcome of one notification channel. */
+export interface NotificationOutcome {
+  channel: 'email' | 'slack';
+  /** Where it went, without secrets (`smtp://smtp.gmail.com:465`, `.outbox/`, the Slack hook masked). */
+  target: string;
+  ok: boolean;
+  /** Recipients (e-mail). */
+  to?: string[];
+  error?: ToolbeltError;
+}
+
+/** Sends the run's notification by e-mail and/or Slack; never throws for a delivery failure. */
+export interface RunNotifier {
+  /** True when at least one channel is configured. */
+  readonly configured: boolean;
+  send(message: { subject: string; text: string }): Promise<NotificationOutcome[]>;
+}
+
+function asError(error: unknown): ToolbeltError {
+  if (isToolbeltError(error)) return error;
+  return new ToolbeltError('UNAVAILABLE', error instanceof Error ? error.message : String(error), { cause: error });
+}
+
+/**
+ * Channels from the environment (original names kept): e-mail when `NOTIF_TO_ADDRESS` or
+ * `MAIL_TO` lists recipients, through SMTP (`SMTP_*`, or Gmail with `GMAIL_USER`/`GMAIL_PWD`)
+ * or else the outbox folder; Slack when `SLACK_WEBHOOK_URL` is set. Invalid settings throw
+ * CONFIG before anything is read or written.
+ */
+export async function createRunNotifier(env: Env, options: { slackBackoffMs?: number } = {}): Promise<RunNotifier> {
+  const notify = await import('@toolbelt/notify');
+  const recipients = notify.recipientsFromEnv(env);
+  const mailer = recipients.length > 0 ? notify.mailerFromEnv(env) : undefined;
+  const slack = notify.slackFromEnv(env, options.slackBackoffMs === undefined ? {} : { backoffMs: options.slackBackoffMs });
+  return {
+    configured: mailer !== undefined || slack !== undefined,
+    async send(message) {
+      const outcomes: NotificationOutcome[] = [];
+      if (mailer) {
+        try {
+          const results = await mailer.send({ to: recipients, subject: message.subject, text: message.text });
+          for (const r of results) {
+            outcomes.push(r.ok ? { channel: 'email', target: mailer.target, ok: true, to: r.recipients } : { channel: 'email', target: mailer.target, ok: false, to: r.recipients, error: r.error });
+          }
+        } catch (error) {
+          outcomes.push({ channel: 'email', target: mailer.target, ok: false, to: recipients, error: asError(error) });
+        } finally {
+          await mailer.close().catch(() => undefined);
+        }
+      }
+      if (slack) {
+        const result = await slack.notify(`*${message.subject}*\n${message.text}`);
+        outcomes.push(result.ok ? { channel: 'slack', target: slack.target, ok: true } : { channel: 'slack', target: slack.target, ok: false, error: result.error });
+      }
+      return outcomes;
+    },
+  };
+}
