@@ -4,9 +4,9 @@ import type { BlobStore } from './blob-store.js';
 import type { BatchSummary } from './batches.js';
 import { historyStatuses, historyStatusNames, logTypes, type ConnectorKind } from './codes.js';
 import {
-  Connector,
   ConnectorStop,
   SourceConnector,
+  type Connector,
   type ConnectorClass,
   type ConnectorContext,
   type DryRunReport,

@@ -1,3 +1,4 @@
+import type * as S3Sdk from '@aws-sdk/client-s3';
 import { ToolbeltError } from '@toolbelt/errors';
 import { assertValidKey, type BlobStore } from './blob-store.js';
 
@@ -16,8 +17,8 @@ export interface S3BlobStoreOptions {
   prefix?: string;
 }
 
-type S3Module = typeof import('@aws-sdk/client-s3');
-type S3ClientType = import('@aws-sdk/client-s3').S3Client;
+type S3Module = typeof S3Sdk;
+type S3ClientType = S3Sdk.S3Client;
 
 /** Turns SDK failures into Toolbelt codes: refused credentials AUTH, throttling TEMPFAIL, the rest UNAVAILABLE. */
 function wrap(error: unknown, action: string): ToolbeltError {

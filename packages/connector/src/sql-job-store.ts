@@ -172,8 +172,8 @@ export function createSqlJobStore(db: Queryable): JobStore {
     },
     async updateHistory(id, update) {
       await db.query(
-        `UPDATE connector_job_history SET status_cd = $2, row_count = COALESCE($3, row_count),
-           finished_at = CASE WHEN $2 = 1 THEN NULL ELSE now() END
+        `UPDATE connector_job_history SET status_cd = $2::smallint, row_count = COALESCE($3::bigint, row_count),
+           finished_at = CASE WHEN $2::smallint = 1 THEN NULL ELSE now() END
          WHERE history_id = $1`,
         [id, update.status, update.rowCount ?? null],
       );

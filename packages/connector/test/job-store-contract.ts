@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { JobStore } from '../src/job.js';
+import { jobOf } from './helpers.js';
+
+/** What every `JobStore` must do; `make` gives an empty store. */
+export function jobStoreContract(name: string, make: () => Promise<JobStore>): void {
+  describe(`JobStore contract: ${name}`, () => {
+    it('adds, reads and lists jobs without credentials in the listing', async () => {
+      const store = await make();
+      const job = jobOf(
+        {
+          updateMethod: 2,
+          filterColumn: 'created_at',
+          startSelection: 'Custom',
+          startValue: '2024-01-01',
+          timezoneOffset: -5,
+        },
+        { token: 't0ken-value' },
+      );
+      const id = await store.addJob(job);
+      expect(await store.getJob(id)).toEqual({ ...job, id });
+      expect(await store.getJob(id + 1000)).toBeUndefined();
+      const list = await store.listJobs();
+      expect(list).toContainEqual({
+        id,
+        name: job.name,
+        source: 'test-source',
+        sourceObject: 'people',
+        destination: 'test-destination',
+        destinationObject: 'people',
+        updateMethod: 2,
+      });
+      expect(JSON.stringify(list)).not.toContain(job.source.encryptedCredentials);
+    });
+
+    it('keeps history rows with status, row count and finish time', async () => {
+      const store = await make();
+      const jobId = await store.addJob(jobOf());
+      const first = await store.createHistory(jobId);
+      const second = await store.createHistory(jobId);
+      expect(await store.getHistory(first)).toMatchObject({
+        id: first,
+        jobId,
+        status: 1,
+        rowCount: 0,
+        finishedAt: null,
+      });
+      await store.updateHistory(first, { status: 2, rowCount: 42 });
+      const done = await store.getHistory(first);
+      expect(done).toMatchObject({ status: 2, rowCount: 42 });
+      expect(done?.finishedAt).toBeInstanceOf(Date);
+      await store.updateHistory(second, { status: 3 });
+      expect(await store.getHistory(second)).toMatchObject({ status: 3, rowCount: 0 });
+      expect((await store.listHistory({ jobId })).map((h) => h.id)).toEqual([second, first]);
+      expect(await store.listHistory({ jobId: jobId + 1000 })).toEqual([]);
+    });
+
+    it('stores log rows in order, including rows for unknown jobs', async () => {
+      const store = await make();
+      const jobId = await store.addJob(jobOf());
+      const historyId = await store.createHistory(jobId);
+      await store.insertLog({
+        jobId,
+        historyId,
+        connector: 'csv',
+        type: 1,
+        text: 'started',
+        external: true,
+      });
+      await store.insertLog({
+        jobId,
+        historyId,
+        connector: 'csv',
+        type: 2,
+        text: 'stack trace',
+        external: false,
+      });
+      await store.insertLog({
+        jobId: 987654,
+        historyId: null,
+        connector: 'csv',
+        type: 2,
+        text: 'Job ID not found: 987654',
+        external: true,
+      });
+      const rows = await store.listLogs({ historyId });
+      expect(rows.map(({ loggedAt: _t, ...r }) => r)).toEqual([
+        { jobId, historyId, connector: 'csv', type: 1, text: 'started', external: true },
+        { jobId, historyId, connector: 'csv', type: 2, text: 'stack trace', external: false },
+      ]);
+      expect(rows[0]?.loggedAt).toBeInstanceOf(Date);
+      expect((await store.listLogs({ jobId: 987654 })).map((r) => r.text)).toEqual([
+        'Job ID not found: 987654',
+      ]);
+    });
+  });
+}
