@@ -1,0 +1,260 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { toFlagArgv } from '../core/cli-jobs.js';
+import type { JobDefinition } from '../core/job-metadata.js';
+import { MASK, maskSecrets, type ParamValues } from '../core/job-params.js';
+import { LineSplitter } from '../core/line-splitter.js';
+import { decideOutcome, type JobExit, type RunOutcome } from '../core/run-status.js';
+import type { LineStream, LogLine, RunStore } from './run-store.js';
+
+/** Options of {@link executeRun}. */
+export interface ExecuteOptions {
+  store: RunStore;
+  runId: number;
+  /** Finds the run's job by name (undefined: not in this machine's library). */
+  findJob(name: string): JobDefinition | undefined;
+  /** Secret parameter values; never stored, masked in every stored line. */
+  secrets?: Readonly<Record<string, string>>;
+  /** Environment handed to the job (default: this process's, minus the runner's own secrets). */
+  env?: NodeJS.ProcessEnv;
+  /** Clock (tests pass their own). */
+  now?: () => Date;
+  /** Lines per insert (default 5000). */
+  batchLines?: number;
+  /** Longest wait before buffered lines are stored (default 100 ms). */
+  flushMs?: number;
+  /** How often a silent job's run is checked for a cancel request (default 500 ms). */
+  cancelPollMs?: number;
+  /** Time between SIGTERM and SIGKILL when stopping a job (default 5 s). */
+  killGraceMs?: number;
+}
+
+/** How a job is started: argv only, never a shell. */
+interface Launch {
+  file: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  /** The job tags its lines (Node jobs with the capture preload). */
+  framed: boolean;
+  stdin?: string;
+}
+
+const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
+const preloadUrl = new URL('../capture-preload.js', import.meta.url).href;
+/** Variables of the runner itself that jobs have no business reading. */
+const privateEnv = ['JOB_RUNNER_TOKEN', 'JOB_RUNNER_SECRET_KEY', 'JOB_RUNNER_DATABASE_URL'];
+
+function jobEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env = { ...base };
+  for (const key of privateEnv) delete env[key];
+  return env;
+}
+
+function toLaunch(job: JobDefinition, runId: number, params: ParamValues, env: NodeJS.ProcessEnv): Launch {
+  switch (job.kind) {
+    case 'module':
+      return {
+        file: process.execPath,
+        args: ['--import', preloadUrl, here('../job-host.js'), job.path],
+        env,
+        framed: true,
+        stdin: JSON.stringify({ runId, params }),
+      };
+    case 'toolbelt':
+      return {
+        file: process.execPath,
+        args: ['--import', preloadUrl, job.path, ...(job.commandWords ?? []), ...toFlagArgv(job.fields, params)],
+        env,
+        framed: true,
+      };
+    case 'executable': {
+      const vars: NodeJS.ProcessEnv = { JOB_RUN_ID: String(runId) };
+      for (const [key, value] of Object.entries(params)) vars[`JOB_PARAM_${key.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`] = String(value);
+      return { file: job.path, args: [], env: { ...env, ...vars }, framed: false };
+    }
+  }
+}
+
+/** Parameters for the job: the stored (masked) ones with the secrets put back. */
+function paramsWithSecrets(job: JobDefinition, stored: ParamValues, secrets: Readonly<Record<string, string>>): { params: ParamValues; missing: string[] } {
+  const params: ParamValues = { ...stored };
+  const missing: string[] = [];
+  for (const field of job.fields.filter((f) => f.secret)) {
+    const secret = secrets[field.name];
+    if (secret !== undefined) params[field.name] = secret;
+    else if (params[field.name] === MASK) {
+      delete params[field.name];
+      if (field.required) missing.push(field.name);
+    }
+  }
+  return { params, missing };
+}
+
+/**
+ * The executioner: claim a queued run, start its job as a child process (own process group,
+ * argv only), store every stdout/stderr line in arrival order with its time, in batches, and
+ * record the outcome. Stops the job on timeout or cancel. Resolves with the outcome, or
+ * undefined when the run was not queued (another executioner has it, or it was cancelled).
+ */
+export async function executeRun(options: ExecuteOptions): Promise<RunOutcome | undefined> {
+  const { store, runId } = options;
+  const now = options.now ?? (() => new Date());
+  const run = await store.claimRun(runId, now());
+  if (!run) return undefined;
+  const secrets = options.secrets ?? {};
+  const secretValues = Object.values(secrets).filter((s) => s !== '');
+  const batchLines = options.batchLines ?? 5000;
+  const flushMs = options.flushMs ?? 100;
+
+  let seq = run.lineCount;
+  let buffer: LogLine[] = [];
+  let flushing: Promise<void> = Promise.resolve();
+  let cancelRequested = false;
+  let timer: NodeJS.Timeout | undefined;
+  let onCancel: (() => void) | undefined;
+  const paused = new Set<NodeJS.ReadableStream>();
+
+  const flush = (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const batch = buffer;
+    buffer = [];
+    // Batches are chained: the next starts when the previous is stored, so order holds.
+    flushing = flushing.then(async () => {
+      const result = await store.appendLines(runId, batch);
+      if (result.cancelRequested && !cancelRequested) {
+        cancelRequested = true;
+        onCancel?.();
+      }
+      if (buffer.length < batchLines * 4) for (const stream of paused) stream.resume();
+      paused.clear();
+    });
+    return flushing;
+  };
+  const add = (stream: LineStream, line: string): void => {
+    buffer.push({ seq: ++seq, stream, at: now(), line: secretValues.length ? maskSecrets(line, secretValues) : line });
+    if (buffer.length >= batchLines) void flush();
+    else timer ??= setTimeout(() => void flush(), flushMs);
+  };
+
+  const job = options.findJob(run.job);
+  let exit: JobExit;
+  if (!job) {
+    add('system', `job "${run.job}" is not in this machine's library`);
+    exit = { code: null, signal: null, spawnError: `job "${run.job}" not found` };
+  } else {
+    const { params, missing } = paramsWithSecrets(job, run.params, secrets);
+    add('system', `started ${job.name} (run ${runId})`);
+    if (missing.length > 0) {
+      add('system', `secret parameters not provided: ${missing.join(', ')}`);
+      exit = { code: null, signal: null, spawnError: `secret parameters not provided: ${missing.join(', ')}` };
+    } else {
+      const launch = toLaunch(job, runId, params, jobEnv(options.env ?? process.env));
+      const timeoutSeconds = run.timeoutSeconds ?? job.timeoutSeconds;
+      exit = await runChild(launch, {
+        add,
+        pauseWhenBehind: (stream) => {
+          if (buffer.length >= batchLines * 4) {
+            stream.pause();
+            paused.add(stream);
+          }
+        },
+        timeoutSeconds,
+        killGraceMs: options.killGraceMs ?? 5_000,
+        cancelPollMs: options.cancelPollMs ?? 500,
+        pollCancel: () => {
+          if (buffer.length === 0) void flush();
+        },
+        setOnCancel: (fn) => {
+          onCancel = fn;
+          if (cancelRequested) fn();
+        },
+      });
+    }
+  }
+  const outcome = decideOutcome(exit);
+  add('system', `finished: ${outcome.status}${outcome.reason ? ` (${outcome.reason})` : ''}`);
+  await flush();
+  await store.finishRun(runId, outcome, now());
+  return outcome;
+}
+
+interface ChildHooks {
+  add(stream: LineStream, line: string): void;
+  pauseWhenBehind(stream: NodeJS.ReadableStream): void;
+  timeoutSeconds: number | null | undefined;
+  killGraceMs: number;
+  cancelPollMs: number;
+  pollCancel(): void;
+  setOnCancel(fn: () => void): void;
+}
+
+function runChild(launch: Launch, hooks: ChildHooks): Promise<JobExit> {
+  return new Promise((resolve) => {
+    let child: ChildProcess;
+    try {
+      // detached: the job gets its own process group, so stopping it stops its children too.
+      child = spawn(launch.file, launch.args, { env: launch.env, shell: false, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    } catch (error) {
+      resolve({ code: null, signal: null, spawnError: (error as Error).message });
+      return;
+    }
+    let stoppedBy: JobExit['stoppedBy'];
+    let killTimer: NodeJS.Timeout | undefined;
+    const stop = (why: 'timeout' | 'cancel'): void => {
+      if (stoppedBy) return;
+      stoppedBy = why;
+      hooks.add('system', why === 'timeout' ? `time limit of ${hooks.timeoutSeconds} s reached: stopping the job` : 'cancel requested: stopping the job');
+      const signalGroup = (signal: NodeJS.Signals) => {
+        try {
+          if (child.pid) process.kill(-child.pid, signal);
+        } catch {
+          // Already gone.
+        }
+      };
+      signalGroup('SIGTERM');
+      killTimer = setTimeout(() => signalGroup('SIGKILL'), hooks.killGraceMs);
+    };
+    const timeout = hooks.timeoutSeconds ? setTimeout(() => stop('timeout'), hooks.timeoutSeconds * 1000) : undefined;
+    const poll = setInterval(hooks.pollCancel, hooks.cancelPollMs);
+    hooks.setOnCancel(() => stop('cancel'));
+
+    const read = (stream: NodeJS.ReadableStream, name: 'stdout' | 'stderr', framed: boolean): void => {
+      const splitter = new LineSplitter();
+      const emit = (line: string) => {
+        if (framed && line.charCodeAt(0) === 0x1e) hooks.add(line[1] === 'E' ? 'stderr' : 'stdout', line.slice(2));
+        else hooks.add(name, line);
+      };
+      stream.on('data', (chunk: Buffer) => {
+        for (const line of splitter.push(chunk)) emit(line);
+        hooks.pauseWhenBehind(stream);
+      });
+      stream.on('end', () => {
+        for (const line of splitter.end()) emit(line);
+      });
+    };
+    read(child.stdout!, 'stdout', launch.framed);
+    read(child.stderr!, 'stderr', false);
+    child.stdin!.on('error', () => {
+      // The job may exit without reading its input.
+    });
+    child.stdin!.end(launch.stdin ?? '');
+
+    let spawnError: string | undefined;
+    child.on('error', (error) => {
+      spawnError = error.message;
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timeout);
+      clearTimeout(killTimer);
+      clearInterval(poll);
+      resolve({
+        code,
+        signal,
+        ...(stoppedBy ? { stoppedBy } : {}),
+        ...(hooks.timeoutSeconds ? { timeoutSeconds: hooks.timeoutSeconds } : {}),
+        ...(spawnError ? { spawnError } : {}),
+      });
+    });
+  });
+}

@@ -1,0 +1,32 @@
+import { RunnerCommand, runnerFlags } from '../runner-command.js';
+
+/** One line of `list --json`. */
+export interface JobSummary {
+  name: string;
+  description: string;
+  kind: string;
+  fields: number;
+}
+
+export default class List extends RunnerCommand<typeof List> {
+  static override summary = 'List the jobs of the library and what each does.';
+  static override flags = { ...runnerFlags };
+  static override examples = ['<%= config.bin %> list --jobs-dir examples/jobs', '<%= config.bin %> list --json'];
+  static override exitCodes = ['OK', 'USAGE', 'CONFIG', 'INTERNAL'] as const;
+
+  async run(): Promise<{ jobs: JobSummary[] }> {
+    const { discoverJobs } = await import('../adapters/job-library.js');
+    const config = this.runnerConfig();
+    const library = await discoverJobs({ dirs: config.jobsDirs, toolbelt: config.toolbelt });
+    const jobs = library.jobs.map((j) => ({ name: j.name, description: j.description, kind: j.kind, fields: j.fields.length }));
+    if (!this.jsonEnabled()) {
+      if (jobs.length === 0) this.log(this.t('list.none', { dirs: config.jobsDirs.join(', ') }));
+      else {
+        this.log(this.t('list.header', { count: jobs.length }));
+        const width = Math.max(...jobs.map((j) => j.name.length));
+        for (const job of jobs) this.log(`  ${job.name.padEnd(width)}  ${job.description}`);
+      }
+    }
+    return { jobs };
+  }
+}

@@ -1,0 +1,48 @@
+import { Flags } from '@oclif/core';
+import { RunnerCommand, runnerFlags } from '../runner-command.js';
+
+export default class Serve extends RunnerCommand<typeof Serve> {
+  static override summary = 'Serve the web UI: jobs, forms, live logs, history.';
+  static override description =
+    'Binds to 127.0.0.1 by default. On any other address a login with JOB_RUNNER_TOKEN is required. With PostgreSQL (DATABASE_URL) runs are queued for job-runner worker processes; with the embedded database this process executes them.';
+  static override flags = {
+    ...runnerFlags,
+    host: Flags.string({ summary: 'Address to listen on.', default: '127.0.0.1' }),
+    port: Flags.integer({ summary: 'Port to listen on (0: any free port).', default: 8080, min: 0, max: 65535 }),
+  };
+  static override examples = ['<%= config.bin %> serve --jobs-dir examples/jobs', 'JOB_RUNNER_TOKEN=... <%= config.bin %> serve --host 0.0.0.0 --port 8080'];
+  static override exitCodes = ['OK', 'USAGE', 'CONFIG', 'UNAVAILABLE', 'INTERNAL'] as const;
+
+  async run(): Promise<{ url: string }> {
+    const runner = await this.openRunner();
+    const { startRun } = await import('../runner.js');
+    const { startWebServer } = await import('../web/server.js');
+    const launch = runner.mode === 'postgres' ? 'queue' : 'spawn';
+    try {
+      const web = await startWebServer(
+        {
+          store: runner.store,
+          jobs: () => runner.library.jobs,
+          t: this.t,
+          lang: this.lang,
+          startRun: async (request) => {
+            const started = await startRun(runner, { ...request, launch });
+            started.executioner?.unref();
+            return started.run.id;
+          },
+        },
+        { host: this.flags.host, port: this.flags.port, ...(this.env.JOB_RUNNER_TOKEN ? { token: this.env.JOB_RUNNER_TOKEN } : {}) },
+      );
+      this.logger.info(this.t('serve.listening', { url: web.url }));
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await web.close();
+      this.logger.info(this.t('serve.stopped'));
+      return { url: web.url };
+    } finally {
+      await runner.close();
+    }
+  }
+}

@@ -1,0 +1,119 @@
+/** Types a job field can have; they pick the form input and how a value is checked. */
+export const fieldTypes = ['string', 'text', 'number', 'integer', 'boolean', 'select', 'date'] as const;
+export type FieldType = (typeof fieldTypes)[number];
+
+/** One parameter of a job, as its metadata declares it. */
+export interface JobField {
+  name: string;
+  label: string;
+  type: FieldType;
+  required: boolean;
+  default?: string | number | boolean;
+  /** Allowed values (a `select`, or a restricted string). */
+  options?: readonly string[];
+  /** Never stored or logged in clear; masked in forms. */
+  secret: boolean;
+  /** Longer help shown under the input. */
+  help?: string;
+}
+
+/** Where a job comes from, which decides how the executioner starts it. */
+export type JobKind = 'module' | 'executable' | 'toolbelt';
+
+/** A job of the library: validated metadata plus how to start it. */
+export interface JobDefinition {
+  name: string;
+  description: string;
+  fields: readonly JobField[];
+  kind: JobKind;
+  /** Module or executable file (absolute), or a Toolbelt CLI's bin/run.js. */
+  path: string;
+  /** Words before the flags for a Toolbelt CLI command (`['sync']`). */
+  commandWords?: readonly string[];
+  /** Default time limit of a run in seconds (none: unlimited). */
+  timeoutSeconds?: number;
+}
+
+/** Why a candidate file is not a job, for `doctor`. */
+export interface MetadataProblem {
+  path: string;
+  problems: string[];
+}
+
+/** The result of checking raw metadata: the metadata or every problem found. */
+export type MetadataCheck =
+  | { ok: true; name: string; description: string; fields: JobField[]; timeoutSeconds?: number }
+  | { ok: false; problems: string[] };
+
+const namePattern = /^[A-Za-z0-9][A-Za-z0-9._ -]*$/;
+const fieldNamePattern = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkField(raw: unknown, index: number, problems: string[]): JobField | undefined {
+  const at = `fields[${index}]`;
+  if (!isRecord(raw)) {
+    problems.push(`${at}: not an object`);
+    return undefined;
+  }
+  const before = problems.length;
+  const name = raw.name;
+  if (typeof name !== 'string' || !fieldNamePattern.test(name)) problems.push(`${at}.name: missing or not an identifier`);
+  const type = raw.type ?? (Array.isArray(raw.options) ? 'select' : 'string');
+  if (typeof type !== 'string' || !(fieldTypes as readonly string[]).includes(type)) {
+    problems.push(`${at}.type: "${String(type)}" is not one of ${fieldTypes.join(', ')}`);
+  }
+  if (raw.label !== undefined && typeof raw.label !== 'string') problems.push(`${at}.label: not a string`);
+  if (raw.required !== undefined && typeof raw.required !== 'boolean') problems.push(`${at}.required: not true/false`);
+  if (raw.secret !== undefined && typeof raw.secret !== 'boolean') problems.push(`${at}.secret: not true/false`);
+  const options = raw.options;
+  if (options !== undefined && (!Array.isArray(options) || options.length === 0 || !options.every((o) => typeof o === 'string'))) {
+    problems.push(`${at}.options: not a non-empty list of strings`);
+  }
+  if (type === 'select' && options === undefined) problems.push(`${at}.options: a select needs options`);
+  const def = raw.default;
+  if (def !== undefined && !['string', 'number', 'boolean'].includes(typeof def)) problems.push(`${at}.default: not a string, number or boolean`);
+  if (raw.help !== undefined && typeof raw.help !== 'string') problems.push(`${at}.help: not a string`);
+  if (problems.length > before) return undefined;
+  return {
+    name: name as string,
+    label: (raw.label as string | undefined) ?? (name as string),
+    type: type as FieldType,
+    required: raw.required === true,
+    secret: raw.secret === true,
+    ...(def === undefined ? {} : { default: def as string | number | boolean }),
+    ...(options === undefined ? {} : { options: options as string[] }),
+    ...(raw.help === undefined ? {} : { help: raw.help as string }),
+  };
+}
+
+/**
+ * Check a job's metadata object (exported `metadata` of a module, or a sidecar `.job.json`).
+ * Every problem is reported, so `doctor` can say at once what to fix.
+ */
+export function checkJobMetadata(raw: unknown): MetadataCheck {
+  if (!isRecord(raw)) return { ok: false, problems: ['metadata: missing or not an object'] };
+  const problems: string[] = [];
+  const { name, description, fields, timeout } = raw;
+  if (typeof name !== 'string' || !namePattern.test(name)) problems.push('name: missing or invalid');
+  if (typeof description !== 'string' || description.trim() === '') problems.push('description: missing');
+  if (fields !== undefined && !Array.isArray(fields)) problems.push('fields: not a list');
+  if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0))) problems.push('timeout: not a positive number of seconds');
+  const checked = Array.isArray(fields) ? fields.map((f, i) => checkField(f, i, problems)) : [];
+  const seen = new Set<string>();
+  for (const field of checked) {
+    if (!field) continue;
+    if (seen.has(field.name)) problems.push(`fields: "${field.name}" appears twice`);
+    seen.add(field.name);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    name: name as string,
+    description: (description as string).trim(),
+    fields: checked as JobField[],
+    ...(typeof timeout === 'number' ? { timeoutSeconds: timeout } : {}),
+  };
+}

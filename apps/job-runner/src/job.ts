@@ -1,0 +1,49 @@
+import type { FieldType } from './core/job-metadata.js';
+import type { ParamValue } from './core/job-params.js';
+
+/** A field as a job module declares it (label, required and secret are optional). */
+export interface JobFieldSpec {
+  name: string;
+  label?: string;
+  type?: FieldType;
+  required?: boolean;
+  default?: ParamValue;
+  options?: readonly string[];
+  secret?: boolean;
+  help?: string;
+}
+
+/** The metadata object a job module exports as `metadata` (or a sidecar `.job.json` holds). */
+export interface JobMetadataSpec {
+  name: string;
+  description: string;
+  fields?: readonly JobFieldSpec[];
+  /** Time limit of a run in seconds. */
+  timeout?: number;
+}
+
+/** What a job's `run` gets besides its parameters. */
+export interface JobContext {
+  /** The run's id in the job runner's database. */
+  runId: number;
+  /** Aborted when the run is cancelled or times out (the process gets SIGTERM). */
+  signal: AbortSignal;
+  /** The executioner's environment (credentials for the systems the job talks to). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Print a line to the run's log (stdout). */
+  log(message: string): void;
+  /** Print a line to the run's log as stderr. */
+  warn(message: string): void;
+}
+
+/** A job module: `export const metadata = {...}; export async function run(params, ctx) {...}`. */
+export interface JobModule<P extends Record<string, ParamValue> = Record<string, ParamValue>> {
+  metadata: JobMetadataSpec;
+  /** Resolve to succeed (a number is used as the exit code); throw to fail. */
+  run(params: P, ctx: JobContext): Promise<number | void> | number | void;
+}
+
+/** Typing help for job authors: returns the module object unchanged. */
+export function defineJob<P extends Record<string, ParamValue>>(job: JobModule<P>): JobModule<P> {
+  return job;
+}

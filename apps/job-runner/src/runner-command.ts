@@ -1,0 +1,97 @@
+import { userInfo } from 'node:os';
+import { delimiter } from 'node:path';
+import { Flags, type Command } from '@oclif/core';
+import { BaseCommand } from '@toolbelt/cli-kit';
+import type { Translate } from '@toolbelt/i18n';
+import { catalogs } from './i18n/catalogs.js';
+import type { Runner, RunnerConfig } from './runner.js';
+
+/** Flags of every command that opens the job library or the database. */
+export const runnerFlags = {
+  'jobs-dir': Flags.string({
+    summary: 'Folder of jobs (repeatable). Default: JOB_RUNNER_JOBS_DIR, else ./jobs.',
+    multiple: true,
+  }),
+  'data-dir': Flags.string({ summary: 'Embedded database folder when DATABASE_URL is not set.', default: '.data/job-runner' }),
+};
+
+/** A job runner command: reads its settings and opens the runner. */
+export abstract class RunnerCommand<T extends typeof Command> extends BaseCommand<T> {
+  static override catalogs = catalogs;
+
+  protected runnerConfig(): RunnerConfig {
+    const flags = this.flags as { 'jobs-dir'?: string[]; 'data-dir'?: string };
+    const fromEnv = (this.env.JOB_RUNNER_JOBS_DIR ?? '').split(delimiter).filter(Boolean);
+    const secretKey = this.env.JOB_RUNNER_SECRET_KEY;
+    const databaseUrl = this.env.DATABASE_URL;
+    return {
+      ...(databaseUrl ? { databaseUrl } : {}),
+      dataDir: this.env.JOB_RUNNER_DATA_DIR ?? flags['data-dir'] ?? '.data/job-runner',
+      jobsDirs: flags['jobs-dir']?.length ? flags['jobs-dir'] : fromEnv.length ? fromEnv : ['jobs'],
+      toolbelt: this.env.JOB_RUNNER_TOOLBELT !== '0',
+      ...(secretKey ? { secretKey } : {}),
+      env: { ...process.env, ...this.env },
+    };
+  }
+
+  protected async openRunner(): Promise<Runner> {
+    const { openRunner } = await import('./runner.js');
+    return openRunner(this.runnerConfig());
+  }
+
+  /** A run that did not succeed ends the command with exit 1 (PARTIAL). */
+  protected exitForRun(result: RunResult): RunResult {
+    if (result.status !== 'succeeded' && result.status !== 'queued' && result.status !== 'running') this.setExitCode('PARTIAL');
+    return result;
+  }
+
+  /** Who started a run: the login name of this user. */
+  protected whoAmI(): string {
+    try {
+      return userInfo().username;
+    } catch {
+      return 'cli';
+    }
+  }
+}
+
+/** What `run`, `rerun` and `logs` return. */
+export interface RunResult {
+  id: number;
+  job: string;
+  status: string;
+  exitCode: number | null;
+  reason: string | null;
+  lines: number;
+}
+
+/** Print the lines of a run (stdout lines on stdout, the rest on stderr) until it finishes. */
+export async function printRun(
+  runner: Runner,
+  runId: number,
+  options: { follow: boolean; json: boolean; t: Translate },
+): Promise<RunResult> {
+  const { followRun } = await import('./runner.js');
+  const { json, t, follow } = options;
+  const run = await followRun(
+    runner.store,
+    runId,
+    (lines) => {
+      if (json) return;
+      let out = '';
+      let err = '';
+      for (const l of lines) {
+        if (l.stream === 'stdout') out += `${l.line}\n`;
+        else err += `${l.stream === 'system' ? '# ' : ''}${l.line}\n`;
+      }
+      if (out) process.stdout.write(out);
+      if (err) process.stderr.write(err);
+    },
+    { follow },
+  );
+  if (!json && (follow || run.finishedAt)) {
+    const exit = run.exitCode === null ? '' : t('run.exitCode', { code: run.exitCode });
+    process.stderr.write(`${t('run.finished', { id: run.id, status: t(`statuses.${run.status}`), exit })}\n`);
+  }
+  return { id: run.id, job: run.job, status: run.status, exitCode: run.exitCode, reason: run.reason, lines: run.lineCount };
+}
