@@ -106,7 +106,9 @@ export function mailSettingsFromEnv(
     if (from !== undefined) smtp.from = from;
     // The URL itself was checked above under its variable name.
     const { problems: optionProblems } = resolveSmtpOptions(smtp);
-    problems.push(...optionProblems.filter((p) => !p.startsWith('url:')).map(toEnvProblem));
+    for (const problem of optionProblems.filter((p) => !p.startsWith('url:')).map(toEnvProblem)) {
+      if (!problems.includes(problem)) problems.push(problem);
+    }
     settings = { kind: 'smtp', selectedBy: url !== undefined ? 'SMTP_URL' : 'SMTP_HOST', smtp };
   } else if (gmailUser !== undefined || gmailPassword !== undefined) {
     if (gmailUser === undefined) problems.push('GMAIL_USER: required when GMAIL_PWD is set');

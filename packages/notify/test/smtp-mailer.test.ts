@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { createI18n } from '@toolbelt/i18n';
 import { startSmtpServer, type SmtpTestServer } from '@toolbelt/testkit/smtp';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -146,7 +146,10 @@ describe('createSmtpMailer', () => {
     { timeout: 60_000 },
     async () => {
       // A TCP server that accepts and stays silent: the SMTP greeting never comes.
-      const silent = createServer(() => {});
+      const sockets = new Set<Socket>();
+      const silent = createServer((socket) => {
+        sockets.add(socket);
+      });
       await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
       const { port } = silent.address() as AddressInfo;
       try {
@@ -157,7 +160,7 @@ describe('createSmtpMailer', () => {
         expect(error.code).toBe('UNAVAILABLE');
         expect(error.key).toBe('notify:smtp.timeout');
       } finally {
-        silent.closeAllConnections?.();
+        for (const socket of sockets) socket.destroy();
         await new Promise<void>((resolve) => silent.close(() => resolve()));
       }
     },
@@ -228,6 +231,46 @@ describe('createSmtpMailer', () => {
       ]);
       expect(e.message).not.toContain('lonely-secret');
     }
+  });
+
+  it('speaks implicit TLS (as Gmail on 465) and STARTTLS', { timeout: 60_000 }, async () => {
+    const tlsServer = await start({
+      secure: true,
+      auth: { user: 'hr@example.org', password: 'abcdefghijklmnop' },
+    });
+    const secure = createSmtpMailer({
+      host: tlsServer.host,
+      port: tlsServer.port,
+      secure: true,
+      user: 'hr@example.org',
+      password: 'abcdefghijklmnop',
+      rejectUnauthorized: false,
+    });
+    expect(secure.target).toBe(`smtps://127.0.0.1:${tlsServer.port}`);
+    expect((await secure.send({ to: ['ann@example.org'], subject: 'TLS', text: 'x' }))[0]?.ok).toBe(
+      true,
+    );
+    await secure.close();
+    expect((await tlsServer.waitFor(1))[0]?.user).toBe('hr@example.org');
+
+    // The certificate of the test server is self-signed: checked by default, so refused.
+    const strict = createSmtpMailer({ host: tlsServer.host, port: tlsServer.port, secure: true });
+    const refused = await strict.send({ to: ['ann@example.org'], subject: 'TLS', text: 'x' });
+    await strict.close();
+    expect(failure(refused[0]).code).toBe('UNAVAILABLE');
+
+    const starttls = await start({ starttls: true });
+    const upgrading = createSmtpMailer({
+      host: starttls.host,
+      port: starttls.port,
+      requireTls: true,
+      rejectUnauthorized: false,
+    });
+    expect(
+      (await upgrading.send({ to: ['ann@example.org'], subject: 'STARTTLS', text: 'x' }))[0]?.ok,
+    ).toBe(true);
+    await upgrading.close();
+    expect((await starttls.waitFor(1))[0]?.subject).toBe('STARTTLS');
   });
 
   it('uses Gmail settings: smtp.gmail.com, port 465, implicit TLS', () => {

@@ -161,4 +161,37 @@ describe('startSmtpServer', () => {
     const [mail] = await server.waitFor(1);
     expect(mail?.subject).toBe('tls');
   });
+  it('offers STARTTLS when asked, and a client can require it', { timeout: 60_000 }, async () => {
+    const server = await start({ starttls: true, auth: { user: 'u', password: 'p-123456' } });
+    const transport = createTransport({
+      host: server.host,
+      port: server.port,
+      secure: false,
+      requireTLS: true,
+      auth: { user: 'u', pass: 'p-123456' },
+      tls: { rejectUnauthorized: false },
+    });
+    await transport.sendMail({
+      from: 'a@example.org',
+      to: 'b@example.org',
+      subject: 'starttls',
+      text: 'x',
+    });
+    const [mail] = await server.waitFor(1);
+    expect(mail?.subject).toBe('starttls');
+    expect(mail?.user).toBe('u');
+
+    const plain = await start();
+    const demanding = createTransport({
+      host: plain.host,
+      port: plain.port,
+      secure: false,
+      requireTLS: true,
+    });
+    await expect(
+      demanding.sendMail({ from: 'a@example.org', to: 'b@example.org', text: 'x' }),
+    ).rejects.toMatchObject({
+      code: 'ETLS',
+    });
+  });
 });
