@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ToolbeltError } from '@toolbelt/errors';
+import { configError } from './env.js';
 import type { MailMessage, Mailer, SendResult } from './mailer.js';
 import { invalidRecipientsError, MAX_RECIPIENTS_PER_MESSAGE, planDelivery } from './recipients.js';
 import { DEFAULT_FROM } from './smtp-options.js';
@@ -62,9 +63,9 @@ export function createOutboxMailer(options: OutboxMailerOptions = {}): Mailer {
   const now = options.now ?? (() => new Date());
   const max = options.maxRecipientsPerMessage ?? MAX_RECIPIENTS_PER_MESSAGE;
   if (!Number.isInteger(max) || max < 1 || max > MAX_RECIPIENTS_PER_MESSAGE) {
-    throw new RangeError(
-      `maxRecipientsPerMessage must be a whole number from 1 to ${MAX_RECIPIENTS_PER_MESSAGE}`,
-    );
+    throw configError([
+      `outbox maxRecipientsPerMessage: must be a whole number from 1 to ${MAX_RECIPIENTS_PER_MESSAGE}`,
+    ]);
   }
   // Orders files written in the same millisecond by this mailer; the random part keeps
   // names unique across processes writing to the same folder.

@@ -102,6 +102,12 @@ describe('createOutboxMailer', () => {
     }
   });
 
+  it('throws CONFIG for an impossible slice size', () => {
+    expect(() => createOutboxMailer({ maxRecipientsPerMessage: 101 })).toThrow(
+      expect.objectContaining({ code: 'CONFIG' }),
+    );
+  });
+
   it('is what mailerFromEnv builds without SMTP settings, in OUTBOX_DIR or the default folder', async () => {
     const temp = makeTempDir('notify-outbox');
     try {
