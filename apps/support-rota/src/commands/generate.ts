@@ -1,9 +1,137 @@
-import { BaseCommand } from '@toolbelt/cli-kit';
+import { Flags } from '@oclif/core';
+import { BaseCommand, promptConfirm, requireInteractive } from '@toolbelt/cli-kit';
+import { readHolidays } from '../adapters/holidays-file.js';
+import { buildDeps } from '../build-deps.js';
+import { catalogs } from '../i18n/catalog.js';
+import { renderResult } from '../render.js';
+import { runGenerate, type GenerateResult } from '../run-generate.js';
+
+/** Flags of `generate` (the English help; Russian in src/i18n/help-ru.ts). */
+const flags = {
+  config: Flags.string({
+    char: 'c',
+    summary: 'Rota config file, YAML or JSON (default ./rota.yaml, ./rota.yml or ./rota.json).',
+  }),
+  start: Flags.string({ summary: 'First day of the rota, YYYY-MM-DD (date_range.start_date).' }),
+  cycles: Flags.integer({
+    summary: 'Number of cycles; one cycle = one working day per person (date_range.n_cycles).',
+  }),
+  'start-with': Flags.string({
+    summary: 'Group that leads first in each cycle (support_team.start_cycle_with).',
+  }),
+  calendar: Flags.string({
+    summary: 'Google calendar: a name from calendar.calendar_ids or a calendar id.',
+  }),
+  ics: Flags.string({
+    summary:
+      'Write the rota to this .ics file (the default when no Google calendar is set; an extra export otherwise).',
+  }),
+  seed: Flags.integer({
+    summary: 'Seed of the shuffles, to reproduce a rota (default: derived from the settings).',
+  }),
+  holidays: Flags.string({
+    summary:
+      'Days off besides weekends: an .ics file, a JSON list of dates, or "england-and-wales".',
+  }),
+  'report-dir': Flags.string({
+    summary: 'Write config-report.json and days-worked.json into this folder.',
+  }),
+  'dry-run': Flags.boolean({
+    summary: 'Print the calendar changes (insert/update/delete per day) without writing.',
+  }),
+  'replace-all': Flags.boolean({
+    summary:
+      "The original's behaviour: delete every event from the start date on (any owner), then write the rota.",
+  }),
+  yes: Flags.boolean({
+    char: 'y',
+    summary: 'Do not ask for confirmation (needed for --replace-all without a terminal).',
+  }),
+};
 
 export default class Generate extends BaseCommand<typeof Generate> {
   static override summary = 'Plan the support rota and write it to the calendar.';
+  static override description =
+    'Pairs a lead from one group with an assist from the other for every working day, fairly and reproducibly, and writes the rota to a Google calendar or an .ics file. Only events this rota wrote are inserted, updated or deleted; a second identical run writes nothing.';
+  static override flags = flags;
+  static override exitCodes = [
+    'OK',
+    'PARTIAL',
+    'USAGE',
+    'DATA',
+    'UNAVAILABLE',
+    'INTERNAL',
+    'TEMPFAIL',
+    'AUTH',
+    'CONFIG',
+  ] as const;
+  static override catalogs = catalogs;
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> --config examples/support-rota/rota.yaml --ics rota.ics',
+    '<%= config.bin %> <%= command.id %> --config rota.yaml --calendar prod --holidays england-and-wales --dry-run',
+    '<%= config.bin %> <%= command.id %> --config rota.yaml --start 2025-01-06 --cycles 8 --seed 42 --report-dir docs',
+    '<%= config.bin %> <%= command.id %> --config rota.yaml --calendar dev-1 --replace-all --yes',
+  ];
 
-  async run(): Promise<{ ok: boolean }> {
-    return { ok: true };
+  async run(): Promise<GenerateResult> {
+    const f = this.flags;
+    // zod and js-yaml load only when a run gets this far.
+    const { defaultSeed, loadSettings } = await import('../load-settings.js');
+    const { settings, resolvePath } = await loadSettings(
+      f.config,
+      {
+        start: f.start,
+        cycles: f.cycles,
+        startWith: f['start-with'],
+        calendar: f.calendar,
+        ics: f.ics,
+        seed: f.seed,
+        holidays: f.holidays,
+        reportDir: f['report-dir'],
+      },
+      this.i18n,
+    );
+    // Settle how --replace-all gets its consent before any calendar call.
+    if (f['replace-all'] && !f.yes && !f['dry-run']) requireInteractive('--yes');
+    const source = settings.holidays?.source ?? 'flag';
+    const holidays = settings.holidays
+      ? await readHolidays(settings.holidays.path, (p) => resolvePath(p, source))
+      : new Set<string>();
+    const seed = settings.seed ?? defaultSeed(settings);
+    const deps = await buildDeps(settings, {
+      env: this.env,
+      resolvePath,
+      confirmReplaceAll: (counts) =>
+        promptConfirm({
+          message: this.t('confirm.replaceAll', {
+            ...counts,
+            write: counts.insert + counts.update,
+            start: settings.start,
+            location:
+              settings.calendar.kind === 'google' ? settings.calendar.name : settings.calendar.path,
+          }),
+          flag: '--yes',
+        }),
+      onRetry: (info) =>
+        this.logger.warn(
+          this.t('log.retry', { ...info, status: info.status ?? '', reason: info.reason ?? '' }),
+        ),
+    });
+    const result = await runGenerate(deps, {
+      settings,
+      holidays,
+      seed,
+      dryRun: f['dry-run'],
+      replaceAll: f['replace-all'],
+      yes: f.yes,
+    });
+    this.logger.info(this.t('log.planned', { days: result.dateRange.totalDays, seed }));
+    if (!this.jsonEnabled()) this.log(renderResult(result, this.t));
+    const failed = result.calendar.failed.length + (result.icsExport?.failed.length ?? 0);
+    if (failed > 0) {
+      this.logger.error(this.t('errors.partial', { failed }));
+      this.setExitCode('PARTIAL');
+    }
+    return result;
   }
 }

@@ -20,6 +20,12 @@ describe('dates', () => {
   });
 
   it('skips weekends and holidays, starting from a weekend start date', () => {
-    expect(workingDays('2025-12-20', 5, new Set(['2025-12-25', '2025-12-26']))).toEqual(['2025-12-22', '2025-12-23', '2025-12-24', '2025-12-29', '2025-12-30']);
+    expect(workingDays('2025-12-20', 5, new Set(['2025-12-25', '2025-12-26']))).toEqual([
+      '2025-12-22',
+      '2025-12-23',
+      '2025-12-24',
+      '2025-12-29',
+      '2025-12-30',
+    ]);
   });
 });

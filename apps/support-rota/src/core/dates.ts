@@ -30,7 +30,15 @@ export function isoWeekday(date: IsoDate): number {
   return day === 0 ? 7 : day;
 }
 
-export const weekdayNames = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+export const weekdayNames = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+] as const;
 export type WeekdayName = (typeof weekdayNames)[number];
 
 export function weekdayName(date: IsoDate): WeekdayName {
@@ -41,7 +49,11 @@ export function weekdayName(date: IsoDate): WeekdayName {
  * The first `count` working days from `start` (inclusive): Saturdays, Sundays and the given
  * holidays are skipped.
  */
-export function workingDays(start: IsoDate, count: number, holidays: ReadonlySet<IsoDate> = new Set()): IsoDate[] {
+export function workingDays(
+  start: IsoDate,
+  count: number,
+  holidays: ReadonlySet<IsoDate> = new Set(),
+): IsoDate[] {
   const days: IsoDate[] = [];
   let date = start;
   while (days.length < count) {

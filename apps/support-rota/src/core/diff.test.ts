@@ -10,13 +10,24 @@ const ours = (date: string, summary: string): CalendarEvent => ({
   end: date,
   privateProperties: { [ownerKey]: 'r' },
 });
-const foreign: CalendarEvent = { id: 'foreign1', summary: 'Team lunch', start: '2025-01-07', end: '2025-01-08' };
+const foreign: CalendarEvent = {
+  id: 'foreign1',
+  summary: 'Team lunch',
+  start: '2025-01-07',
+  end: '2025-01-08',
+};
 
 describe('diffCalendar', () => {
   const desired = [ours('2025-01-06', 'A'), ours('2025-01-07', 'B'), ours('2025-01-08', 'C')];
 
   it('inserts, updates and deletes only our own events', () => {
-    const existing = [ours('2025-01-06', 'A'), ours('2025-01-07', 'old'), ours('2025-01-09', 'gone'), foreign, { ...ours('2025-01-10', 'x'), privateProperties: { [ownerKey]: 'other-rota' } }];
+    const existing = [
+      ours('2025-01-06', 'A'),
+      ours('2025-01-07', 'old'),
+      ours('2025-01-09', 'gone'),
+      foreign,
+      { ...ours('2025-01-10', 'x'), privateProperties: { [ownerKey]: 'other-rota' } },
+    ];
     const diff = diffCalendar(desired, existing, 'r');
     expect(diff.entries.map((e) => [e.kind, e.date])).toEqual([
       ['update', '2025-01-07'],

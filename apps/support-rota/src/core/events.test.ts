@@ -12,7 +12,10 @@ describe('events', () => {
   });
 
   it('writes all-day events with the original summary, ending the next date, marked as ours', () => {
-    const [event] = toCalendarEvents([{ date: '2025-01-10', cycle: 1, leadGroup: 'a', lead: 'Ann', assist: 'Bob' }], 'data-eng');
+    const [event] = toCalendarEvents(
+      [{ date: '2025-01-10', cycle: 1, leadGroup: 'a', lead: 'Ann', assist: 'Bob' }],
+      'data-eng',
+    );
     expect(event).toEqual({
       id: eventId('data-eng', '2025-01-10'),
       summary: 'Ann is on support today with Bob assisting',

@@ -4,8 +4,12 @@ import { planAssists, planRota, type RotaDay } from './plan.js';
 import { createRng } from './rng.js';
 import { cycleLength, type Team } from './team.js';
 
-const teamOf = (first: string[], second: string[]): Team => ({ first: { name: 'g_sevens', members: first }, second: { name: 'everyone_else', members: second } });
-const names = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+const teamOf = (first: string[], second: string[]): Team => ({
+  first: { name: 'g_sevens', members: first },
+  second: { name: 'everyone_else', members: second },
+});
+const names = (prefix: string, n: number): string[] =>
+  Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 const count = <T>(items: readonly T[]): Map<T, number> => {
   const out = new Map<T, number>();
   for (const item of items) out.set(item, (out.get(item) ?? 0) + 1);
@@ -15,12 +19,27 @@ const count = <T>(items: readonly T[]): Map<T, number> => {
 /** Every group size pair from 1 to 7 in each group, several cycle counts, many seeds. */
 function* cases(): Generator<{ seed: number; a: number; b: number; cycles: number }> {
   let seed = 1;
-  for (let a = 1; a <= 7; a++) for (let b = 1; b <= 7; b++) for (const cycles of [1, 2, 3, 5]) for (let k = 0; k < 6; k++) yield { seed: seed++ * 7919, a, b, cycles };
+  for (let a = 1; a <= 7; a++)
+    for (let b = 1; b <= 7; b++)
+      for (const cycles of [1, 2, 3, 5])
+        for (let k = 0; k < 6; k++) yield { seed: seed++ * 7919, a, b, cycles };
 }
 
-const holidays = new Set(['2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05', '2025-05-26', '2025-08-25', '2025-12-25', '2025-12-26']);
+const holidays = new Set([
+  '2025-01-01',
+  '2025-04-18',
+  '2025-04-21',
+  '2025-05-05',
+  '2025-05-26',
+  '2025-08-25',
+  '2025-12-25',
+  '2025-12-26',
+]);
 
-function planFor(c: { seed: number; a: number; b: number; cycles: number }): { team: Team; rota: RotaDay[] } {
+function planFor(c: { seed: number; a: number; b: number; cycles: number }): {
+  team: Team;
+  rota: RotaDay[];
+} {
   const team = teamOf(names('A', c.a), names('B', c.b));
   const days = workingDays('2024-12-30', c.cycles * cycleLength(team), holidays);
   return { team, rota: planRota(team, days, createRng(c.seed)) };
@@ -32,7 +51,8 @@ describe('planRota properties (1,176 rotas: group sizes 1-7 x 1-7, 1-5 cycles, 6
       const { team, rota } = planFor(c);
       expect(rota).toHaveLength(c.cycles * (c.a + c.b));
       const leads = count(rota.map((d) => d.lead));
-      for (const person of [...team.first.members, ...team.second.members]) expect(leads.get(person), `${person} ${JSON.stringify(c)}`).toBe(c.cycles);
+      for (const person of [...team.first.members, ...team.second.members])
+        expect(leads.get(person), `${person} ${JSON.stringify(c)}`).toBe(c.cycles);
     }
   });
 
@@ -44,7 +64,9 @@ describe('planRota properties (1,176 rotas: group sizes 1-7 x 1-7, 1-5 cycles, 6
         expect(slots.every((s) => group.members.includes(s))).toBe(true);
         const counts = group.members.map((m) => slots.filter((s) => s === m).length);
         expect(Math.max(...counts) - Math.min(...counts), JSON.stringify(c)).toBeLessThanOrEqual(1);
-        if (group.members.length > 1) for (let i = 1; i < slots.length; i++) expect(slots[i], `${JSON.stringify(c)} slot ${i}`).not.toBe(slots[i - 1]);
+        if (group.members.length > 1)
+          for (let i = 1; i < slots.length; i++)
+            expect(slots[i], `${JSON.stringify(c)} slot ${i}`).not.toBe(slots[i - 1]);
       }
     }
   });
@@ -55,7 +77,8 @@ describe('planRota properties (1,176 rotas: group sizes 1-7 x 1-7, 1-5 cycles, 6
       const { rota } = planFor(c);
       for (let i = 1; i < rota.length; i++) {
         const [prev, day] = [rota[i - 1] as RotaDay, rota[i] as RotaDay];
-        if (prev.leadGroup === day.leadGroup && (day.leadGroup === 'g_sevens' ? c.b : c.a) > 1) expect(day.assist).not.toBe(prev.assist);
+        if (prev.leadGroup === day.leadGroup && (day.leadGroup === 'g_sevens' ? c.b : c.a) > 1)
+          expect(day.assist).not.toBe(prev.assist);
       }
     }
   });
@@ -75,9 +98,22 @@ describe('planRota properties (1,176 rotas: group sizes 1-7 x 1-7, 1-5 cycles, 6
 
   it('each cycle is |first| days led by the first group, then |second| days led by the second', () => {
     const { rota } = planFor({ seed: 3, a: 2, b: 3, cycles: 2 });
-    expect(rota.map((d) => `${d.cycle}${d.leadGroup[0]}`)).toEqual(['1g', '1g', '1e', '1e', '1e', '2g', '2g', '2e', '2e', '2e']);
-    for (const d of rota) expect(d.lead.startsWith(d.leadGroup === 'g_sevens' ? 'A' : 'B')).toBe(true);
-    for (const d of rota) expect(d.assist.startsWith(d.leadGroup === 'g_sevens' ? 'B' : 'A')).toBe(true);
+    expect(rota.map((d) => `${d.cycle}${d.leadGroup[0]}`)).toEqual([
+      '1g',
+      '1g',
+      '1e',
+      '1e',
+      '1e',
+      '2g',
+      '2g',
+      '2e',
+      '2e',
+      '2e',
+    ]);
+    for (const d of rota)
+      expect(d.lead.startsWith(d.leadGroup === 'g_sevens' ? 'A' : 'B')).toBe(true);
+    for (const d of rota)
+      expect(d.assist.startsWith(d.leadGroup === 'g_sevens' ? 'B' : 'A')).toBe(true);
   });
 
   it('is reproducible from the seed and differs between seeds', () => {
@@ -87,7 +123,9 @@ describe('planRota properties (1,176 rotas: group sizes 1-7 x 1-7, 1-5 cycles, 6
   });
 
   it('rejects a day count that is not a whole number of cycles', () => {
-    expect(() => planRota(teamOf(['a'], ['b', 'c']), ['2025-01-06', '2025-01-07'], createRng(1))).toThrow(RangeError);
+    expect(() =>
+      planRota(teamOf(['a'], ['b', 'c']), ['2025-01-06', '2025-01-07'], createRng(1)),
+    ).toThrow(RangeError);
   });
 });
 

@@ -41,7 +41,8 @@ export function planAssists(members: readonly string[], count: number, rng: Rng)
  */
 export function planRota(team: Team, days: readonly IsoDate[], rng: Rng): RotaDay[] {
   const length = cycleLength(team);
-  if (length === 0 || days.length % length !== 0) throw new RangeError(`${days.length} days is not a whole number of ${length}-day cycles`);
+  if (length === 0 || days.length % length !== 0)
+    throw new RangeError(`${days.length} days is not a whole number of ${length}-day cycles`);
   const cycles = days.length / length;
   const secondAssists = planAssists(team.second.members, cycles * team.first.members.length, rng);
   const firstAssists = planAssists(team.first.members, cycles * team.second.members.length, rng);
@@ -50,10 +51,22 @@ export function planRota(team: Team, days: readonly IsoDate[], rng: Rng): RotaDa
   let a2 = 0;
   for (let cycle = 1; cycle <= cycles; cycle++) {
     for (const lead of shuffle(team.first.members, rng)) {
-      rota.push({ date: days[rota.length] as IsoDate, cycle, leadGroup: team.first.name, lead, assist: secondAssists[a2++] as string });
+      rota.push({
+        date: days[rota.length] as IsoDate,
+        cycle,
+        leadGroup: team.first.name,
+        lead,
+        assist: secondAssists[a2++] as string,
+      });
     }
     for (const lead of shuffle(team.second.members, rng)) {
-      rota.push({ date: days[rota.length] as IsoDate, cycle, leadGroup: team.second.name, lead, assist: firstAssists[a1++] as string });
+      rota.push({
+        date: days[rota.length] as IsoDate,
+        cycle,
+        leadGroup: team.second.name,
+        lead,
+        assist: firstAssists[a1++] as string,
+      });
     }
   }
   return rota;

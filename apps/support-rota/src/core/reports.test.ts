@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { computeDaysWorked, computeFairness } from './reports.js';
 import type { RotaDay } from './plan.js';
 
-const team = { first: { name: 'a', members: ['Ann'] }, second: { name: 'b', members: ['Bob', 'Cy'] } };
+const team = {
+  first: { name: 'a', members: ['Ann'] },
+  second: { name: 'b', members: ['Bob', 'Cy'] },
+};
 const rota: RotaDay[] = [
   { date: '2025-01-06', cycle: 1, leadGroup: 'a', lead: 'Ann', assist: 'Bob' },
   { date: '2025-01-07', cycle: 1, leadGroup: 'b', lead: 'Bob', assist: 'Ann' },

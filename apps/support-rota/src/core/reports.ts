@@ -48,16 +48,22 @@ export interface ConfigReport {
   holidaysSkipped: IsoDate[];
 }
 
-const zeroWeek = (): WeekdayCounts => Object.fromEntries(weekdayNames.map((d) => [d, 0])) as WeekdayCounts;
+const zeroWeek = (): WeekdayCounts =>
+  Object.fromEntries(weekdayNames.map((d) => [d, 0])) as WeekdayCounts;
 
 function people(team: Team): { name: string; group: string }[] {
-  return [team.first, team.second].flatMap((g) => g.members.map((name) => ({ name, group: g.name })));
+  return [team.first, team.second].flatMap((g) =>
+    g.members.map((name) => ({ name, group: g.name })),
+  );
 }
 
 /** Per person: lead and assist days by weekday, and totals (the original's days-worked report). */
 export function computeDaysWorked(team: Team, rota: readonly RotaDay[]): DaysWorked[] {
   const rows = new Map<string, DaysWorked>(
-    people(team).map(({ name, group }) => [name, { name, group, lead: zeroWeek(), assist: zeroWeek(), leadTotal: 0, assistTotal: 0, total: 0 }]),
+    people(team).map(({ name, group }) => [
+      name,
+      { name, group, lead: zeroWeek(), assist: zeroWeek(), leadTotal: 0, assistTotal: 0, total: 0 },
+    ]),
   );
   for (const day of rota) {
     const weekday = weekdayName(day.date);
@@ -79,11 +85,24 @@ export function computeDaysWorked(team: Team, rota: readonly RotaDay[]): DaysWor
 
 /** Leads, assists and totals per person, and the spread within each group. */
 export function computeFairness(team: Team, rota: readonly RotaDay[]): Fairness {
-  const rows = computeDaysWorked(team, rota).map(({ name, group, leadTotal, assistTotal, total }) => ({ name, group, leads: leadTotal, assists: assistTotal, total }));
-  const spreadOf = (values: number[]): number => (values.length === 0 ? 0 : Math.max(...values) - Math.min(...values));
+  const rows = computeDaysWorked(team, rota).map(
+    ({ name, group, leadTotal, assistTotal, total }) => ({
+      name,
+      group,
+      leads: leadTotal,
+      assists: assistTotal,
+      total,
+    }),
+  );
+  const spreadOf = (values: number[]): number =>
+    values.length === 0 ? 0 : Math.max(...values) - Math.min(...values);
   const spread = [team.first.name, team.second.name].map((group) => {
     const inGroup = rows.filter((r) => r.group === group);
-    return { group, leads: spreadOf(inGroup.map((r) => r.leads)), assists: spreadOf(inGroup.map((r) => r.assists)) };
+    return {
+      group,
+      leads: spreadOf(inGroup.map((r) => r.leads)),
+      assists: spreadOf(inGroup.map((r) => r.assists)),
+    };
   });
   return { rows, spread };
 }

@@ -35,7 +35,8 @@ export function validateTeam(settings: TeamSettings): TeamResult {
   const problems: TeamProblem[] = [];
   const names = Object.keys(settings.groups);
   if (names.length !== 2) problems.push({ code: 'groupCount', params: { count: names.length } });
-  if (!names.includes(settings.startCycleWith)) problems.push({ code: 'invalidGroup', params: { name: settings.startCycleWith } });
+  if (!names.includes(settings.startCycleWith))
+    problems.push({ code: 'invalidGroup', params: { name: settings.startCycleWith } });
   const seen = new Map<string, string[]>();
   for (const group of names) {
     const members = settings.groups[group] ?? [];
@@ -49,14 +50,21 @@ export function validateTeam(settings: TeamSettings): TeamResult {
     }
   }
   for (const [name, groups] of seen) {
-    if (groups.length > 1) problems.push({ code: 'duplicate', params: { name, groups: [...new Set(groups)].join(', ') } });
+    if (groups.length > 1)
+      problems.push({
+        code: 'duplicate',
+        params: { name, groups: [...new Set(groups)].join(', ') },
+      });
   }
   if (problems.length > 0) return { ok: false, problems };
   const other = names.find((n) => n !== settings.startCycleWith) as string;
   return {
     ok: true,
     team: {
-      first: { name: settings.startCycleWith, members: [...(settings.groups[settings.startCycleWith] ?? [])] },
+      first: {
+        name: settings.startCycleWith,
+        members: [...(settings.groups[settings.startCycleWith] ?? [])],
+      },
       second: { name: other, members: [...(settings.groups[other] ?? [])] },
     },
   };

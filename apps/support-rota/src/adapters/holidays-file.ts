@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { ToolbeltError } from '@toolbelt/errors';
+import { addDays, isIsoDate, type IsoDate } from '../core/dates.js';
+import { bundledHolidays } from '../holidays/england-and-wales.js';
+
+function malformed(path: string, reason: string, cause?: unknown): ToolbeltError {
+  return new ToolbeltError('DATA', `The holidays file ${path} is malformed: ${reason}`, {
+    cause,
+    key: 'support-rota:errors.holidaysMalformed',
+    params: { path, reason },
+  });
+}
+
+/** Dates of a JSON list: `["2025-01-01", ...]`, `[{ "date": ... }]`, or GOV.UK's bank-holidays.json. */
+export function parseHolidaysJson(text: string, path: string): IsoDate[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw malformed(path, 'not JSON', error);
+  }
+  // GOV.UK publishes { "england-and-wales": { "division": ..., "events": [{ "date": ... }] }, ... }.
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    const record = data as Record<string, unknown>;
+    const division = (record['england-and-wales'] ?? record) as { events?: unknown };
+    data = division.events;
+  }
+  if (!Array.isArray(data)) throw malformed(path, 'expected a list of dates');
+  return data.map((item: unknown) => {
+    const date = typeof item === 'string' ? item : (item as { date?: unknown } | null)?.date;
+    if (typeof date !== 'string' || !isIsoDate(date))
+      throw malformed(path, `${JSON.stringify(item)} is not a YYYY-MM-DD date`);
+    return date;
+  });
+}
+
+/** Every day covered by the events of an iCalendar file (DTEND exclusive, as all-day events are written). */
+export async function parseHolidaysIcs(text: string, path: string): Promise<IsoDate[]> {
+  const ICAL = (await import('ical.js')).default;
+  let component: InstanceType<typeof ICAL.Component>;
+  try {
+    component = new ICAL.Component(ICAL.parse(text));
+  } catch (error) {
+    throw malformed(path, 'not an iCalendar file', error);
+  }
+  const dates: IsoDate[] = [];
+  for (const vevent of component.getAllSubcomponents('vevent')) {
+    const event = new ICAL.Event(vevent);
+    if (!event.startDate) continue;
+    const first = event.startDate.toString().slice(0, 10);
+    const end = event.endDate ? event.endDate.toString().slice(0, 10) : addDays(first, 1);
+    // A one-day event, or a timed one that ends the same day, covers its start date.
+    for (let d = first; d < end || d === first; d = addDays(d, 1)) dates.push(d);
+  }
+  return dates;
+}
+
+/**
+ * Holidays from a bundled list name (`england-and-wales`), a `.ics` file or a JSON list;
+ * `resolvePath` turns a file name into a path (config-relative or cwd-relative).
+ */
+export async function readHolidays(
+  nameOrPath: string,
+  resolvePath: (path: string) => string = (p) => p,
+): Promise<Set<IsoDate>> {
+  const bundled = bundledHolidays[nameOrPath];
+  if (bundled) return new Set(bundled);
+  const pathOrName = resolvePath(nameOrPath);
+  let text: string;
+  try {
+    text = await readFile(pathOrName, 'utf8');
+  } catch (error) {
+    throw new ToolbeltError('CONFIG', `Cannot read the holidays file ${pathOrName}.`, {
+      cause: error,
+      key: 'support-rota:errors.holidaysUnreadable',
+      params: { path: pathOrName, bundled: Object.keys(bundledHolidays).join(', ') },
+    });
+  }
+  const ext = extname(pathOrName).toLowerCase();
+  return new Set(
+    ext === '.ics' || ext === '.ical'
+      ? await parseHolidaysIcs(text, pathOrName)
+      : parseHolidaysJson(text, pathOrName),
+  );
+}

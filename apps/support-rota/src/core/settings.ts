@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import { isIsoDate, type IsoDate } from './dates.js';
+import { validateTeam, type Team, type TeamProblem } from './team.js';
+
+/** Where a setting came from: decides the exit code of a problem (flags 64, config 78). */
+export type SettingSource = 'flag' | 'config';
+
+/** A settings problem as data: an i18n key under `problems.` and its parameters. */
+export interface SettingsProblem {
+  source: SettingSource;
+  code:
+    | TeamProblem['code']
+    | 'schema'
+    | 'badDate'
+    | 'badCycles'
+    | 'badSeed'
+    | 'unknownCalendar'
+    | 'noTeam';
+  params: Record<string, string | number>;
+}
+
+const calendarBlock = z
+  .object({
+    /** Which of `calendar_ids` to write to (the original's `calendar`: `dev-1`, `dev-2`, `prod`). */
+    selected: z.string().min(1).optional(),
+    calendar: z.string().min(1).optional(),
+    calendar_ids: z.record(z.string(), z.string().min(1)).optional(),
+    /** `.ics` file: the embedded default, or an extra export next to a Google calendar. */
+    ics: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** The config file (YAML or JSON), mirroring the original `settings.py` dictionaries. */
+export const configFileSchema = z
+  .object({
+    /** Rota name: part of every event id and the ownership mark. */
+    name: z.string().min(1).optional(),
+    calendar: calendarBlock.optional(),
+    /** The original's dictionary name, accepted as an alias of `calendar`. */
+    google_calendar_api: calendarBlock.loose().optional(),
+    support_team: z
+      .object({ start_cycle_with: z.string() })
+      .catchall(z.array(z.string()))
+      .optional(),
+    date_range: z
+      .object({ start_date: z.string().optional(), n_cycles: z.number().optional() })
+      .strict()
+      .optional(),
+    holidays: z.string().min(1).optional(),
+    seed: z.number().optional(),
+    report_dir: z.string().min(1).optional(),
+  })
+  .strict();
+
+export type ConfigFile = z.infer<typeof configFileSchema>;
+
+/** Values given on the command line (they override the file). */
+export interface FlagSettings {
+  start?: string;
+  cycles?: number;
+  startWith?: string;
+  calendar?: string;
+  ics?: string;
+  seed?: number;
+  holidays?: string;
+  reportDir?: string;
+}
+
+/** Where the rota goes. */
+export type CalendarTarget =
+  | { kind: 'google'; name: string; id: string }
+  | { kind: 'ics'; path: string; source: SettingSource | 'default' };
+
+/** Everything a run needs, checked. Paths are as written (the shell resolves them). */
+export interface RotaSettings {
+  name: string;
+  team: Team;
+  start: IsoDate;
+  cycles: number;
+  calendar: CalendarTarget;
+  /** `.ics` export of the whole rota next to a Google calendar. */
+  icsExport?: { path: string; source: SettingSource };
+  seed?: number;
+  holidays?: { path: string; source: SettingSource };
+  reportDir?: { path: string; source: SettingSource };
+}
+
+export type SettingsResult =
+  { ok: true; settings: RotaSettings } | { ok: false; problems: SettingsProblem[] };
+
+export const defaultRotaName = 'support-rota';
+export const defaultIcsPath = 'support-rota.ics';
+
+/** A calendar reference that is an id rather than a name of `calendar_ids`. */
+const looksLikeCalendarId = (value: string): boolean => value.includes('@') || value === 'primary';
+
+const pick = <T>(
+  flag: T | undefined,
+  file: T | undefined,
+): { value: T | undefined; source: SettingSource } =>
+  flag !== undefined ? { value: flag, source: 'flag' } : { value: file, source: 'config' };
+
+/**
+ * Merge the config file (raw, unchecked) with the flags and check everything at once:
+ * schema, dates, cycles, team, calendar. Nothing here touches a calendar.
+ */
+export function resolveSettings(raw: unknown, flags: FlagSettings): SettingsResult {
+  const parsed = configFileSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({
+        source: 'config',
+        code: 'schema',
+        params: { path: issue.path.map(String).join('.') || '(file)', message: issue.message },
+      })),
+    };
+  }
+  const file = parsed.data;
+  const problems: SettingsProblem[] = [];
+
+  const start = pick(flags.start, file.date_range?.start_date);
+  const startSetting = start.source === 'flag' ? '--start' : 'date_range.start_date';
+  if (start.value === undefined || !isIsoDate(start.value))
+    problems.push({
+      source: start.source,
+      code: 'badDate',
+      params: { setting: startSetting, value: start.value ?? '' },
+    });
+
+  const cycles = pick(flags.cycles, file.date_range?.n_cycles);
+  const cyclesSetting = cycles.source === 'flag' ? '--cycles' : 'date_range.n_cycles';
+  if (cycles.value === undefined || !Number.isInteger(cycles.value) || cycles.value < 1)
+    problems.push({
+      source: cycles.source,
+      code: 'badCycles',
+      params: { setting: cyclesSetting, value: String(cycles.value ?? '') },
+    });
+
+  const seed = pick(flags.seed, file.seed);
+  if (seed.value !== undefined && (!Number.isSafeInteger(seed.value) || seed.value < 0))
+    problems.push({ source: seed.source, code: 'badSeed', params: { value: seed.value } });
+
+  let team: Team | undefined;
+  if (!file.support_team) problems.push({ source: 'config', code: 'noTeam', params: {} });
+  else {
+    const { start_cycle_with: fileStart, ...groups } = file.support_team;
+    const startWith = pick(flags.startWith, fileStart);
+    const checked = validateTeam({ startCycleWith: startWith.value ?? '', groups });
+    if (checked.ok) team = checked.team;
+    else
+      for (const p of checked.problems)
+        problems.push({
+          source: p.code === 'invalidGroup' ? startWith.source : 'config',
+          code: p.code,
+          params: p.params,
+        });
+  }
+
+  const block = file.calendar ?? file.google_calendar_api;
+  const ids = block?.calendar_ids ?? {};
+  const selected = pick(flags.calendar, block?.selected ?? block?.calendar);
+  const ics = pick(flags.ics, block?.ics);
+  let calendar: CalendarTarget | undefined;
+  if (selected.value === undefined)
+    calendar = {
+      kind: 'ics',
+      path: ics.value ?? defaultIcsPath,
+      source: ics.value === undefined ? 'default' : ics.source,
+    };
+  else if (ids[selected.value])
+    calendar = { kind: 'google', name: selected.value, id: ids[selected.value] as string };
+  else if (looksLikeCalendarId(selected.value))
+    calendar = { kind: 'google', name: selected.value, id: selected.value };
+  else
+    problems.push({
+      source: selected.source,
+      code: 'unknownCalendar',
+      params: { name: selected.value, known: Object.keys(ids).join(', ') || '-' },
+    });
+
+  if (problems.length > 0 || !team || !calendar) return { ok: false, problems };
+  const holidays = pick(flags.holidays, file.holidays);
+  const reportDir = pick(flags.reportDir, file.report_dir);
+  return {
+    ok: true,
+    settings: {
+      name: file.name ?? defaultRotaName,
+      team,
+      start: start.value as IsoDate,
+      cycles: cycles.value as number,
+      calendar,
+      ...(calendar.kind === 'google' && ics.value
+        ? { icsExport: { path: ics.value, source: ics.source } }
+        : {}),
+      ...(seed.value === undefined ? {} : { seed: seed.value }),
+      ...(holidays.value ? { holidays: { path: holidays.value, source: holidays.source } } : {}),
+      ...(reportDir.value
+        ? { reportDir: { path: reportDir.value, source: reportDir.source } }
+        : {}),
+    },
+  };
+}
+
+/** The exit code family of a set of problems: USAGE when every one comes from a flag. */
+export function problemsCode(problems: readonly SettingsProblem[]): 'USAGE' | 'CONFIG' {
+  return problems.every((p) => p.source === 'flag') ? 'USAGE' : 'CONFIG';
+}
+
+/**
+ * The default seed: a hash of the settings that shape the rota, so the same settings plan the
+ * same rota and a re-run writes nothing; `--seed` picks another shuffle.
+ */
+export function defaultSeed(
+  settings: Pick<RotaSettings, 'name' | 'team' | 'start' | 'cycles'>,
+): number {
+  const text = JSON.stringify([settings.name, settings.team, settings.start, settings.cycles]);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}

@@ -1,0 +1,192 @@
+import type { ApplyResult, CalendarEvent, CalendarSink, CallCounts } from '@toolbelt/google';
+import { workingDays, type IsoDate } from './core/dates.js';
+import {
+  countDiff,
+  diffCalendar,
+  diffReplaceAll,
+  toCalendarChanges,
+  type CalendarDiff,
+  type DiffEntry,
+} from './core/diff.js';
+import { ownerKey, toCalendarEvents } from './core/events.js';
+import { planRota, type RotaDay } from './core/plan.js';
+import {
+  computeDaysWorked,
+  computeFairness,
+  type ConfigReport,
+  type DaysWorked,
+  type Fairness,
+} from './core/reports.js';
+import { createRng } from './core/rng.js';
+import type { RotaSettings } from './core/settings.js';
+import { cycleLength } from './core/team.js';
+
+/** What `runGenerate` needs from the outside world; `buildDeps` picks the adapters. */
+export interface GenerateDeps {
+  /** Where the rota goes: a Google calendar or an `.ics` file. */
+  calendar: CalendarSink;
+  /** A second sink that receives the whole rota as an `.ics` file, next to a Google calendar. */
+  icsExport?: CalendarSink;
+  /** Writes one JSON report, returns its path. Absent: no reports. */
+  writeReport?: (name: string, data: unknown) => Promise<string>;
+  /** Asked before `--replace-all` deletes anything (without `--yes`). */
+  confirmReplaceAll: (counts: DiffCounts) => Promise<boolean>;
+}
+
+export interface GenerateOptions {
+  settings: RotaSettings;
+  holidays: ReadonlySet<IsoDate>;
+  seed: number;
+  dryRun: boolean;
+  /** The original's behaviour: delete every event from the start date on, then write the rota. */
+  replaceAll: boolean;
+  /** `--yes`: no confirmation for `--replace-all`. */
+  yes: boolean;
+}
+
+export type DiffCounts = ReturnType<typeof countDiff>;
+
+/** The outcome for one sink. */
+export interface SyncResult {
+  kind: 'google' | 'ics';
+  location: string;
+  counts: DiffCounts;
+  /** Every planned write (what `--dry-run` prints). */
+  changes: DiffEntry[];
+  applied: number;
+  failed: { id: string; kind: DiffEntry['kind']; message: string }[];
+  /** API requests by method (Google), when the sink counts them. */
+  calls?: CallCounts;
+}
+
+/** The typed result of `generate` (printed as JSON with `--json`). */
+export interface GenerateResult {
+  rota: string;
+  seed: number;
+  dryRun: boolean;
+  replaceAll: boolean;
+  /** False when `--replace-all` was not confirmed: nothing was written. */
+  confirmed: boolean;
+  dateRange: { start: IsoDate; end: IsoDate; cycles: number; totalDays: number };
+  days: RotaDay[];
+  calendar: SyncResult;
+  icsExport?: SyncResult;
+  fairness: Fairness;
+  reports: string[];
+}
+
+async function planSync(
+  sink: CalendarSink,
+  desired: CalendarEvent[],
+  options: GenerateOptions,
+): Promise<CalendarDiff> {
+  const from = options.settings.start;
+  if (options.replaceAll) return diffReplaceAll(desired, await sink.listEvents({ from }));
+  const owned = await sink.listEvents({
+    from,
+    privateProperty: { key: ownerKey, value: options.settings.name },
+  });
+  return diffCalendar(desired, owned, options.settings.name);
+}
+
+function toSyncResult(
+  sink: CalendarSink,
+  diff: CalendarDiff,
+  applied: ApplyResult | undefined,
+): SyncResult {
+  return {
+    kind: sink.kind,
+    location: sink.location,
+    counts: countDiff(diff),
+    changes: diff.entries,
+    applied: applied?.applied ?? 0,
+    failed: (applied?.failed ?? []).map(({ change, error }) => ({
+      id: change.kind === 'delete' ? change.id : change.event.id,
+      kind: change.kind,
+      message: error.message,
+    })),
+    ...(sink.callCounts ? { calls: sink.callCounts() } : {}),
+  };
+}
+
+/** Plan the rota, diff it against each sink, write (unless dry-run), write the reports. */
+export async function runGenerate(
+  deps: GenerateDeps,
+  options: GenerateOptions,
+): Promise<GenerateResult> {
+  const { settings } = options;
+  const days = workingDays(
+    settings.start,
+    settings.cycles * cycleLength(settings.team),
+    options.holidays,
+  );
+  const rota = planRota(settings.team, days, createRng(options.seed));
+  const desired = toCalendarEvents(rota, settings.name);
+  const end = days[days.length - 1] as IsoDate;
+
+  const diff = await planSync(deps.calendar, desired, options);
+  const changes = toCalendarChanges(diff, desired);
+  let confirmed = true;
+  if (options.replaceAll && !options.dryRun && !options.yes && changes.length > 0)
+    confirmed = await deps.confirmReplaceAll(countDiff(diff));
+  const write = !options.dryRun && confirmed && changes.length > 0;
+  const applied = write ? await deps.calendar.apply(changes) : undefined;
+  const calendar = toSyncResult(deps.calendar, diff, applied);
+
+  let icsExport: SyncResult | undefined;
+  if (deps.icsExport) {
+    const icsDiff = await planSync(deps.icsExport, desired, { ...options, replaceAll: false });
+    const icsChanges = toCalendarChanges(icsDiff, desired);
+    const icsApplied =
+      !options.dryRun && confirmed && icsChanges.length > 0
+        ? await deps.icsExport.apply(icsChanges)
+        : undefined;
+    icsExport = toSyncResult(deps.icsExport, icsDiff, icsApplied);
+  }
+
+  const dateRange = { start: settings.start, end, cycles: settings.cycles, totalDays: days.length };
+  const reports: string[] = [];
+  if (deps.writeReport && !options.dryRun) {
+    const holidaysSkipped = [...options.holidays]
+      .filter((d) => d >= settings.start && d <= end)
+      .sort();
+    const configReport: ConfigReport = {
+      rota: settings.name,
+      dateRange,
+      calendar:
+        settings.calendar.kind === 'google'
+          ? { kind: 'google', name: settings.calendar.name, id: settings.calendar.id }
+          : { kind: 'ics', name: 'ics', id: settings.calendar.path },
+      team: {
+        startCycleWith: settings.team.first.name,
+        groups: {
+          [settings.team.first.name]: [...settings.team.first.members],
+          [settings.team.second.name]: [...settings.team.second.members],
+        },
+      },
+      seed: options.seed,
+      holidaysSkipped,
+    };
+    const daysWorked: { rota: string; dateRange: typeof dateRange; people: DaysWorked[] } = {
+      rota: settings.name,
+      dateRange,
+      people: computeDaysWorked(settings.team, rota),
+    };
+    reports.push(await deps.writeReport('config-report.json', configReport));
+    reports.push(await deps.writeReport('days-worked.json', daysWorked));
+  }
+
+  return {
+    rota: settings.name,
+    seed: options.seed,
+    dryRun: options.dryRun,
+    replaceAll: options.replaceAll,
+    confirmed,
+    dateRange,
+    days: rota,
+    calendar,
+    ...(icsExport ? { icsExport } : {}),
+    fairness: computeFairness(settings.team, rota),
+    reports,
+  };
+}
