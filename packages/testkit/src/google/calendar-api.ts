@@ -44,6 +44,27 @@ export function routeCalendar(httpMethod: string, rawPath: string): CalendarRout
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 const ID = /^[a-v0-9]{5,1024}$/;
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+// Building an Intl formatter is slow; one per zone is plenty.
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
 /** UTC instant of local midnight of `date` in `timeZone` (an all-day event's boundary). */
 export function zonedMidnight(date: string, timeZone: string): number {
   const [y, m, d] = date.split('-').map(Number);
