@@ -14,7 +14,7 @@ export interface SyncFlags {
   today?: string | undefined;
   timezone: string;
   'mot-columns'?: string | undefined;
-  'dry-run': boolean;
+  'dry-run'?: boolean | undefined;
 }
 
 /** Validated settings of one sync run. */
@@ -57,7 +57,7 @@ export async function resolveSyncSettings(flags: SyncFlags, env: Env, now: Date,
     today: flags.today ?? localDate(now, flags.timezone),
     timeZone: flags.timezone,
     columns: flags['mot-columns'] ? await readColumnSpec(flags['mot-columns'], t) : {},
-    dryRun: flags['dry-run'],
+    dryRun: flags['dry-run'] === true,
   };
 }
 

@@ -4,10 +4,13 @@ import { TRACKER_FIRST_COLUMN, TRACKER_FIRST_DATA_ROW, TRACKER_HEADER_ROW, TRACK
 import { indexToLetter } from './mot-columns.js';
 import { toTrackerValues, type TrackerSheet } from './sheet-rows.js';
 
+/** A cell as written: `null` leaves it empty. */
+export type WriteCell = string | number | boolean | null;
+
 /** A write the sync asks the sheet store for (a subset of the port's `SheetWrite`). */
 export type PlannedWrite =
   | { kind: 'clear'; tab: string; range: string }
-  | { kind: 'values'; tab: string; range: string; values: SheetCell[][] };
+  | { kind: 'values'; tab: string; range: string; values: WriteCell[][] };
 
 /**
  * The batch of one sync: A2 every run; the header row of a fresh tab; and, when the rows

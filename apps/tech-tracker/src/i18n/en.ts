@@ -9,6 +9,7 @@ export const en: Catalog = {
     today: '--today "{{value}}" is not a date written YYYY-MM-DD.',
     timeZone: '--timezone "{{value}}" is not a known time zone (e.g. America/Los_Angeles).',
     noSpreadsheet: 'No {{what}} spreadsheet: pass {{flag}} or set {{variable}}.',
+    notSpreadsheet: '{{flag}} {{input}} is neither a Google spreadsheet id or URL nor a path to an .xlsx file.',
     motColumnsFile: 'Cannot read the column map {{path}}: {{reason}}',
     motColumnsInvalid: 'Column map: "{{field}}" {{ref}} is not a known field with a column index, letter or header name.',
     motHeaderNotFound: 'Column map: no header "{{header}}" (for {{field}}) in rows 1-2 of {{tab}}.',

@@ -9,6 +9,7 @@ export const ru: Catalog = {
     today: '--today «{{value}}» не является датой в формате YYYY-MM-DD.',
     timeZone: '--timezone «{{value}}» не является известным часовым поясом (например, America/Los_Angeles).',
     noSpreadsheet: 'Не задана таблица {{what}}: передайте {{flag}} или задайте {{variable}}.',
+    notSpreadsheet: '{{flag}} {{input}} не является ни идентификатором или ссылкой Google-таблицы, ни путём к файлу .xlsx.',
     motColumnsFile: 'Не удалось прочитать карту столбцов {{path}}: {{reason}}',
     motColumnsInvalid: 'Карта столбцов: «{{field}}» {{ref}} не является известным полем с номером, буквой или заголовком столбца.',
     motHeaderNotFound: 'Карта столбцов: нет заголовка «{{header}}» (для {{field}}) в строках 1-2 листа {{tab}}.',
