@@ -1,0 +1,82 @@
+import type { Database } from '@toolbelt/db';
+import { ACTIVITY_COLUMNS, type ActivityRow } from '../core/activity.js';
+import { nextDay } from '../core/dates.js';
+import type { DayCounts } from '../core/stats.js';
+
+/** The table of the original (`lms_activities`), types as there: varchar, timestamp, boolean. */
+export const ACTIVITIES_TABLE = 'lms_activities';
+
+const createTable = `CREATE TABLE IF NOT EXISTS ${ACTIVITIES_TABLE} (
+  user_id varchar(32) NOT NULL,
+  created_at timestamp,
+  oauth_consumer_key varchar,
+  lis_result_sourcedid varchar,
+  lis_outcome_service_url varchar,
+  is_correct boolean,
+  attempt_type varchar(16)
+);
+CREATE INDEX IF NOT EXISTS lms_activities_created_at_idx ON ${ACTIVITIES_TABLE} (created_at)`;
+
+/** What one load did. */
+export interface LoadOutcome {
+  /** Rows copied in. */
+  loaded: number;
+  /** Rows of the same day that were there before and were replaced. */
+  replaced: number;
+  /** Whether the whole table was emptied first (`--reset`). */
+  reset: boolean;
+  /** The day's counts after the load, read in the same transaction. */
+  counts: DayCounts;
+}
+
+/** Create the table (and its index) if missing. */
+export async function ensureActivitiesTable(db: Database): Promise<void> {
+  await db.query(createTable);
+}
+
+/**
+ * Replace a day's rows with `rows` in one transaction: optionally empty the table, delete
+ * the day, COPY the rows in, count the day. Any failure (the API stream breaking, a bad row,
+ * the process being killed) leaves the table exactly as it was.
+ */
+export async function loadDay(
+  db: Database,
+  day: string,
+  rows: AsyncIterable<ActivityRow>,
+  options: { reset: boolean },
+): Promise<LoadOutcome> {
+  return db.transaction(async (tx) => {
+    if (options.reset) await tx.query(`TRUNCATE ${ACTIVITIES_TABLE}`);
+    const deleted = await tx.query(
+      `DELETE FROM ${ACTIVITIES_TABLE} WHERE created_at >= $1 AND created_at < $2`,
+      [day, nextDay(day)],
+    );
+    const loaded = await tx.copyFrom(ACTIVITIES_TABLE, ACTIVITY_COLUMNS, rows);
+    const counts = await countDay(tx, day);
+    return { loaded, replaced: deleted.rowCount, reset: options.reset, counts };
+  });
+}
+
+/** The day's figures (rows with `created_at::date = day`). */
+export async function countDay(db: Pick<Database, 'query'>, day: string): Promise<DayCounts> {
+  const { rows } = await db.query<{
+    users: number;
+    runs: number;
+    submits: number;
+    successes: number;
+  }>(
+    `SELECT count(DISTINCT user_id)::int AS users,
+            count(*) FILTER (WHERE attempt_type = 'run')::int AS runs,
+            count(*) FILTER (WHERE attempt_type = 'submit')::int AS submits,
+            count(*) FILTER (WHERE attempt_type = 'submit' AND is_correct)::int AS successes
+       FROM ${ACTIVITIES_TABLE} WHERE created_at >= $1 AND created_at < $2`,
+    [day, nextDay(day)],
+  );
+  const row = rows[0];
+  return {
+    users: row?.users ?? 0,
+    runs: row?.runs ?? 0,
+    submits: row?.submits ?? 0,
+    successes: row?.successes ?? 0,
+  };
+}

@@ -1,0 +1,87 @@
+import { DEFAULT_API_URL } from './adapters/statistics-api.js';
+import { DEFAULT_REPORT } from './adapters/report-store.js';
+
+/** Settings of a run, read once from flags and environment (flags > env > .env > defaults). */
+export interface LearningEtlConfig {
+  /** `ITRESUME_API_URL`. */
+  apiUrl: string;
+  /** `ITRESUME_CLIENT` (or the original's `client`); needed unless `--source-file`. */
+  client: string | undefined;
+  /** `ITRESUME_CLIENT_KEY` (or `client_key`); a secret. */
+  clientKey: string | undefined;
+  /** `ITRESUME_RETRIES` (default 4) retries after the first request. */
+  retries: number;
+  /** `ITRESUME_RETRY_DELAY_MS` (default 1000): first back-off step, doubled each retry. */
+  retryDelayMs: number;
+  /** `ITRESUME_TIMEOUT_MS` (default 30000): wait for the response headers per attempt. */
+  timeoutMs: number;
+  /** `DATABASE_URL`: PostgreSQL; unset -> embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** `LEARNING_ETL_DATA_DIR` (default `.data/learning-etl`). */
+  dataDir: string;
+  /** `--report` / `REPORT_SPREADSHEET_ID`; null with `--no-report`. */
+  report: string | null;
+  /** False with `--no-email`. */
+  email: boolean;
+  sourceFile: string | undefined;
+}
+
+/** Flags that feed the configuration. */
+export interface ConfigFlags {
+  report?: string | undefined;
+  'no-report'?: boolean | undefined;
+  'no-email'?: boolean | undefined;
+  'source-file'?: string | undefined;
+}
+
+const set = (value: string | undefined): string | undefined =>
+  value?.trim() ? value.trim() : undefined;
+
+/** Read the configuration; returns every problem found (pure). */
+export function readConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  flags: ConfigFlags,
+): { config: LearningEtlConfig; problems: string[] } {
+  const problems: string[] = [];
+  const integer = (name: string, fallback: number, min: number): number => {
+    const raw = set(env[name]);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min) {
+      problems.push(`${name}: must be an integer >= ${min}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const config: LearningEtlConfig = {
+    apiUrl: set(env.ITRESUME_API_URL) ?? DEFAULT_API_URL,
+    client: set(env.ITRESUME_CLIENT) ?? set(env.client),
+    clientKey: set(env.ITRESUME_CLIENT_KEY) ?? set(env.client_key),
+    retries: integer('ITRESUME_RETRIES', 4, 0),
+    retryDelayMs: integer('ITRESUME_RETRY_DELAY_MS', 1000, 0),
+    timeoutMs: integer('ITRESUME_TIMEOUT_MS', 30_000, 1),
+    databaseUrl: set(env.DATABASE_URL),
+    dataDir: set(env.LEARNING_ETL_DATA_DIR) ?? '.data/learning-etl',
+    report: flags['no-report']
+      ? null
+      : (set(flags.report) ?? set(env.REPORT_SPREADSHEET_ID) ?? DEFAULT_REPORT),
+    email: !flags['no-email'],
+    sourceFile: set(flags['source-file']),
+  };
+  try {
+    new URL(config.apiUrl);
+  } catch {
+    problems.push(`ITRESUME_API_URL: not a URL: "${config.apiUrl}"`);
+  }
+  if (!config.sourceFile) {
+    if (!config.client)
+      problems.push(
+        'ITRESUME_CLIENT (or client): required to call the statistics API (or pass --source-file)',
+      );
+    if (!config.clientKey)
+      problems.push(
+        'ITRESUME_CLIENT_KEY (or client_key): required to call the statistics API (or pass --source-file)',
+      );
+  }
+  return { config, problems };
+}

@@ -1,0 +1,174 @@
+import type { Bilingual, Catalog } from '@toolbelt/i18n';
+
+const en: Catalog = {
+  prompt: {
+    ask: 'Enter processing date in format: <<YYYY-mm-dd> or type <exit> for quit: ',
+    bad: "Bad input. Let's try again...",
+  },
+  log: {
+    start: 'processing of the date {{day}} started',
+    request: 'requesting data: {{url}}, window {{start}} - {{end}}',
+    sourceFile: 'reading the saved API response {{file}}',
+    retry: 'the statistics API did not answer ({{reason}}), attempt {{attempt}} in a moment',
+    corrupt: "line # {{line}} wasn't read - error - the <lti_user_id> id is missing",
+    totals:
+      'total number of lines read: {{total}}, including {{accepted}} successfully, {{corrupt}} is corrupted',
+    missingField: 'line # {{line}} - value of the field is missing: {{field}}',
+    badCombination:
+      'line # {{line}} - incorrect combination of parameters: {{isCorrect}}/{{attemptType}}',
+    badValue: 'line # {{line}} - value of the field is invalid: {{field}} = {{value}}',
+    badPassback: 'line # {{line}} - passback_params could not be read: {{reason}}',
+    database: 'database: {{target}}',
+    reset: 'the table lms_activities was emptied (--reset)',
+    loaded:
+      '{{loaded}} rows written to lms_activities ({{replaced}} earlier rows of the date replaced)',
+    stats:
+      'statistics for {{day}}: users {{users}}, runs {{runs}}, submits {{submits}}, successes {{successes}}',
+    noStats: 'no statistics for {{day}}: {{reason}}',
+    reportWritten: 'report updated: {{location}}',
+    reportSkipped: 'report not updated (--no-report)',
+    reportFailed: 'the report could not be updated: {{message}}',
+    mailSent: 'notification sent to {{count}} recipient(s) via {{target}}',
+    mailFailed: 'notification to {{recipients}} failed: {{message}}',
+    mailNoRecipients: 'no recipients in MAIL_TO: no notification sent',
+    mailSkipped: 'notification not sent (--no-email)',
+    dryRun: 'dry run: nothing was written to the database, the report or mail',
+    finished: 'processing of the date {{day}} finished',
+    exit: 'exit requested: nothing processed',
+  },
+  reasons: {
+    noUsers: 'there are no users for the date',
+    noSubmits: 'there are no submits for the date',
+  },
+  summary: {
+    day: '{{day}}: {{read}} read, {{loaded}} loaded, {{corrupt}} corrupt, {{defects}} with defects; report {{report}}; {{mails}} mail(s)',
+    dryDay:
+      '{{day}} (dry run): {{read}} read, {{accepted}} would be loaded, {{corrupt}} corrupt, {{defects}} with defects',
+    updated: 'updated',
+    notUpdated: 'not updated',
+  },
+  report: {
+    labels: {
+      date: 'Processing date',
+      users: 'Unique users',
+      runs: 'Code runs (run)',
+      submits: 'Solutions submitted (submit)',
+      successes: 'Correct solutions',
+      ratio: 'Share of correct solutions',
+      avgSubmits: 'Average submits per user',
+      avgSuccesses: 'Average correct solutions per user',
+      spacer: '',
+      today: 'Report date',
+    },
+  },
+  mail: {
+    subject: 'Notification of the processing of data for the date: {{day}}',
+    bodyUpdated:
+      'Data processing for the date is completed, the final statistics are available at the link: {{link}}',
+    bodyNotUpdated:
+      'Data processing for the date is completed, Google Sheets report HAS NOT BEEN UPDATED!',
+  },
+  errors: {
+    apiAuth:
+      'The statistics API refused the credentials (HTTP {{status}}). Check ITRESUME_CLIENT and ITRESUME_CLIENT_KEY.',
+    apiStatus: 'The statistics API answered HTTP {{status}}.',
+    apiDown:
+      'The statistics API is unavailable at {{url}} ({{reason}}). Nothing was written to the database.',
+    badResponse: 'The API response is not a JSON array of records: {{reason}}',
+    noCredentials:
+      'Set ITRESUME_CLIENT and ITRESUME_CLIENT_KEY (or client and client_key) in the environment or .env, or pass --source-file.',
+    sourceFile: 'Cannot read the saved API response {{file}}: {{reason}}',
+    badDate: '{{flag}} must be a date YYYY-MM-DD, got "{{value}}".',
+    dateConflict: 'Give either --date or both --from and --to.',
+    dateOrder: '--from ({{from}}) is after --to ({{to}}).',
+    sourceFileRange: '--source-file holds one day: use it with --date, not --from/--to.',
+  },
+};
+
+const ru: Catalog = {
+  prompt: {
+    ask: 'Введите дату обработки в формате: <<ГГГГ-мм-дд> или наберите <exit> для выхода: ',
+    bad: 'Неверный ввод. Попробуем ещё раз...',
+  },
+  log: {
+    start: 'начата обработка даты {{day}}',
+    request: 'запрос данных: {{url}}, окно {{start}} - {{end}}',
+    sourceFile: 'чтение сохранённого ответа API {{file}}',
+    retry: 'API статистики не ответил ({{reason}}), попытка {{attempt}} через несколько секунд',
+    corrupt: 'строка № {{line}} не прочитана - ошибка - отсутствует идентификатор <lti_user_id>',
+    totals:
+      'всего прочитано строк: {{total}}, из них успешно: {{accepted}}, повреждено: {{corrupt}}',
+    missingField: 'строка № {{line}} - отсутствует значение поля: {{field}}',
+    badCombination:
+      'строка № {{line}} - некорректное сочетание параметров: {{isCorrect}}/{{attemptType}}',
+    badValue: 'строка № {{line}} - некорректное значение поля: {{field}} = {{value}}',
+    badPassback: 'строка № {{line}} - не удалось прочитать passback_params: {{reason}}',
+    database: 'база данных: {{target}}',
+    reset: 'таблица lms_activities очищена (--reset)',
+    loaded:
+      'в lms_activities записано строк: {{loaded}} (заменено прежних строк этой даты: {{replaced}})',
+    stats:
+      'статистика за {{day}}: пользователей {{users}}, запусков {{runs}}, отправок {{submits}}, успешных {{successes}}',
+    noStats: 'нет статистики за {{day}}: {{reason}}',
+    reportWritten: 'отчёт обновлён: {{location}}',
+    reportSkipped: 'отчёт не обновлялся (--no-report)',
+    reportFailed: 'не удалось обновить отчёт: {{message}}',
+    mailSent: 'уведомление отправлено получателям ({{count}}) через {{target}}',
+    mailFailed: 'не удалось отправить уведомление {{recipients}}: {{message}}',
+    mailNoRecipients: 'в MAIL_TO нет получателей: уведомление не отправлено',
+    mailSkipped: 'уведомление не отправлялось (--no-email)',
+    dryRun: 'пробный запуск: в базу, отчёт и почту ничего не записано',
+    finished: 'обработка даты {{day}} завершена',
+    exit: 'запрошен выход: ничего не обработано',
+  },
+  reasons: {
+    noUsers: 'за эту дату нет пользователей',
+    noSubmits: 'за эту дату нет отправленных решений',
+  },
+  summary: {
+    day: '{{day}}: прочитано {{read}}, загружено {{loaded}}, повреждено {{corrupt}}, с дефектами {{defects}}; отчёт {{report}}; писем: {{mails}}',
+    dryDay:
+      '{{day}} (пробный запуск): прочитано {{read}}, будет загружено {{accepted}}, повреждено {{corrupt}}, с дефектами {{defects}}',
+    updated: 'обновлён',
+    notUpdated: 'не обновлён',
+  },
+  report: {
+    labels: {
+      date: 'Дата обработки',
+      users: 'Уникальных пользователей',
+      runs: 'Запусков кода (run)',
+      submits: 'Отправлено решений (submit)',
+      successes: 'Верных решений',
+      ratio: 'Доля верных решений',
+      avgSubmits: 'Среднее число отправок на пользователя',
+      avgSuccesses: 'Среднее число верных решений на пользователя',
+      spacer: '',
+      today: 'Дата отчёта',
+    },
+  },
+  mail: {
+    subject: 'Уведомление об обработке данных за дату: {{day}}',
+    bodyUpdated:
+      'Обработка данных за дату завершена, итоговая статистика доступна по ссылке: {{link}}',
+    bodyNotUpdated: 'Обработка данных за дату завершена, отчёт Google Sheets НЕ ОБНОВЛЁН!',
+  },
+  errors: {
+    apiAuth:
+      'API статистики отклонил учётные данные (HTTP {{status}}). Проверьте ITRESUME_CLIENT и ITRESUME_CLIENT_KEY.',
+    apiStatus: 'API статистики ответил HTTP {{status}}.',
+    apiDown:
+      'API статистики недоступен по адресу {{url}} ({{reason}}). В базу данных ничего не записано.',
+    badResponse: 'Ответ API не является JSON-массивом записей: {{reason}}',
+    noCredentials:
+      'Задайте ITRESUME_CLIENT и ITRESUME_CLIENT_KEY (или client и client_key) в окружении или .env, или передайте --source-file.',
+    sourceFile: 'Не удаётся прочитать сохранённый ответ API {{file}}: {{reason}}',
+    badDate: '{{flag}} должен быть датой ГГГГ-ММ-ДД, получено «{{value}}».',
+    dateConflict: 'Укажите либо --date, либо оба --from и --to.',
+    dateOrder: '--from ({{from}}) позже, чем --to ({{to}}).',
+    sourceFileRange:
+      '--source-file содержит один день: используйте его с --date, а не с --from/--to.',
+  },
+};
+
+/** The app's messages; namespace `learning-etl`. */
+export const catalogs: Record<string, Bilingual> = { 'learning-etl': { en, ru } };
