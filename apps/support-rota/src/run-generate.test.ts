@@ -10,9 +10,7 @@ import { resolveSettings, type RotaSettings } from './core/settings.js';
 import { runGenerate, type GenerateDeps } from './run-generate.js';
 
 /** An in-memory CalendarSink that records every apply call. */
-function memorySink(
-  initial: CalendarEvent[] = [],
-): CalendarSink & {
+function memorySink(initial: CalendarEvent[] = []): CalendarSink & {
   events: Map<string, CalendarEvent>;
   applyCalls: CalendarChange[][];
   listCalls: ListEventsQuery[];
