@@ -61,6 +61,8 @@ export interface LearningApiStandIn {
   /** Base URL of the statistics endpoint, e.g. `http://127.0.0.1:PORT/api/statistics`. */
   url: string;
   readonly requests: LearningApiRequest[];
+  /** Records written to responses so far (all requests): shows how far a client has read. */
+  readonly sent: number;
   /** Answer the next `n` requests with `status` (default 503) and no data. */
   failNext(n: number, status?: number): void;
   /** Accept the next `n` connections and never answer them (a timeout for the client). */
@@ -185,6 +187,7 @@ export async function startLearningApi(
   const requests: LearningApiRequest[] = [];
   const failures: number[] = [];
   let hang = 0;
+  let sent = 0;
   const hanging = new Set<ServerResponse>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -236,6 +239,7 @@ export async function startLearningApi(
     )) {
       parts.push((first ? '' : ', ') + JSON.stringify(record));
       first = false;
+      sent++;
       if (parts.length >= chunkRecords && !(await flush())) return;
     }
     parts.push(']');
@@ -250,6 +254,9 @@ export async function startLearningApi(
   return {
     url: `http://127.0.0.1:${port}/api/statistics`,
     requests,
+    get sent() {
+      return sent;
+    },
     failNext(n, status = 503) {
       for (let i = 0; i < n; i++) failures.push(status);
     },
