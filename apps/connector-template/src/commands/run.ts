@@ -1,0 +1,72 @@
+import { Flags } from '@oclif/core';
+import { BaseCommand } from '@toolbelt/cli-kit';
+import type { ErrorCode } from '@toolbelt/errors';
+import { buildDeps } from '../deps.js';
+import { definedEnv } from '../env.js';
+import { catalogs } from '../i18n/catalogs.js';
+import { runJob, type RunJobResult } from '../run-job.js';
+
+export default class Run extends BaseCommand<typeof Run> {
+  static override summary = 'Run a job: its source connector, then its destination connector.';
+  static override description =
+    'The job comes from --job or JOB_ID. --stage runs one stage alone (each stage can run in its own container or CI step); the destination stage loads the batches of --history. --dry-run reads the source and reports what would be loaded.';
+  static override examples = [
+    '<%= config.bin %> run --job 1',
+    '<%= config.bin %> run --job 1 --stage source',
+    '<%= config.bin %> run --job 1 --stage destination --history 7',
+    '<%= config.bin %> run --job 1 --dry-run --json',
+  ];
+  static override flags = {
+    job: Flags.integer({ summary: 'Job id (default: env JOB_ID).', min: 1 }),
+    stage: Flags.string({ summary: 'Run only this stage.', options: ['source', 'destination'] }),
+    history: Flags.integer({
+      summary: 'History whose batches the destination stage loads.',
+      min: 1,
+    }),
+    'dry-run': Flags.boolean({
+      summary: 'Read the source and report what would be loaded; write nothing.',
+    }),
+    registry: Flags.string({
+      summary: 'Connector registry file (default ./connectors.yaml when present).',
+    }),
+  };
+  static override exitCodes: readonly ErrorCode[] = [
+    'OK',
+    'USAGE',
+    'DATA',
+    'UNAVAILABLE',
+    'INTERNAL',
+    'AUTH',
+    'CONFIG',
+  ];
+  static override catalogs = catalogs;
+
+  async run(): Promise<RunJobResult> {
+    const env = definedEnv(this.env);
+    const deps = await buildDeps({
+      env,
+      ...(this.flags.registry ? { registryFile: this.flags.registry } : {}),
+    });
+    try {
+      const result = await runJob(deps, {
+        env,
+        ...(this.flags.job === undefined ? {} : { jobId: this.flags.job }),
+        ...(this.flags.stage ? { stage: this.flags.stage as 'source' | 'destination' } : {}),
+        ...(this.flags.history === undefined ? {} : { historyId: this.flags.history }),
+        dryRun: this.flags['dry-run'],
+        logger: this.logger,
+        lang: this.lang,
+      });
+      const source = result.stages[0];
+      if (this.flags.stage === 'source' && source?.status === 'Running') {
+        this.logger.info(
+          this.t('run.sourceOnly', { job: result.jobId, history: source.historyId }),
+        );
+      }
+      process.exitCode = result.exitCode;
+      return result;
+    } finally {
+      await deps.close();
+    }
+  }
+}

@@ -1,0 +1,4 @@
+import { createLocalizedHelp } from '@toolbelt/cli-kit/help';
+import { helpRu } from './i18n/help-ru.js';
+
+export default createLocalizedHelp(helpRu);

@@ -1,0 +1,129 @@
+import type { Bilingual } from '@toolbelt/i18n';
+import { connectorMessages } from '@toolbelt/connector';
+import { etlMessages } from '@toolbelt/etl';
+
+/** The app's own texts (namespace `connector-template`). */
+export const appMessages: Bilingual = {
+  en: {
+    jobs: {
+      added: 'Added job {{id}} ({{name}}).',
+      none: 'No jobs yet: add one with `connector-template jobs add --file job.json`.',
+      invalid: 'The job file {{file}} is invalid.',
+      unreadable: 'The job file {{file}} cannot be read as JSON.',
+      headers: {
+        id: 'ID',
+        name: 'NAME',
+        source: 'SOURCE',
+        destination: 'DESTINATION',
+        method: 'METHOD',
+      },
+      methods: { append: 'append', replace: 'replace' },
+    },
+    run: {
+      noJob: "Unable to start job. Environment variable was not provided: 'JOB_ID'",
+      historyRequired:
+        '--stage destination needs --history <id> (the history whose batches to load).',
+      historyWithSource: '--history goes with --stage destination only.',
+      dryRunDestination:
+        '--dry-run reads the source only; it cannot be used with --stage destination.',
+      stage: '{{stage}}: {{message}}',
+      sourceOnly:
+        'Source finished: history {{history}}. Load it with: connector-template run --job {{job}} --stage destination --history {{history}}',
+    },
+    check: {
+      ok: 'ok',
+      failed: 'FAILED',
+      line: '{{status}}  {{stage}} {{name}}: {{message}}',
+      allOk: 'Every check passed.',
+      someFailed: 'Some checks failed.',
+    },
+    history: {
+      none: 'No job history yet.',
+      headers: {
+        id: 'HISTORY',
+        job: 'JOB',
+        status: 'STATUS',
+        rows: 'ROWS',
+        started: 'STARTED',
+        finished: 'FINISHED',
+      },
+      logHeaders: { time: 'TIME', type: 'TYPE', connector: 'CONNECTOR', text: 'MESSAGE' },
+    },
+    scaffold: {
+      invalidName: "'{{name}}' is not a connector name: use lower-case words joined by dashes.",
+      exists: 'The folder {{dir}} already exists and is not empty.',
+      created:
+        'Created the {{kind}} connector {{name}} in {{dir}} and its registry entry in {{registry}}.',
+      next: 'Next: build it (pnpm build) and test it (pnpm test) in {{dir}}.',
+    },
+    csv: {
+      missing: 'CSV file not found: {{path}}',
+      fieldCount: '{{path}}: line {{line}} has {{found}} fields, the header has {{expected}}.',
+    },
+  },
+  ru: {
+    jobs: {
+      added: 'Добавлено задание {{id}} ({{name}}).',
+      none: 'Заданий пока нет: добавьте командой `connector-template jobs add --file job.json`.',
+      invalid: 'Файл задания {{file}} содержит ошибки.',
+      unreadable: 'Файл задания {{file}} не читается как JSON.',
+      headers: {
+        id: 'ID',
+        name: 'НАЗВАНИЕ',
+        source: 'ИСТОЧНИК',
+        destination: 'ПРИЁМНИК',
+        method: 'МЕТОД',
+      },
+      methods: { append: 'добавление', replace: 'замена' },
+    },
+    run: {
+      noJob: "Невозможно запустить задание. Не задана переменная окружения: 'JOB_ID'",
+      historyRequired:
+        '--stage destination требует --history <id> (история, пакеты которой загружать).',
+      historyWithSource: '--history используется только с --stage destination.',
+      dryRunDestination:
+        '--dry-run читает только источник; его нельзя сочетать с --stage destination.',
+      stage: '{{stage}}: {{message}}',
+      sourceOnly:
+        'Источник завершён: история {{history}}. Загрузите её: connector-template run --job {{job}} --stage destination --history {{history}}',
+    },
+    check: {
+      ok: 'ок',
+      failed: 'ОШИБКА',
+      line: '{{status}}  {{stage}} {{name}}: {{message}}',
+      allOk: 'Все проверки пройдены.',
+      someFailed: 'Некоторые проверки не пройдены.',
+    },
+    history: {
+      none: 'Истории заданий пока нет.',
+      headers: {
+        id: 'ИСТОРИЯ',
+        job: 'ЗАДАНИЕ',
+        status: 'СТАТУС',
+        rows: 'СТРОК',
+        started: 'НАЧАЛО',
+        finished: 'КОНЕЦ',
+      },
+      logHeaders: { time: 'ВРЕМЯ', type: 'ТИП', connector: 'КОННЕКТОР', text: 'СООБЩЕНИЕ' },
+    },
+    scaffold: {
+      invalidName:
+        "'{{name}}' не подходит как имя коннектора: используйте строчные слова через дефис.",
+      exists: 'Папка {{dir}} уже существует и не пуста.',
+      created:
+        'Создан коннектор {{name}} ({{kind}}) в {{dir}} и его запись в реестре {{registry}}.',
+      next: 'Дальше: соберите (pnpm build) и проверьте (pnpm test) в {{dir}}.',
+    },
+    csv: {
+      missing: 'CSV-файл не найден: {{path}}',
+      fieldCount: '{{path}}: в строке {{line}} полей {{found}}, в заголовке {{expected}}.',
+    },
+  },
+};
+
+/** Every namespace the commands use; `connector-template` is the default. */
+export const catalogs: Record<string, Bilingual> = {
+  'connector-template': appMessages,
+  connector: connectorMessages,
+  etl: etlMessages,
+};
