@@ -1,4 +1,8 @@
 export type * from './ports.js';
+export { openSheetStore, openCalendarSink } from './open-stores.js';
+export type { OpenOptions } from './open-stores.js';
+export { parseSpreadsheetRef, parseCalendarRef, spreadsheetUrl } from './spreadsheet-ref.js';
+export type { SpreadsheetRef, CalendarRef } from './spreadsheet-ref.js';
 export { createXlsxSheetStore } from './xlsx-sheet-store.js';
 export type { XlsxSheetStoreOptions } from './xlsx-sheet-store.js';
 export { createGoogleSheetStore } from './google-sheet-store.js';
@@ -7,3 +11,21 @@ export { createIcsCalendarSink, ICS_PRIVATE_PROPERTY } from './ics-calendar-sink
 export type { IcsCalendarSinkOptions } from './ics-calendar-sink.js';
 export { createGoogleCalendarSink } from './google-calendar-sink.js';
 export type { GoogleCalendarSink, GoogleCalendarSinkOptions } from './google-calendar-sink.js';
+export {
+  resolveGoogleAuth,
+  createGoogleAuthClient,
+  describeAuth,
+  googleScopes,
+  defaultTokenFile,
+  configDir,
+} from './auth.js';
+export type { GoogleAuthConfig, AuthClientOptions, Env } from './auth.js';
+export { createGoogleCaller, classifyGoogleError, parseRetryAfter } from './google-call.js';
+export type {
+  GoogleCaller,
+  GoogleCallOptions,
+  RetryPolicy,
+  RequestOptions,
+  GoogleFailure,
+} from './google-call.js';
+export { googleCatalog } from './messages.js';

@@ -70,16 +70,7 @@ export function zonedMidnight(date: string, timeZone: string): number {
   const [y, m, d] = date.split('-').map(Number);
   const guess = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
   const offsetAt = (t: number): number => {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(new Date(t));
+    const parts = formatterFor(timeZone).formatToParts(new Date(t));
     const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
     return (
       Date.UTC(
