@@ -29,7 +29,8 @@ function inRange(a1) {
   };
   const a = p(from);
   const b = p(to);
-  return (row, col) => col >= a.col && col <= b.col && row >= (a.row ?? 1) && row <= (b.row ?? Infinity);
+  return (row, col) =>
+    col >= a.col && col <= b.col && row >= (a.row ?? 1) && row <= (b.row ?? Infinity);
 }
 
 const toExcelDate = (serial) => new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
@@ -43,7 +44,9 @@ export async function writeWorkbook(spreadsheet, path) {
   for (const [title, tab] of Object.entries(spreadsheet.tabs)) {
     const sheet = workbook.addWorksheet(title);
     const struck = (tab.strikethrough ?? []).map(inRange);
-    const dates = Object.entries(tab.numberFormats ?? {}).filter(([, f]) => f.type === 'DATE').map(([a1]) => inRange(a1));
+    const dates = Object.entries(tab.numberFormats ?? {})
+      .filter(([, f]) => f.type === 'DATE')
+      .map(([a1]) => inRange(a1));
     tab.values.forEach((row, r) => {
       row.forEach((value, c) => {
         if (value === null || value === undefined) return;
@@ -54,9 +57,11 @@ export async function writeWorkbook(spreadsheet, path) {
       });
     });
     for (const test of struck) {
-      sheet.eachRow((row, r) => row.eachCell((cell, c) => {
-        if (test(r, c)) cell.font = { ...(cell.font ?? {}), strike: true };
-      }));
+      sheet.eachRow((row, r) =>
+        row.eachCell((cell, c) => {
+          if (test(r, c)) cell.font = { ...(cell.font ?? {}), strike: true };
+        }),
+      );
     }
   }
   await mkdir(dirname(path), { recursive: true });

@@ -9,4 +9,8 @@ export interface SampleSpreadsheet {
   tabs: Record<string, SampleTab>;
 }
 export function serialOf(iso: string): number;
-export function sampleSpreadsheets(options?: { hires?: number; seed?: number; schoolYear?: string }): { mot: SampleSpreadsheet; tracker: SampleSpreadsheet };
+export function sampleSpreadsheets(options?: {
+  hires?: number;
+  seed?: number;
+  schoolYear?: string;
+}): { mot: SampleSpreadsheet; tracker: SampleSpreadsheet };

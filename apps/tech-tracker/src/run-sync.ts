@@ -3,9 +3,19 @@ import type { Logger } from '@toolbelt/log';
 import type { SheetStore, TabData } from '@toolbelt/google';
 import type { Translate } from '@toolbelt/i18n';
 import type { BackupStore } from './adapters/backup-folder.js';
-import { diffTracker, findDuplicateIds, type DiffCounts, type TrackerChange } from './core/diff-tracker.js';
+import {
+  diffTracker,
+  findDuplicateIds,
+  type DiffCounts,
+  type TrackerChange,
+} from './core/diff-tracker.js';
 import { CLEARED_RANGE, COL, tabNames } from './core/layout.js';
-import { needsHeaders, resolveMotColumns, type ColumnProblem, type MotColumnSpec } from './core/mot-columns.js';
+import {
+  needsHeaders,
+  resolveMotColumns,
+  type ColumnProblem,
+  type MotColumnSpec,
+} from './core/mot-columns.js';
 import { planRestoreWrites, planTrackerWrites, type PlannedWrite } from './core/plan-writes.js';
 import { toClearedIds, toMotSheet, toTrackerSheet, type LayoutProblem } from './core/sheet-rows.js';
 import { formatLastUpdated } from './core/stamp.js';
@@ -51,8 +61,12 @@ export interface SyncResult {
 }
 
 function describeColumnProblem(t: Translate, p: ColumnProblem, tab: string): string {
-  if (p.kind === 'headerNotFound') return t('errors.motHeaderNotFound', { field: p.field, header: p.header, tab });
-  return t('errors.motColumnsInvalid', { field: p.field, ref: p.kind === 'invalidRef' ? p.ref : '' });
+  if (p.kind === 'headerNotFound')
+    return t('errors.motHeaderNotFound', { field: p.field, header: p.header, tab });
+  return t('errors.motColumnsInvalid', {
+    field: p.field,
+    ref: p.kind === 'invalidRef' ? p.ref : '',
+  });
 }
 
 function describeLayoutProblem(t: Translate, p: LayoutProblem, tab: string): string {
@@ -61,17 +75,25 @@ function describeLayoutProblem(t: Translate, p: LayoutProblem, tab: string): str
 }
 
 function dataError(t: Translate, problems: string[]): ToolbeltError {
-  return new ToolbeltError('DATA', `The spreadsheets cannot be synced:\n${problems.map((p) => `  - ${p}`).join('\n')}`, {
-    key: 'tech-tracker:errors.data',
-    params: { problems: problems.map((p) => `  - ${p}`).join('\n') },
-    problems,
-    hint: t('errors.nothingWritten'),
-  });
+  return new ToolbeltError(
+    'DATA',
+    `The spreadsheets cannot be synced:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    {
+      key: 'tech-tracker:errors.data',
+      params: { problems: problems.map((p) => `  - ${p}`).join('\n') },
+      problems,
+      hint: t('errors.nothingWritten'),
+    },
+  );
 }
 
 function tabOf(tabs: readonly TabData[], i: number): TabData {
   const tab = tabs[i];
-  if (!tab) throw new ToolbeltError('INTERNAL', `The sheet store returned ${tabs.length} tabs, expected more`);
+  if (!tab)
+    throw new ToolbeltError(
+      'INTERNAL',
+      `The sheet store returned ${tabs.length} tabs, expected more`,
+    );
   return tab;
 }
 
@@ -93,7 +115,11 @@ export async function runSync(deps: SyncDeps, options: SyncOptions): Promise<Syn
   if (needsHeaders(options.columns, 'job_candidate_id')) {
     const [head] = await deps.mot.readTabs([{ tab: tabs.mot, range: 'A1:ZZ2' }]);
     const resolved = resolveMotColumns(options.columns, head?.values ?? []);
-    if (!resolved.ok) throw dataError(t, resolved.problems.map((p) => describeColumnProblem(t, p, tabs.mot)));
+    if (!resolved.ok)
+      throw dataError(
+        t,
+        resolved.problems.map((p) => describeColumnProblem(t, p, tabs.mot)),
+      );
     idColumn = resolved.columns.job_candidate_id;
   } else {
     const resolved = resolveMotColumns(options.columns, []);
@@ -102,7 +128,9 @@ export async function runSync(deps: SyncDeps, options: SyncOptions): Promise<Syn
 
   logger.info(t('log.reading', { mot: deps.mot.location, tracker: deps.tracker.location }));
   const [motTabs, trackerTabs] = await Promise.all([
-    deps.mot.readTabs([{ tab: tabs.mot, ...(idColumn === undefined ? {} : { strikethroughColumn: idColumn }) }]),
+    deps.mot.readTabs([
+      { tab: tabs.mot, ...(idColumn === undefined ? {} : { strikethroughColumn: idColumn }) },
+    ]),
     deps.tracker.readTabs([{ tab: tabs.cleared, range: CLEARED_RANGE }, { tab: tabs.tracker }]),
   ]);
   const motTab = tabOf(motTabs, 0);
@@ -111,20 +139,33 @@ export async function runSync(deps: SyncDeps, options: SyncOptions): Promise<Syn
 
   const problems: string[] = [];
   const columns = resolveMotColumns(options.columns, motTab.values.slice(0, 2));
-  if (!columns.ok) problems.push(...columns.problems.map((p) => describeColumnProblem(t, p, tabs.mot)));
+  if (!columns.ok)
+    problems.push(...columns.problems.map((p) => describeColumnProblem(t, p, tabs.mot)));
   const parsedTracker = toTrackerSheet(trackerTab.values);
-  if (!parsedTracker.ok) problems.push(...parsedTracker.problems.map((p) => describeLayoutProblem(t, p, tabs.tracker)));
+  if (!parsedTracker.ok)
+    problems.push(...parsedTracker.problems.map((p) => describeLayoutProblem(t, p, tabs.tracker)));
   if (!columns.ok || !parsedTracker.ok) throw dataError(t, problems);
 
   const mot = toMotSheet(motTab.values, motTab.struck, columns.columns);
   const sheet = parsedTracker.sheet;
   const cleared = toClearedIds(clearedTab.values);
   const motDuplicates = findDuplicateIds(mot.records.map((r) => r.values[COL.id] ?? ''));
-  if (motDuplicates.length > 0) problems.push(t('errors.duplicateIn', { tab: tabs.mot, ids: motDuplicates.join(', ') }));
+  if (motDuplicates.length > 0)
+    problems.push(t('errors.duplicateIn', { tab: tabs.mot, ids: motDuplicates.join(', ') }));
   const trackerDuplicates = findDuplicateIds(sheet.rows.map((r) => r.cells[COL.id] ?? ''));
-  if (trackerDuplicates.length > 0) problems.push(t('errors.duplicateIn', { tab: tabs.tracker, ids: trackerDuplicates.join(', ') }));
+  if (trackerDuplicates.length > 0)
+    problems.push(
+      t('errors.duplicateIn', { tab: tabs.tracker, ids: trackerDuplicates.join(', ') }),
+    );
   if (problems.length > 0) throw dataError(t, problems);
-  logger.info(t('log.read', { mot: mot.records.length, struck: mot.rescindedIds.length, cleared: cleared.length, tracker: sheet.rows.length }));
+  logger.info(
+    t('log.read', {
+      mot: mot.records.length,
+      struck: mot.rescindedIds.length,
+      cleared: cleared.length,
+      tracker: sheet.rows.length,
+    }),
+  );
 
   const diff = diffTracker(mot.records, cleared, mot.rescindedIds, sheet.rows, options.today);
   const stamp = formatLastUpdated(options.now, options.timeZone);
@@ -147,18 +188,35 @@ export async function runSync(deps: SyncDeps, options: SyncOptions): Promise<Syn
     return { ...base, wrote: 'none', apiCalls: calls() };
   }
 
-  const backup = await deps.backups.save({ location: deps.tracker.location, tab: tabs.tracker, takenAt: options.now.toISOString(), values: trackerTab.values });
+  const backup = await deps.backups.save({
+    location: deps.tracker.location,
+    tab: tabs.tracker,
+    takenAt: options.now.toISOString(),
+    values: trackerTab.values,
+  });
   logger.info(t('log.backup', { path: backup }));
   const writes = planTrackerWrites(tabs.tracker, sheet, diff, stamp);
   if (!diff.changed && !sheet.fresh) logger.info(t('log.nothingToRefresh'));
   await writeOrRestore(deps, tabs.tracker, writes, trackerTab.values, backup);
   const wrote = diff.changed ? 'rows' : 'stamp';
-  logger.info(t(wrote === 'rows' ? 'log.wroteRows' : 'log.wroteStamp', { count: diff.rows.length, tab: tabs.tracker, stamp }));
+  logger.info(
+    t(wrote === 'rows' ? 'log.wroteRows' : 'log.wroteStamp', {
+      count: diff.rows.length,
+      tab: tabs.tracker,
+      stamp,
+    }),
+  );
   return { ...base, wrote, backup, apiCalls: calls() };
 }
 
 /** Writes the batch; on failure puts the backed-up values back and throws a non-OK error. */
-async function writeOrRestore(deps: SyncDeps, tab: string, writes: PlannedWrite[], backupValues: TabData['values'], backupPath: string): Promise<void> {
+async function writeOrRestore(
+  deps: SyncDeps,
+  tab: string,
+  writes: PlannedWrite[],
+  backupValues: TabData['values'],
+  backupPath: string,
+): Promise<void> {
   const { logger, t } = deps;
   try {
     await deps.tracker.write(writes);
@@ -170,19 +228,32 @@ async function writeOrRestore(deps: SyncDeps, tab: string, writes: PlannedWrite[
     try {
       await deps.tracker.write(planRestoreWrites(tab, backupValues, writes));
       logger.warn(t('log.restored', { path: backupPath }));
-      throw new ToolbeltError(code, `Writing the tracker failed (${reason}); the tab was restored from ${backupPath}`, {
-        cause: error,
-        key: 'tech-tracker:errors.writeFailedRestored',
-        params: { reason, path: backupPath },
-      });
+      throw new ToolbeltError(
+        code,
+        `Writing the tracker failed (${reason}); the tab was restored from ${backupPath}`,
+        {
+          cause: error,
+          key: 'tech-tracker:errors.writeFailedRestored',
+          params: { reason, path: backupPath },
+        },
+      );
     } catch (restoreError) {
-      if (isToolbeltError(restoreError) && restoreError.key === 'tech-tracker:errors.writeFailedRestored') throw restoreError;
-      const restoreReason = restoreError instanceof Error ? restoreError.message : String(restoreError);
-      throw new ToolbeltError(code, `Writing the tracker failed (${reason}) and restoring it failed too (${restoreReason}); restore it from ${backupPath}`, {
-        cause: error,
-        key: 'tech-tracker:errors.writeAndRestoreFailed',
-        params: { reason, restoreReason, path: backupPath },
-      });
+      if (
+        isToolbeltError(restoreError) &&
+        restoreError.key === 'tech-tracker:errors.writeFailedRestored'
+      )
+        throw restoreError;
+      const restoreReason =
+        restoreError instanceof Error ? restoreError.message : String(restoreError);
+      throw new ToolbeltError(
+        code,
+        `Writing the tracker failed (${reason}) and restoring it failed too (${restoreReason}); restore it from ${backupPath}`,
+        {
+          cause: error,
+          key: 'tech-tracker:errors.writeAndRestoreFailed',
+          params: { reason, restoreReason, path: backupPath },
+        },
+      );
     }
   }
 }

@@ -42,14 +42,27 @@ function usage(t: Translate, key: string, params: Record<string, unknown>): Tool
  * malformed `--school-year`, `--today` or `--timezone` is a USAGE error (exit 64); a bad
  * `--mot-columns` file is CONFIG (exit 78).
  */
-export async function resolveSyncSettings(flags: SyncFlags, env: Env, now: Date, t: Translate): Promise<SyncSettings> {
+export async function resolveSyncSettings(
+  flags: SyncFlags,
+  env: Env,
+  now: Date,
+  t: Translate,
+): Promise<SyncSettings> {
   const rawYear = flags['school-year'];
-  if (rawYear === undefined || rawYear.trim() === '') throw usage(t, 'errors.schoolYearMissing', {});
+  if (rawYear === undefined || rawYear.trim() === '')
+    throw usage(t, 'errors.schoolYearMissing', {});
   const year = checkSchoolYear(rawYear);
-  if (!year.ok) throw usage(t, year.reason === 'format' ? 'errors.schoolYearFormat' : 'errors.schoolYearSequence', { value: rawYear });
+  if (!year.ok)
+    throw usage(
+      t,
+      year.reason === 'format' ? 'errors.schoolYearFormat' : 'errors.schoolYearSequence',
+      { value: rawYear },
+    );
   if (!isTimeZone(flags.timezone)) throw usage(t, 'errors.timeZone', { value: flags.timezone });
-  if (flags.today !== undefined && !isIsoDate(flags.today)) throw usage(t, 'errors.today', { value: flags.today });
-  const pick = (flag: string | undefined, variable: string, fallback: string): string => flag?.trim() || env[variable]?.trim() || fallback;
+  if (flags.today !== undefined && !isIsoDate(flags.today))
+    throw usage(t, 'errors.today', { value: flags.today });
+  const pick = (flag: string | undefined, variable: string, fallback: string): string =>
+    flag?.trim() || env[variable]?.trim() || fallback;
   return {
     schoolYear: year.schoolYear,
     mot: pick(flags.mot, 'HR_MOT_SHEETS_ID', DEFAULT_MOT),
@@ -68,11 +81,20 @@ export async function readColumnSpec(path: string, t: Translate): Promise<MotCol
     spec = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ToolbeltError('CONFIG', t('errors.motColumnsFile', { path, reason }), { key: 'tech-tracker:errors.motColumnsFile', params: { path, reason } });
+    throw new ToolbeltError('CONFIG', t('errors.motColumnsFile', { path, reason }), {
+      key: 'tech-tracker:errors.motColumnsFile',
+      params: { path, reason },
+    });
   }
-  const problems = checkColumnSpec(spec).map((p) => t('errors.motColumnsInvalid', { field: p.field, ref: p.kind === 'invalidRef' ? p.ref : '' }));
+  const problems = checkColumnSpec(spec).map((p) =>
+    t('errors.motColumnsInvalid', { field: p.field, ref: p.kind === 'invalidRef' ? p.ref : '' }),
+  );
   if (problems.length > 0) {
-    throw new ToolbeltError('CONFIG', problems.join('\n'), { key: 'tech-tracker:errors.motColumnsFile', params: { path, reason: problems.join('; ') }, problems });
+    throw new ToolbeltError('CONFIG', problems.join('\n'), {
+      key: 'tech-tracker:errors.motColumnsFile',
+      params: { path, reason: problems.join('; ') },
+      problems,
+    });
   }
   return spec as MotColumnSpec;
 }

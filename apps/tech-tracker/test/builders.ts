@@ -33,7 +33,12 @@ export interface Stamps {
  * A tracker row as the previous sync left it: same shared values as `motRow(id, fields)`,
  * stamps default to `2023-06-01`, Rescinded `--`.
  */
-export function trackerRow(id: string, fields: Fields = {}, stamps: Stamps = {}, tech: TechCell[] = []): TrackerRow {
+export function trackerRow(
+  id: string,
+  fields: Fields = {},
+  stamps: Stamps = {},
+  tech: TechCell[] = [],
+): TrackerRow {
   const day = '2023-06-01';
   return {
     cells: [

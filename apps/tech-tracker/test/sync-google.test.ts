@@ -17,7 +17,17 @@ import { readXlsxTab, runCli, stampOf, withoutStamp } from './harness.js';
 const MOT_ID = 'mot0000000000000000000000000001';
 const TRACKER_ID = 'trk0000000000000000000000000001';
 const TAB = '23-24 Tracker';
-const SYNC = ['sync', '--school-year', '23-24', '--mot', MOT_ID, '--tracker', `https://docs.google.com/spreadsheets/d/${TRACKER_ID}/edit#gid=0`, '--today', '2023-07-15'];
+const SYNC = [
+  'sync',
+  '--school-year',
+  '23-24',
+  '--mot',
+  MOT_ID,
+  '--tracker',
+  `https://docs.google.com/spreadsheets/d/${TRACKER_ID}/edit#gid=0`,
+  '--today',
+  '2023-07-15',
+];
 
 describe('tech-tracker sync on Google Sheets (stand-in)', () => {
   let google: GoogleStandIn;
@@ -49,7 +59,20 @@ describe('tech-tracker sync on Google Sheets (stand-in)', () => {
     expect(result.apiCalls.total).toBeLessThanOrEqual(4);
 
     await makeExamples(dir.path);
-    const local = await runCli(['sync', '--school-year', '23-24', '--mot', 'mot.xlsx', '--tracker', 'tech-tracker.xlsx', '--today', '2023-07-15'], { cwd: dir.path });
+    const local = await runCli(
+      [
+        'sync',
+        '--school-year',
+        '23-24',
+        '--mot',
+        'mot.xlsx',
+        '--tracker',
+        'tech-tracker.xlsx',
+        '--today',
+        '2023-07-15',
+      ],
+      { cwd: dir.path },
+    );
     expect(local.code, local.stderr).toBe(0);
     const fromXlsx = await readXlsxTab(join(dir.path, 'tech-tracker.xlsx'), TAB);
     const fromGoogle = google.getValues(TRACKER_ID, TAB);
@@ -65,13 +88,19 @@ describe('tech-tracker sync on Google Sheets (stand-in)', () => {
     expect(second.code, second.stderr).toBe(0);
     expect(JSON.parse(second.stdout).wrote).toBe('stamp');
     expect(withoutStamp(google.getValues(TRACKER_ID, TAB))).toEqual(withoutStamp(first));
-    const update = google.requests.log().find((r) => r.method === 'sheets.spreadsheets.batchUpdate');
+    const update = google.requests
+      .log()
+      .find((r) => r.method === 'sheets.spreadsheets.batchUpdate');
     expect(JSON.stringify(update?.body)).not.toContain('job_candidate_id');
     expect((update?.body as { requests: unknown[] }).requests).toHaveLength(1);
   });
 
   it('retries a 429 and completes', async () => {
-    google.faults.add({ kind: 'rateLimit429', retryAfterSeconds: 1, method: 'sheets.spreadsheets.get' });
+    google.faults.add({
+      kind: 'rateLimit429',
+      retryAfterSeconds: 1,
+      method: 'sheets.spreadsheets.get',
+    });
     const run = await runCli([...SYNC, '--json'], { cwd: dir.path, env });
     expect(run.code, run.stderr).toBe(0);
     expect(google.requests.log().filter((r) => r.status === 429)).toHaveLength(1);
@@ -80,26 +109,53 @@ describe('tech-tracker sync on Google Sheets (stand-in)', () => {
 
   it('restores the tracker from the backup and exits non-zero when the write fails with 500', async () => {
     const before = google.getValues(TRACKER_ID, TAB);
-    const stores = await openSheetStores({ mot: MOT_ID, tracker: TRACKER_ID, env, google: { retry: { maxAttempts: 2, baseDelayMs: 5 } } });
+    const stores = await openSheetStores({
+      mot: MOT_ID,
+      tracker: TRACKER_ID,
+      env,
+      google: { retry: { maxAttempts: 2, baseDelayMs: 5 } },
+    });
     // Both attempts of the sync's write fail; the restore (the next batchUpdate) goes through.
-    google.faults.add({ kind: 'serverError', status: 500, method: 'sheets.spreadsheets.batchUpdate', times: 2 });
+    google.faults.add({
+      kind: 'serverError',
+      status: 500,
+      method: 'sheets.spreadsheets.batchUpdate',
+      times: 2,
+    });
     const i18n = createI18n({ lang: 'en', namespaces: { 'tech-tracker': techTrackerCatalog } });
     const logger = createLogger({ name: 'tech-tracker', consoleLevel: 'silent' });
     const error = await runSync(
-      { ...stores, backups: createBackupFolder({ dir: join(dir.path, 'backups') }), logger, t: i18n.t },
-      { schoolYear: '23-24', today: '2023-07-15', now: new Date('2023-07-15T17:00:00Z'), timeZone: 'America/Los_Angeles', dryRun: false, columns: {} },
+      {
+        ...stores,
+        backups: createBackupFolder({ dir: join(dir.path, 'backups') }),
+        logger,
+        t: i18n.t,
+      },
+      {
+        schoolYear: '23-24',
+        today: '2023-07-15',
+        now: new Date('2023-07-15T17:00:00Z'),
+        timeZone: 'America/Los_Angeles',
+        dryRun: false,
+        columns: {},
+      },
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ToolbeltError);
     expect((error as ToolbeltError).exitCode).not.toBe(0);
     expect((error as ToolbeltError).key).toBe('tech-tracker:errors.writeFailedRestored');
-    const updates = google.requests.log().filter((r) => r.method === 'sheets.spreadsheets.batchUpdate');
+    const updates = google.requests
+      .log()
+      .filter((r) => r.method === 'sheets.spreadsheets.batchUpdate');
     expect(updates.map((r) => r.status)).toEqual([500, 500, 200]);
     expect(google.getValues(TRACKER_ID, TAB)).toEqual(before);
     expect(await readdir(join(dir.path, 'backups'))).toHaveLength(1);
   });
 
   it('exits 65 for a missing tab, naming it, with nothing written', async () => {
-    const run = await runCli(['sync', '--school-year', '22-23', '--mot', MOT_ID, '--tracker', TRACKER_ID], { cwd: dir.path, env });
+    const run = await runCli(
+      ['sync', '--school-year', '22-23', '--mot', MOT_ID, '--tracker', TRACKER_ID],
+      { cwd: dir.path, env },
+    );
     expect(run.code).toBe(65);
     expect(run.stderr).toContain('Master_22-23');
     expect(google.requests.counts()['sheets.spreadsheets.batchUpdate']).toBeUndefined();

@@ -6,7 +6,17 @@ import { makeExamples, writeWorkbook } from '../../../examples/tech-tracker/make
 import { sampleSpreadsheets } from '../../../examples/tech-tracker/sample-data.mjs';
 import { readXlsxTab, runCli, stampOf, withoutStamp } from './harness.js';
 
-const SYNC = ['sync', '--school-year', '23-24', '--mot', 'mot.xlsx', '--tracker', 'tech-tracker.xlsx', '--today', '2023-07-15'];
+const SYNC = [
+  'sync',
+  '--school-year',
+  '23-24',
+  '--mot',
+  'mot.xlsx',
+  '--tracker',
+  'tech-tracker.xlsx',
+  '--today',
+  '2023-07-15',
+];
 const TAB = '23-24 Tracker';
 
 describe('tech-tracker sync on .xlsx workbooks', () => {
@@ -27,12 +37,15 @@ describe('tech-tracker sync on .xlsx workbooks', () => {
     expect(result.apiCalls.total).toBe(0);
 
     const after = await readXlsxTab(join(dir.path, 'tech-tracker.xlsx'), TAB);
-    expect(String(stampOf(after))).toMatch(/^LAST UPDATED: \d{2}\/\d{2}\/\d{2} @ \d{1,2}:\d{2} (AM|PM)$/);
+    expect(String(stampOf(after))).toMatch(
+      /^LAST UPDATED: \d{2}\/\d{2}\/\d{2} @ \d{1,2}:\d{2} (AM|PM)$/,
+    );
     expect(after[3]).toEqual(before[3]);
     const rows = after.slice(4);
     expect(rows).toHaveLength(before.length - 4 + 7);
     // Tech cells stay with their candidate id.
-    const techOf = (values: typeof rows) => new Map(values.map((r) => [String(r[1]), JSON.stringify(r.slice(19))]));
+    const techOf = (values: typeof rows) =>
+      new Map(values.map((r) => [String(r[1]), JSON.stringify(r.slice(19))]));
     const beforeTech = techOf(before.slice(4));
     const afterTech = techOf(rows);
     for (const [id, tech] of beforeTech) expect(afterTech.get(id), id).toBe(tech);
@@ -41,12 +54,16 @@ describe('tech-tracker sync on .xlsx workbooks', () => {
     expect([...mains].sort().reverse()).toEqual(mains);
     const appended = rows.filter((r) => r[15] === '2023-07-15');
     expect(appended).toHaveLength(7);
-    for (const r of appended) expect(r.slice(16, 19)).toEqual(['2023-07-15', '2023-07-15', '2023-07-15']);
+    for (const r of appended)
+      expect(r.slice(16, 19)).toEqual(['2023-07-15', '2023-07-15', '2023-07-15']);
     expect(rows.filter((r) => r[14] === 'Yes - 2023-07-15')).toHaveLength(6);
     // Cleared ids that were never in the tracker are not appended.
-    const cleared = (await readXlsxTab(join(dir.path, 'tech-tracker.xlsx'), '23-24 Cleared')).slice(1).map((r) => String(r[1]));
+    const cleared = (await readXlsxTab(join(dir.path, 'tech-tracker.xlsx'), '23-24 Cleared'))
+      .slice(1)
+      .map((r) => String(r[1]));
     const beforeIds = new Set(before.slice(4).map((r) => String(r[1])));
-    for (const id of cleared.filter((c) => !beforeIds.has(c))) expect(rows.some((r) => String(r[1]) === id)).toBe(false);
+    for (const id of cleared.filter((c) => !beforeIds.has(c)))
+      expect(rows.some((r) => String(r[1]) === id)).toBe(false);
     // A backup of the tab as it was.
     const backups = await readdir(join(dir.path, 'backups'));
     expect(backups).toHaveLength(1);
@@ -102,14 +119,26 @@ describe('tech-tracker sync on .xlsx workbooks', () => {
     expect(dup.stderr).toContain(`Duplicate job_candidate_id in ${TAB}: ${dupId}`);
     expect(await readFile(trackerPath)).toEqual(bytes);
 
-    const wrongYear = await runCli(['sync', '--school-year', '24-25', '--mot', 'mot.xlsx', '--tracker', 'original.xlsx'], { cwd: dir.path });
+    const wrongYear = await runCli(
+      ['sync', '--school-year', '24-25', '--mot', 'mot.xlsx', '--tracker', 'original.xlsx'],
+      { cwd: dir.path },
+    );
     expect(wrongYear.code).toBe(65);
     expect(wrongYear.stderr).toContain('Master_24-25');
   });
 
   it('reads the MOT columns from a --mot-columns map (letters and header names)', async () => {
-    await writeFile(join(dir.path, 'columns.json'), JSON.stringify({ job_candidate_id: 'job_candidate_id', 'Start Date': 'J', Title: { header: 'Title' } }));
-    const run = await runCli([...SYNC, '--mot-columns', 'columns.json', '--json', '--dry-run'], { cwd: dir.path });
+    await writeFile(
+      join(dir.path, 'columns.json'),
+      JSON.stringify({
+        job_candidate_id: 'job_candidate_id',
+        'Start Date': 'J',
+        Title: { header: 'Title' },
+      }),
+    );
+    const run = await runCli([...SYNC, '--mot-columns', 'columns.json', '--json', '--dry-run'], {
+      cwd: dir.path,
+    });
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).counts).toMatchObject({ appended: 7, keyChanges: 6 });
 

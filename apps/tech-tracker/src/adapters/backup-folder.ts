@@ -55,12 +55,16 @@ export function createBackupFolder(options: BackupFolderOptions = {}): BackupSto
       const prefix = `${PREFIX}${slug(snapshot.tab)}_`;
       let name = `${prefix}${timeName(snapshot.takenAt)}.json`;
       const existing = new Set(await readdir(dir));
-      for (let n = 2; existing.has(name); n++) name = `${prefix}${timeName(snapshot.takenAt)}-${n}.json`;
+      for (let n = 2; existing.has(name); n++)
+        name = `${prefix}${timeName(snapshot.takenAt)}-${n}.json`;
       const path = join(dir, name);
       await writeFile(path, JSON.stringify(snapshot) + '\n', { flag: 'wx' });
-      const pattern = new RegExp(`^${prefix.replace(/[-]/g, '\\-')}\\d{4}-\\d{2}-\\d{2}_\\d{2}-\\d{2}-\\d{2}-\\d{3}(-\\d+)?\\.json$`);
+      const pattern = new RegExp(
+        `^${prefix.replace(/[-]/g, '\\-')}\\d{4}-\\d{2}-\\d{2}_\\d{2}-\\d{2}-\\d{2}-\\d{3}(-\\d+)?\\.json$`,
+      );
       const copies = (await readdir(dir)).filter((f) => pattern.test(f)).sort();
-      for (const old of copies.slice(0, Math.max(0, copies.length - keep))) await rm(join(dir, old), { force: true });
+      for (const old of copies.slice(0, Math.max(0, copies.length - keep)))
+        await rm(join(dir, old), { force: true });
       return path;
     },
     async load(path) {

@@ -21,7 +21,9 @@ export interface RunNotifier {
 
 function asError(error: unknown): ToolbeltError {
   if (isToolbeltError(error)) return error;
-  return new ToolbeltError('UNAVAILABLE', error instanceof Error ? error.message : String(error), { cause: error });
+  return new ToolbeltError('UNAVAILABLE', error instanceof Error ? error.message : String(error), {
+    cause: error,
+  });
 }
 
 /**
@@ -30,30 +32,60 @@ function asError(error: unknown): ToolbeltError {
  * or else the outbox folder; Slack when `SLACK_WEBHOOK_URL` is set. Invalid settings throw
  * CONFIG before anything is read or written.
  */
-export async function createRunNotifier(env: Env, options: { slackBackoffMs?: number } = {}): Promise<RunNotifier> {
+export async function createRunNotifier(
+  env: Env,
+  options: { slackBackoffMs?: number } = {},
+): Promise<RunNotifier> {
   const notify = await import('@toolbelt/notify');
   const recipients = notify.recipientsFromEnv(env);
   const mailer = recipients.length > 0 ? notify.mailerFromEnv(env) : undefined;
-  const slack = notify.slackFromEnv(env, options.slackBackoffMs === undefined ? {} : { backoffMs: options.slackBackoffMs });
+  const slack = notify.slackFromEnv(
+    env,
+    options.slackBackoffMs === undefined ? {} : { backoffMs: options.slackBackoffMs },
+  );
   return {
     configured: mailer !== undefined || slack !== undefined,
     async send(message) {
       const outcomes: NotificationOutcome[] = [];
       if (mailer) {
         try {
-          const results = await mailer.send({ to: recipients, subject: message.subject, text: message.text });
+          const results = await mailer.send({
+            to: recipients,
+            subject: message.subject,
+            text: message.text,
+          });
           for (const r of results) {
-            outcomes.push(r.ok ? { channel: 'email', target: mailer.target, ok: true, to: r.recipients } : { channel: 'email', target: mailer.target, ok: false, to: r.recipients, error: r.error });
+            outcomes.push(
+              r.ok
+                ? { channel: 'email', target: mailer.target, ok: true, to: r.recipients }
+                : {
+                    channel: 'email',
+                    target: mailer.target,
+                    ok: false,
+                    to: r.recipients,
+                    error: r.error,
+                  },
+            );
           }
         } catch (error) {
-          outcomes.push({ channel: 'email', target: mailer.target, ok: false, to: recipients, error: asError(error) });
+          outcomes.push({
+            channel: 'email',
+            target: mailer.target,
+            ok: false,
+            to: recipients,
+            error: asError(error),
+          });
         } finally {
           await mailer.close().catch(() => undefined);
         }
       }
       if (slack) {
         const result = await slack.notify(`*${message.subject}*\n${message.text}`);
-        outcomes.push(result.ok ? { channel: 'slack', target: slack.target, ok: true } : { channel: 'slack', target: slack.target, ok: false, error: result.error });
+        outcomes.push(
+          result.ok
+            ? { channel: 'slack', target: slack.target, ok: true }
+            : { channel: 'slack', target: slack.target, ok: false, error: result.error },
+        );
       }
       return outcomes;
     },

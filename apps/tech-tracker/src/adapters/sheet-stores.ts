@@ -3,7 +3,10 @@ import { ToolbeltError } from '@toolbelt/errors';
 import type { GoogleSheetStoreOptions, SheetStore } from '@toolbelt/google';
 
 /** Retry and timing of Google calls (tests shorten the back-off). */
-export type GoogleTiming = Pick<GoogleSheetStoreOptions, 'retry' | 'timeoutMs' | 'sleep' | 'random' | 'onRetry'>;
+export type GoogleTiming = Pick<
+  GoogleSheetStoreOptions,
+  'retry' | 'timeoutMs' | 'sleep' | 'random' | 'onRetry'
+>;
 
 /** How the sync reaches its two spreadsheets. */
 export interface SheetStoresOptions {
@@ -36,7 +39,11 @@ export function parseSheetRef(input: string, flag: string): Ref {
   if (/\.xlsx$/i.test(text)) return { kind: 'xlsx', path: text };
   if (SHEET_ID.test(text)) return { kind: 'google', id: text };
   const params = { input, flag };
-  throw new ToolbeltError('USAGE', `${flag} ${input} is neither a Google spreadsheet id or URL nor a path to an .xlsx file`, { key: 'tech-tracker:errors.notSpreadsheet', params });
+  throw new ToolbeltError(
+    'USAGE',
+    `${flag} ${input} is neither a Google spreadsheet id or URL nor a path to an .xlsx file`,
+    { key: 'tech-tracker:errors.notSpreadsheet', params },
+  );
 }
 
 /** Credentials for Google: `GOOGLE_ACCESS_TOKEN`, else the key file in `CREDENTIALS_FILE` (original name). */
@@ -48,10 +55,14 @@ function googleAuth(env: Env): GoogleSheetStoreOptions['auth'] {
     if (file) return { kind: 'key-file', file, variable };
   }
   const params = { variables: 'CREDENTIALS_FILE or GOOGLE_APPLICATION_CREDENTIALS' };
-  throw new ToolbeltError('AUTH', 'No Google credentials: set CREDENTIALS_FILE to a service-account key file or an OAuth desktop client file, or GOOGLE_ACCESS_TOKEN.', {
-    key: 'google:errors.noCredentials',
-    params,
-  });
+  throw new ToolbeltError(
+    'AUTH',
+    'No Google credentials: set CREDENTIALS_FILE to a service-account key file or an OAuth desktop client file, or GOOGLE_ACCESS_TOKEN.',
+    {
+      key: 'google:errors.noCredentials',
+      params,
+    },
+  );
 }
 
 /**
@@ -59,7 +70,10 @@ function googleAuth(env: Env): GoogleSheetStoreOptions['auth'] {
  * `@toolbelt/google` (and through it googleapis/exceljs) is loaded only here, lazily.
  */
 export async function openSheetStores(options: SheetStoresOptions): Promise<SheetStores> {
-  const refs = { mot: parseSheetRef(options.mot, '--mot'), tracker: parseSheetRef(options.tracker, '--tracker') };
+  const refs = {
+    mot: parseSheetRef(options.mot, '--mot'),
+    tracker: parseSheetRef(options.tracker, '--tracker'),
+  };
   const google = await import('@toolbelt/google');
   const counters: (() => Record<string, number>)[] = [];
   const rootUrl = options.env.GOOGLE_API_ROOT_URL?.trim();
@@ -82,7 +96,9 @@ export async function openSheetStores(options: SheetStoresOptions): Promise<Shee
     tracker,
     apiCalls: () => {
       const total: Record<string, number> = {};
-      for (const counts of counters) for (const [method, n] of Object.entries(counts())) total[method] = (total[method] ?? 0) + n;
+      for (const counts of counters)
+        for (const [method, n] of Object.entries(counts()))
+          total[method] = (total[method] ?? 0) + n;
       return total;
     },
   };

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Flags } from '@oclif/core';
-import { BaseCommand } from '@toolbelt/cli-kit';
+import { BaseCommand, toCommandError } from '@toolbelt/cli-kit';
 import { createBackupFolder } from '../adapters/backup-folder.js';
 import { createRunNotifier } from '../adapters/run-notifier.js';
 import { openSheetStores } from '../adapters/sheet-stores.js';
@@ -10,7 +10,8 @@ import { syncAndNotify, type SyncReport } from '../sync-and-notify.js';
 import { resolveSyncSettings } from '../sync-options.js';
 
 export default class Sync extends BaseCommand<typeof Sync> {
-  static override summary = "Copy HR's on-boarding tracker (MOT) into the Tech tracker, stamping what changed.";
+  static override summary =
+    "Copy HR's on-boarding tracker (MOT) into the Tech tracker, stamping what changed.";
   static override description =
     'Reads the MOT tab Master_{year} (struck-through ids are rescinded offers), the Tech tracker tabs "{year} Cleared" and "{year} Tracker", updates and appends rows, stamps key-field changes, sorts newest first and writes one batch after backing the tab up to --backup-dir. Spreadsheets are Google ids/URLs or .xlsx paths.';
   static override examples = [
@@ -18,23 +19,55 @@ export default class Sync extends BaseCommand<typeof Sync> {
     '<%= config.bin %> sync --school-year 23-24 --dry-run',
     '<%= config.bin %> sync --school-year 23-24 --mot https://docs.google.com/spreadsheets/d/<id>/edit --json',
   ];
-  static override exitCodes = ['OK', 'PARTIAL', 'USAGE', 'DATA', 'UNAVAILABLE', 'INTERNAL', 'TEMPFAIL', 'AUTH', 'CONFIG'] as const;
+  static override exitCodes = [
+    'OK',
+    'PARTIAL',
+    'USAGE',
+    'DATA',
+    'UNAVAILABLE',
+    'INTERNAL',
+    'TEMPFAIL',
+    'AUTH',
+    'CONFIG',
+  ] as const;
   static override catalogs = { 'tech-tracker': techTrackerCatalog };
   static override flags = {
     'school-year': Flags.string({ summary: 'School year, NN-NN (e.g. 23-24). Required.' }),
-    mot: Flags.string({ summary: 'MOT spreadsheet: Google id or URL, or an .xlsx path. Default: HR_MOT_SHEETS_ID, else mot.xlsx.' }),
-    tracker: Flags.string({ summary: 'Tech tracker spreadsheet: Google id or URL, or an .xlsx path. Default: TECH_TRACKER_SHEETS_ID, else tech-tracker.xlsx.' }),
-    today: Flags.string({ summary: 'Date stamped on changes, YYYY-MM-DD. Default: today in --timezone.' }),
-    timezone: Flags.string({ summary: 'Time zone of the stamps and of A2.', default: 'America/Los_Angeles' }),
-    'mot-columns': Flags.string({ summary: 'JSON file mapping MOT fields to a column index, letter or header name.' }),
-    'backup-dir': Flags.string({ summary: 'Folder for tracker backups (the last 10 are kept).', default: 'backups' }),
-    'dry-run': Flags.boolean({ summary: 'Print the changes as a table (or JSON with --json) and write nothing.' }),
+    mot: Flags.string({
+      summary:
+        'MOT spreadsheet: Google id or URL, or an .xlsx path. Default: HR_MOT_SHEETS_ID, else mot.xlsx.',
+    }),
+    tracker: Flags.string({
+      summary:
+        'Tech tracker spreadsheet: Google id or URL, or an .xlsx path. Default: TECH_TRACKER_SHEETS_ID, else tech-tracker.xlsx.',
+    }),
+    today: Flags.string({
+      summary: 'Date stamped on changes, YYYY-MM-DD. Default: today in --timezone.',
+    }),
+    timezone: Flags.string({
+      summary: 'Time zone of the stamps and of A2.',
+      default: 'America/Los_Angeles',
+    }),
+    'mot-columns': Flags.string({
+      summary: 'JSON file mapping MOT fields to a column index, letter or header name.',
+    }),
+    'backup-dir': Flags.string({
+      summary: 'Folder for tracker backups (the last 10 are kept).',
+      default: 'backups',
+    }),
+    'dry-run': Flags.boolean({
+      summary: 'Print the changes as a table (or JSON with --json) and write nothing.',
+    }),
   };
 
   async run(): Promise<SyncReport> {
     const settings = await resolveSyncSettings(this.flags, this.env, this.startedAt, this.t);
     const notifier = settings.dryRun ? undefined : await createRunNotifier(this.env);
-    const stores = await openSheetStores({ mot: settings.mot, tracker: settings.tracker, env: this.env });
+    const stores = await openSheetStores({
+      mot: settings.mot,
+      tracker: settings.tracker,
+      env: this.env,
+    });
     const logFile = this.logger.file;
     const { report, notificationFailed } = await syncAndNotify(
       {
@@ -43,6 +76,7 @@ export default class Sync extends BaseCommand<typeof Sync> {
         logger: this.logger,
         t: this.t,
         ...(notifier ? { notifier } : {}),
+        describeError: (error) => this.describeError(toCommandError(error)),
         readLog: async () => (logFile ? await readFile(logFile, 'utf8').catch(() => '') : ''),
       },
       { ...settings, now: this.startedAt },

@@ -22,19 +22,40 @@ describe('diffTracker', () => {
   });
 
   it('stamps Start Date - Last Updated and Main Last Updated when the Start Date changes', () => {
-    const diff = diffTracker([motRow('101', { 'Start Date': '2023-08-14' })], [], [], [trackerRow('101')], today);
+    const diff = diffTracker(
+      [motRow('101', { 'Start Date': '2023-08-14' })],
+      [],
+      [],
+      [trackerRow('101')],
+      today,
+    );
     const row = rowOf(diff.rows, '101');
     expect(row.cells[COL.startDate]).toBe('2023-08-14');
     expect(row.cells[COL.startDateUpdated]).toBe(today);
     expect(row.cells[COL.payLocationUpdated]).toBe('2023-06-01');
     expect(row.cells[COL.mainLastUpdated]).toBe(today);
     expect(row.cells[COL.dateAdded]).toBe('2023-06-01');
-    expect(diff.changes).toEqual([{ kind: 'update', id: '101', field: 'Start Date', from: '2023-08-01', to: '2023-08-14', key: true }]);
+    expect(diff.changes).toEqual([
+      {
+        kind: 'update',
+        id: '101',
+        field: 'Start Date',
+        from: '2023-08-01',
+        to: '2023-08-14',
+        key: true,
+      },
+    ]);
     expect(diff.counts).toMatchObject({ updated: 1, keyChanges: 1, unchanged: 0 });
   });
 
   it('stamps Pay Location - Last Updated when the Pay Location changes', () => {
-    const diff = diffTracker([motRow('101', { 'Pay Location': 'KIPP San Jose' })], [], [], [trackerRow('101')], today);
+    const diff = diffTracker(
+      [motRow('101', { 'Pay Location': 'KIPP San Jose' })],
+      [],
+      [],
+      [trackerRow('101')],
+      today,
+    );
     const row = rowOf(diff.rows, '101');
     expect(row.cells[COL.payLocationUpdated]).toBe(today);
     expect(row.cells[COL.startDateUpdated]).toBe('2023-06-01');
@@ -42,19 +63,46 @@ describe('diffTracker', () => {
   });
 
   it('sets Main Last Updated to the latest of the two stamps, even when today is earlier', () => {
-    const tracker = [trackerRow('101', {}, { startUpdated: '2023-09-01', payUpdated: '2023-05-01', main: '2023-09-01' })];
-    const diff = diffTracker([motRow('101', { 'Pay Location': 'KIPP Bayview' })], [], [], tracker, '2023-08-01');
+    const tracker = [
+      trackerRow(
+        '101',
+        {},
+        { startUpdated: '2023-09-01', payUpdated: '2023-05-01', main: '2023-09-01' },
+      ),
+    ];
+    const diff = diffTracker(
+      [motRow('101', { 'Pay Location': 'KIPP Bayview' })],
+      [],
+      [],
+      tracker,
+      '2023-08-01',
+    );
     const row = rowOf(diff.rows, '101');
     expect(row.cells[COL.payLocationUpdated]).toBe('2023-08-01');
     expect(row.cells[COL.mainLastUpdated]).toBe('2023-09-01');
   });
 
   it('updates other fields without stamps', () => {
-    const diff = diffTracker([motRow('101', { Title: 'Teacher, Grade 5' })], [], [], [trackerRow('101')], today);
+    const diff = diffTracker(
+      [motRow('101', { Title: 'Teacher, Grade 5' })],
+      [],
+      [],
+      [trackerRow('101')],
+      today,
+    );
     const row = rowOf(diff.rows, '101');
     expect(row.cells[7]).toBe('Teacher, Grade 5');
     expect(row.cells.slice(COL.rescinded)).toEqual(trackerRow('101').cells.slice(COL.rescinded));
-    expect(diff.changes).toEqual([{ kind: 'update', id: '101', field: 'Title', from: 'Title of 101', to: 'Teacher, Grade 5', key: false }]);
+    expect(diff.changes).toEqual([
+      {
+        kind: 'update',
+        id: '101',
+        field: 'Title',
+        from: 'Title of 101',
+        to: 'Teacher, Grade 5',
+        key: false,
+      },
+    ]);
     expect(diff.counts).toMatchObject({ updated: 1, keyChanges: 0 });
   });
 
@@ -64,7 +112,14 @@ describe('diffTracker', () => {
     expect(diff.changed).toBe(false);
     expect(diff.changes).toEqual([]);
     expect(diff.rows[0]).toBe(tracker[0]);
-    expect(diff.counts).toEqual({ appended: 0, updated: 0, keyChanges: 0, rescinded: 0, unchanged: 2, notInMot: 0 });
+    expect(diff.counts).toEqual({
+      appended: 0,
+      updated: 0,
+      keyChanges: 0,
+      rescinded: 0,
+      unchanged: 2,
+      notInMot: 0,
+    });
   });
 
   it('marks a struck-through id "Yes - today" when Rescinded is "--", without touching Main Last Updated', () => {
@@ -92,7 +147,13 @@ describe('diffTracker', () => {
 
   it('never appends ids listed in the Cleared tab and leaves their tracker rows alone', () => {
     const tracker = [trackerRow('101')];
-    const diff = diffTracker([motRow('101', { Title: 'New title' }), motRow('102')], ['101', ' 102 '], [], tracker, today);
+    const diff = diffTracker(
+      [motRow('101', { Title: 'New title' }), motRow('102')],
+      ['101', ' 102 '],
+      [],
+      tracker,
+      today,
+    );
     expect(idsOf(diff.rows)).toEqual(['101']);
     expect(diff.rows[0]).toBe(tracker[0]);
     expect(diff.changed).toBe(false);
@@ -130,7 +191,13 @@ describe('diffTracker', () => {
       trackerRow('a', {}, { main: '2023-06-01' }, ['laptop ordered', 'Chromebook']),
       trackerRow('b', {}, { main: '2023-05-01' }, ['account created']),
     ];
-    const diff = diffTracker([motRow('a'), motRow('b', { 'Start Date': '2023-09-01' })], [], [], tracker, today);
+    const diff = diffTracker(
+      [motRow('a'), motRow('b', { 'Start Date': '2023-09-01' })],
+      [],
+      [],
+      tracker,
+      today,
+    );
     expect(idsOf(diff.rows)).toEqual(['b', 'a']);
     expect(rowOf(diff.rows, 'b').tech).toEqual(['account created']);
     expect(rowOf(diff.rows, 'a').tech).toEqual(['laptop ordered', 'Chromebook']);
@@ -144,7 +211,9 @@ describe('diffTracker', () => {
     } catch (error) {
       expect(isToolbeltError(error) && error.code).toBe('DATA');
     }
-    expect(() => diffTracker([], [], [], [trackerRow('7'), trackerRow('7')], today)).toThrow(/tracker: 7/);
+    expect(() => diffTracker([], [], [], [trackerRow('7'), trackerRow('7')], today)).toThrow(
+      /tracker: 7/,
+    );
   });
 
   it('is idempotent: diffing its own output again changes nothing', () => {

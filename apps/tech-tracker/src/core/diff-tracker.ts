@@ -63,10 +63,17 @@ export function findDuplicateIds(ids: Iterable<string>): string[] {
 }
 
 function duplicateError(where: 'mot' | 'tracker', ids: string[]): ToolbeltError {
-  return new ToolbeltError('DATA', `Duplicate job_candidate_id in the ${where === 'mot' ? 'MOT' : 'tracker'}: ${ids.join(', ')}`, {
-    key: where === 'mot' ? 'tech-tracker:errors.duplicateMot' : 'tech-tracker:errors.duplicateTracker',
-    params: { ids: ids.join(', '), tab: where },
-  });
+  return new ToolbeltError(
+    'DATA',
+    `Duplicate job_candidate_id in the ${where === 'mot' ? 'MOT' : 'tracker'}: ${ids.join(', ')}`,
+    {
+      key:
+        where === 'mot'
+          ? 'tech-tracker:errors.duplicateMot'
+          : 'tech-tracker:errors.duplicateTracker',
+      params: { ids: ids.join(', '), tab: where },
+    },
+  );
 }
 
 /** The later of two `YYYY-MM-DD` strings (blank is earliest). */
@@ -113,7 +120,14 @@ export function diffTracker(
   }
 
   const changes: TrackerChange[] = [];
-  const counts: DiffCounts = { appended: 0, updated: 0, keyChanges: 0, rescinded: 0, unchanged: 0, notInMot: 0 };
+  const counts: DiffCounts = {
+    appended: 0,
+    updated: 0,
+    keyChanges: 0,
+    rescinded: 0,
+    unchanged: 0,
+    notInMot: 0,
+  };
   const rows: TrackerRow[] = [];
   const inTracker = new Set<string>();
 
@@ -141,8 +155,12 @@ export function diffTracker(
         counts.updated++;
         if (keyChanged) {
           counts.keyChanges++;
-          for (const k of KEY_FIELDS) if (cells[k.index] !== row.cells[k.index]) cells[k.stamp] = today;
-          cells[COL.mainLastUpdated] = latest(cells[COL.startDateUpdated] ?? '', cells[COL.payLocationUpdated] ?? '');
+          for (const k of KEY_FIELDS)
+            if (cells[k.index] !== row.cells[k.index]) cells[k.stamp] = today;
+          cells[COL.mainLastUpdated] = latest(
+            cells[COL.startDateUpdated] ?? '',
+            cells[COL.payLocationUpdated] ?? '',
+          );
         }
       }
     }

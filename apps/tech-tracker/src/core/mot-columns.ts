@@ -5,7 +5,8 @@ import { toText, type SheetCell } from './cell-text.js';
  * Where a shared field lives in the MOT: a 0-based index, a column letter (`"J"`), a header
  * name (`"Start Date"`), or the explicit forms `{ index }`, `{ letter }`, `{ header }`.
  */
-export type ColumnRef = number | string | { index: number } | { letter: string } | { header: string };
+export type ColumnRef =
+  number | string | { index: number } | { letter: string } | { header: string };
 
 /** The content of a `--mot-columns` file: overrides of the default map, by field name. */
 export type MotColumnSpec = Partial<Record<SharedField, ColumnRef>>;
@@ -40,7 +41,8 @@ const LETTER = /^[A-Z]{1,3}$/;
 type Parsed = { index: number } | { header: string } | undefined;
 
 function parseRef(ref: unknown): Parsed {
-  if (typeof ref === 'number') return Number.isInteger(ref) && ref >= 0 ? { index: ref } : undefined;
+  if (typeof ref === 'number')
+    return Number.isInteger(ref) && ref >= 0 ? { index: ref } : undefined;
   if (typeof ref === 'string') {
     const text = ref.trim();
     if (text === '') return undefined;
@@ -50,8 +52,14 @@ function parseRef(ref: unknown): Parsed {
   if (ref && typeof ref === 'object') {
     const o = ref as Record<string, unknown>;
     if ('index' in o) return parseRef(typeof o.index === 'number' ? o.index : NaN);
-    if ('letter' in o) return typeof o.letter === 'string' && /^[A-Za-z]{1,3}$/.test(o.letter) ? { index: letterToIndex(o.letter) } : undefined;
-    if ('header' in o) return typeof o.header === 'string' && o.header.trim() !== '' ? { header: o.header.trim() } : undefined;
+    if ('letter' in o)
+      return typeof o.letter === 'string' && /^[A-Za-z]{1,3}$/.test(o.letter)
+        ? { index: letterToIndex(o.letter) }
+        : undefined;
+    if ('header' in o)
+      return typeof o.header === 'string' && o.header.trim() !== ''
+        ? { header: o.header.trim() }
+        : undefined;
   }
   return undefined;
 }
@@ -60,11 +68,14 @@ const normalizeHeader = (text: string): string => text.toLowerCase().replace(/\s
 
 /** Checks a parsed `--mot-columns` file without looking at the sheet. */
 export function checkColumnSpec(spec: unknown): ColumnProblem[] {
-  if (!spec || typeof spec !== 'object' || Array.isArray(spec)) return [{ kind: 'invalidRef', field: '(file)', ref: JSON.stringify(spec) }];
+  if (!spec || typeof spec !== 'object' || Array.isArray(spec))
+    return [{ kind: 'invalidRef', field: '(file)', ref: JSON.stringify(spec) }];
   const problems: ColumnProblem[] = [];
   for (const [field, ref] of Object.entries(spec)) {
-    if (!(SHARED_FIELDS as readonly string[]).includes(field)) problems.push({ kind: 'unknownField', field });
-    else if (parseRef(ref) === undefined) problems.push({ kind: 'invalidRef', field, ref: JSON.stringify(ref) });
+    if (!(SHARED_FIELDS as readonly string[]).includes(field))
+      problems.push({ kind: 'unknownField', field });
+    else if (parseRef(ref) === undefined)
+      problems.push({ kind: 'invalidRef', field, ref: JSON.stringify(ref) });
   }
   return problems;
 }

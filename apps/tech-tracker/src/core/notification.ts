@@ -20,15 +20,30 @@ export function summarizeChanges(t: Words, changes: readonly TrackerChange[]): s
   const appended = changes.filter((c) => c.kind === 'append');
   const keyed = changes.filter((c) => c.kind === 'update' && c.key);
   const rescinded = changes.filter((c) => c.kind === 'rescind');
-  const section = (title: string, lines: string[]): string => [title, ...(lines.length > 0 ? lines : [t('notification.none')]).map((l) => `  ${l}`)].join('\n');
+  const section = (title: string, lines: string[]): string =>
+    [title, ...(lines.length > 0 ? lines : [t('notification.none')]).map((l) => `  ${l}`)].join(
+      '\n',
+    );
   return [
     section(
       t('notification.newHires', { count: appended.length }),
-      appended.map((c) => `${c.id} ${c.values[1] ?? ''} ${c.values[2] ?? ''} - ${c.values[COL.payLocation] ?? ''}, ${c.values[COL.startDate] ?? ''}`),
+      appended.map(
+        (c) =>
+          `${c.id} ${c.values[1] ?? ''} ${c.values[2] ?? ''} - ${c.values[COL.payLocation] ?? ''}, ${c.values[COL.startDate] ?? ''}`,
+      ),
     ),
     section(
       t('notification.keyChanges', { count: keyed.length }),
-      keyed.map((c) => (c.kind === 'update' ? t('notification.keyChange', { id: c.id, field: c.field, from: c.from || '""', to: c.to || '""' }) : '')),
+      keyed.map((c) =>
+        c.kind === 'update'
+          ? t('notification.keyChange', {
+              id: c.id,
+              field: c.field,
+              from: c.from || '""',
+              to: c.to || '""',
+            })
+          : '',
+      ),
     ),
     section(
       t('notification.rescinds', { count: rescinded.length }),
@@ -38,11 +53,25 @@ export function summarizeChanges(t: Words, changes: readonly TrackerChange[]): s
 }
 
 /** Subject and body of the run's e-mail (spec "Notification"). */
-export function composeNotification(t: Words, report: RunReport): { subject: string; text: string } {
+export function composeNotification(
+  t: Words,
+  report: RunReport,
+): { subject: string; text: string } {
   const ok = report.error === undefined;
   const year = report.schoolYear;
   const subject = t(ok ? 'notification.subjectSuccess' : 'notification.subjectError', { year });
-  const status = ok ? t('notification.bodySuccess', { year }) : t('notification.bodyError', { year, reason: report.error });
-  const text = [status, '', t('notification.logTitle'), report.log.trimEnd(), '', t('notification.changesTitle'), summarizeChanges(t, report.changes), ''].join('\n');
+  const status = ok
+    ? t('notification.bodySuccess', { year })
+    : t('notification.bodyError', { year, reason: report.error });
+  const text = [
+    status,
+    '',
+    t('notification.logTitle'),
+    report.log.trimEnd(),
+    '',
+    t('notification.changesTitle'),
+    summarizeChanges(t, report.changes),
+    '',
+  ].join('\n');
   return { subject, text };
 }

@@ -1,7 +1,6 @@
 /** Result of checking `--school-year`: the value, or why it is not one. */
 export type SchoolYearCheck =
-  | { ok: true; schoolYear: string }
-  | { ok: false; reason: 'format' | 'sequence' };
+  { ok: true; schoolYear: string } | { ok: false; reason: 'format' | 'sequence' };
 
 /** `NN-NN` with the second year the first plus one (`23-24`, `99-00`). Pure. */
 export function checkSchoolYear(value: string): SchoolYearCheck {

@@ -77,22 +77,43 @@ const SHARED_WIDTH = TRACKER_HEADERS.length;
  * Tracker tab values (from A1) -> rows, checking the headers of B4:S4. Fully blank rows are
  * dropped; tech cells right of S are kept with their row.
  */
-export function toTrackerSheet(values: readonly (readonly SheetCell[])[]): { ok: true; sheet: TrackerSheet } | { ok: false; problems: LayoutProblem[] } {
+export function toTrackerSheet(
+  values: readonly (readonly SheetCell[])[],
+): { ok: true; sheet: TrackerSheet } | { ok: false; problems: LayoutProblem[] } {
   const header = values[TRACKER_HEADER_ROW] ?? [];
   const headerCells = TRACKER_HEADERS.map((_, i) => toText(header[TRACKER_FIRST_COLUMN + i]));
   const dataRowCount = Math.max(0, values.length - TRACKER_FIRST_DATA_ROW);
-  const width = values.reduce((w, row) => Math.max(w, row.length), TRACKER_FIRST_COLUMN + SHARED_WIDTH);
+  const width = values.reduce(
+    (w, row) => Math.max(w, row.length),
+    TRACKER_FIRST_COLUMN + SHARED_WIDTH,
+  );
   const techStart = TRACKER_FIRST_COLUMN + SHARED_WIDTH;
-  const hasData = values.slice(TRACKER_FIRST_DATA_ROW).some((row) => row.some((c) => toText(c) !== ''));
+  const hasData = values
+    .slice(TRACKER_FIRST_DATA_ROW)
+    .some((row) => row.some((c) => toText(c) !== ''));
   if (headerCells.every((h) => h === '')) {
     if (hasData) return { ok: false, problems: [{ kind: 'noHeader', rows: dataRowCount }] };
-    return { ok: true, sheet: { rows: [], techWidth: Math.max(0, width - techStart), dataRowCount, width, fresh: true } };
+    return {
+      ok: true,
+      sheet: {
+        rows: [],
+        techWidth: Math.max(0, width - techStart),
+        dataRowCount,
+        width,
+        fresh: true,
+      },
+    };
   }
   const problems: LayoutProblem[] = [];
   TRACKER_HEADERS.forEach((expected, i) => {
     const found = headerCells[i] ?? '';
     if (normalizeHeader(found) !== normalizeHeader(expected)) {
-      problems.push({ kind: 'header', column: `${indexToLetter(TRACKER_FIRST_COLUMN + i)}${TRACKER_HEADER_ROW + 1}`, expected, found });
+      problems.push({
+        kind: 'header',
+        column: `${indexToLetter(TRACKER_FIRST_COLUMN + i)}${TRACKER_HEADER_ROW + 1}`,
+        expected,
+        found,
+      });
     }
   });
   if (problems.length > 0) return { ok: false, problems };
@@ -100,17 +121,26 @@ export function toTrackerSheet(values: readonly (readonly SheetCell[])[]): { ok:
   const rows: TrackerRow[] = [];
   for (let r = TRACKER_FIRST_DATA_ROW; r < values.length; r++) {
     const row = values[r] ?? [];
-    const cells = TRACKER_HEADERS.map((_, i) => cellText(row[TRACKER_FIRST_COLUMN + i], DATE_COLUMNS.has(i)));
+    const cells = TRACKER_HEADERS.map((_, i) =>
+      cellText(row[TRACKER_FIRST_COLUMN + i], DATE_COLUMNS.has(i)),
+    );
     const tech: TechCell[] = row.slice(techStart).map((c) => (c === undefined ? null : c));
-    while (tech.length > 0 && (tech[tech.length - 1] === null || tech[tech.length - 1] === '')) tech.pop();
+    while (tech.length > 0 && (tech[tech.length - 1] === null || tech[tech.length - 1] === ''))
+      tech.pop();
     if (tech.length === 0 && cells.every((c) => c === '')) continue;
     rows.push({ cells, tech });
   }
-  return { ok: true, sheet: { rows, techWidth: Math.max(0, width - techStart), dataRowCount, width, fresh: false } };
+  return {
+    ok: true,
+    sheet: { rows, techWidth: Math.max(0, width - techStart), dataRowCount, width, fresh: false },
+  };
 }
 
 /** Rows -> the cell grid written from B5: B..S then the tech cells, padded to `techWidth`. */
-export function toTrackerValues(rows: readonly TrackerRow[], techWidth: number): (string | TechCell)[][] {
+export function toTrackerValues(
+  rows: readonly TrackerRow[],
+  techWidth: number,
+): (string | TechCell)[][] {
   return rows.map((row) => {
     const out: (string | TechCell)[] = [...row.cells];
     for (let i = 0; i < techWidth; i++) out.push(row.tech[i] ?? null);

@@ -3,9 +3,15 @@
  * clock).
  */
 
-function parts(now: Date, timeZone: string, options: Intl.DateTimeFormatOptions): Record<string, string> {
+function parts(
+  now: Date,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const part of new Intl.DateTimeFormat('en-US', { timeZone, ...options }).formatToParts(now)) {
+  for (const part of new Intl.DateTimeFormat('en-US', { timeZone, ...options }).formatToParts(
+    now,
+  )) {
     out[part.type] = part.value;
   }
   return out;

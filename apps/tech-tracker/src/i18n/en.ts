@@ -3,15 +3,19 @@ import type { Catalog } from '@toolbelt/i18n';
 /** English messages of the `tech-tracker` namespace. */
 export const en: Catalog = {
   errors: {
-    schoolYearMissing: 'Missing --school-year: pass the school year as NN-NN, e.g. --school-year 23-24.',
+    schoolYearMissing:
+      'Missing --school-year: pass the school year as NN-NN, e.g. --school-year 23-24.',
     schoolYearFormat: '--school-year "{{value}}" is not NN-NN: pass e.g. --school-year 23-24.',
-    schoolYearSequence: '--school-year "{{value}}": the second year must follow the first, e.g. 23-24.',
+    schoolYearSequence:
+      '--school-year "{{value}}": the second year must follow the first, e.g. 23-24.',
     today: '--today "{{value}}" is not a date written YYYY-MM-DD.',
     timeZone: '--timezone "{{value}}" is not a known time zone (e.g. America/Los_Angeles).',
     noSpreadsheet: 'No {{what}} spreadsheet: pass {{flag}} or set {{variable}}.',
-    notSpreadsheet: '{{flag}} {{input}} is neither a Google spreadsheet id or URL nor a path to an .xlsx file.',
+    notSpreadsheet:
+      '{{flag}} {{input}} is neither a Google spreadsheet id or URL nor a path to an .xlsx file.',
     motColumnsFile: 'Cannot read the column map {{path}}: {{reason}}',
-    motColumnsInvalid: 'Column map: "{{field}}" {{ref}} is not a known field with a column index, letter or header name.',
+    motColumnsInvalid:
+      'Column map: "{{field}}" {{ref}} is not a known field with a column index, letter or header name.',
     motHeaderNotFound: 'Column map: no header "{{header}}" (for {{field}}) in rows 1-2 of {{tab}}.',
     trackerHeader: '{{tab}}!{{cell}} should be the header "{{expected}}" but is "{{found}}".',
     trackerNoHeader: '{{tab}} has {{rows}} rows of data but no header row 4 (B4:S4).',
@@ -20,8 +24,10 @@ export const en: Catalog = {
     duplicateTracker: 'Duplicate job_candidate_id in the tracker: {{ids}}',
     data: 'The spreadsheets cannot be synced:\n{{problems}}',
     nothingWritten: 'Nothing was written. Fix the spreadsheet and run the sync again.',
-    writeFailedRestored: 'Writing the tracker failed ({{reason}}); the tab was restored from the backup {{path}}.',
-    writeAndRestoreFailed: 'Writing the tracker failed ({{reason}}) and restoring it failed too ({{restoreReason}}): restore the tab by hand from {{path}}.',
+    writeFailedRestored:
+      'Writing the tracker failed ({{reason}}); the tab was restored from the backup {{path}}.',
+    writeAndRestoreFailed:
+      'Writing the tracker failed ({{reason}}) and restoring it failed too ({{restoreReason}}): restore the tab by hand from {{path}}.',
     notificationFailed: 'The sync is done, but a notification failed: {{reason}}',
   },
   log: {
@@ -42,7 +48,8 @@ export const en: Catalog = {
     noNotification: 'No notification configured (NOTIF_TO_ADDRESS / MAIL_TO, SLACK_WEBHOOK_URL).',
   },
   summary: {
-    title: 'Tech tracker {{year}}: {{appended}} appended, {{updated}} updated ({{keyChanges}} key changes), {{rescinded}} rescinded, {{unchanged}} unchanged',
+    title:
+      'Tech tracker {{year}}: {{appended}} appended, {{updated}} updated ({{keyChanges}} key changes), {{rescinded}} rescinded, {{unchanged}} unchanged',
     calls: 'Google API calls: {{count}}',
     dryRunTitle: 'Changes a sync would make ({{count}}):',
     noChanges: 'No changes.',

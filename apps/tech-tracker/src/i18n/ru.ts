@@ -3,16 +3,23 @@ import type { Catalog } from '@toolbelt/i18n';
 /** Russian messages of the `tech-tracker` namespace. */
 export const ru: Catalog = {
   errors: {
-    schoolYearMissing: 'Не указан --school-year: передайте учебный год как NN-NN, например --school-year 23-24.',
-    schoolYearFormat: '--school-year «{{value}}» не в формате NN-NN: передайте, например, --school-year 23-24.',
-    schoolYearSequence: '--school-year «{{value}}»: второй год должен следовать за первым, например 23-24.',
+    schoolYearMissing:
+      'Не указан --school-year: передайте учебный год как NN-NN, например --school-year 23-24.',
+    schoolYearFormat:
+      '--school-year «{{value}}» не в формате NN-NN: передайте, например, --school-year 23-24.',
+    schoolYearSequence:
+      '--school-year «{{value}}»: второй год должен следовать за первым, например 23-24.',
     today: '--today «{{value}}» не является датой в формате YYYY-MM-DD.',
-    timeZone: '--timezone «{{value}}» не является известным часовым поясом (например, America/Los_Angeles).',
+    timeZone:
+      '--timezone «{{value}}» не является известным часовым поясом (например, America/Los_Angeles).',
     noSpreadsheet: 'Не задана таблица {{what}}: передайте {{flag}} или задайте {{variable}}.',
-    notSpreadsheet: '{{flag}} {{input}} не является ни идентификатором или ссылкой Google-таблицы, ни путём к файлу .xlsx.',
+    notSpreadsheet:
+      '{{flag}} {{input}} не является ни идентификатором или ссылкой Google-таблицы, ни путём к файлу .xlsx.',
     motColumnsFile: 'Не удалось прочитать карту столбцов {{path}}: {{reason}}',
-    motColumnsInvalid: 'Карта столбцов: «{{field}}» {{ref}} не является известным полем с номером, буквой или заголовком столбца.',
-    motHeaderNotFound: 'Карта столбцов: нет заголовка «{{header}}» (для {{field}}) в строках 1-2 листа {{tab}}.',
+    motColumnsInvalid:
+      'Карта столбцов: «{{field}}» {{ref}} не является известным полем с номером, буквой или заголовком столбца.',
+    motHeaderNotFound:
+      'Карта столбцов: нет заголовка «{{header}}» (для {{field}}) в строках 1-2 листа {{tab}}.',
     trackerHeader: 'В {{tab}}!{{cell}} должен быть заголовок «{{expected}}», а там «{{found}}».',
     trackerNoHeader: 'На листе {{tab}} {{rows}} строк данных, но нет строки заголовков 4 (B4:S4).',
     duplicateIn: 'Повторяющиеся job_candidate_id на листе {{tab}}: {{ids}}',
@@ -20,8 +27,10 @@ export const ru: Catalog = {
     duplicateTracker: 'Повторяющиеся job_candidate_id в трекере: {{ids}}',
     data: 'Таблицы нельзя синхронизировать:\n{{problems}}',
     nothingWritten: 'Ничего не записано. Исправьте таблицу и запустите синхронизацию снова.',
-    writeFailedRestored: 'Запись трекера не удалась ({{reason}}); лист восстановлен из резервной копии {{path}}.',
-    writeAndRestoreFailed: 'Запись трекера не удалась ({{reason}}), восстановление тоже ({{restoreReason}}): восстановите лист вручную из {{path}}.',
+    writeFailedRestored:
+      'Запись трекера не удалась ({{reason}}); лист восстановлен из резервной копии {{path}}.',
+    writeAndRestoreFailed:
+      'Запись трекера не удалась ({{reason}}), восстановление тоже ({{restoreReason}}): восстановите лист вручную из {{path}}.',
     notificationFailed: 'Синхронизация выполнена, но уведомление не отправлено: {{reason}}',
   },
   log: {
@@ -42,7 +51,8 @@ export const ru: Catalog = {
     noNotification: 'Уведомления не настроены (NOTIF_TO_ADDRESS / MAIL_TO, SLACK_WEBHOOK_URL).',
   },
   summary: {
-    title: 'Трекер {{year}}: добавлено {{appended}}, обновлено {{updated}} (ключевых изменений {{keyChanges}}), отозвано {{rescinded}}, без изменений {{unchanged}}',
+    title:
+      'Трекер {{year}}: добавлено {{appended}}, обновлено {{updated}} (ключевых изменений {{keyChanges}}), отозвано {{rescinded}}, без изменений {{unchanged}}',
     calls: 'Вызовов Google API: {{count}}',
     dryRunTitle: 'Изменения, которые внесёт синхронизация ({{count}}):',
     noChanges: 'Изменений нет.',
@@ -54,7 +64,8 @@ export const ru: Catalog = {
     subjectSuccess: 'Tech On-boarding Tracker - {{year}} - Успех',
     subjectError: 'Tech On-boarding Tracker - {{year}} - Ошибка',
     bodySuccess: 'Синхронизация Tech On-boarding Tracker за {{year}} выполнена успешно.',
-    bodyError: 'Синхронизация Tech On-boarding Tracker за {{year}} завершилась с ошибкой: {{reason}}',
+    bodyError:
+      'Синхронизация Tech On-boarding Tracker за {{year}} завершилась с ошибкой: {{reason}}',
     logTitle: 'Журнал:',
     changesTitle: 'Изменения:',
     newHires: 'Новые сотрудники ({{count}}):',

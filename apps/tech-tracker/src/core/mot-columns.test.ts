@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MOT_COLUMNS } from './layout.js';
+import {
+  checkColumnSpec,
+  indexToLetter,
+  letterToIndex,
+  needsHeaders,
+  resolveMotColumns,
+} from './mot-columns.js';
+
+describe('MOT column map', () => {
+  it('converts letters and indexes both ways', () => {
+    expect([
+      letterToIndex('A'),
+      letterToIndex('Z'),
+      letterToIndex('AA'),
+      letterToIndex('AZ'),
+    ]).toEqual([0, 25, 26, 51]);
+    expect([indexToLetter(0), indexToLetter(25), indexToLetter(26), indexToLetter(51)]).toEqual([
+      'A',
+      'Z',
+      'AA',
+      'AZ',
+    ]);
+  });
+
+  it('defaults to the original columns', () => {
+    const resolved = resolveMotColumns({}, []);
+    expect(resolved).toEqual({ ok: true, columns: DEFAULT_MOT_COLUMNS });
+  });
+
+  it('accepts an index, a letter, a header name and the explicit forms', () => {
+    const headers = [
+      ['', 'Section'],
+      ['Recruiter', 'Hire Type', 'Candidate ID', 'Begins On'],
+    ];
+    const resolved = resolveMotColumns(
+      {
+        job_candidate_id: 'candidate id',
+        'Start Date': { header: 'Begins On' },
+        Title: 'N',
+        SpEd: 20,
+        'First Name': { letter: 'e' },
+        'Last Name': { index: 6 },
+      },
+      headers,
+    );
+    expect(resolved.ok && resolved.columns).toMatchObject({
+      job_candidate_id: 2,
+      'Start Date': 3,
+      Title: 13,
+      SpEd: 20,
+      'First Name': 4,
+      'Last Name': 6,
+    });
+  });
+
+  it('reports unknown fields, bad references and missing headers as data', () => {
+    expect(checkColumnSpec({ Salary: 3, Title: -1 })).toEqual([
+      { kind: 'unknownField', field: 'Salary' },
+      { kind: 'invalidRef', field: 'Title', ref: '-1' },
+    ]);
+    expect(resolveMotColumns({ Title: 'Job Title' }, [['Title']])).toEqual({
+      ok: false,
+      problems: [{ kind: 'headerNotFound', field: 'Title', header: 'Job Title' }],
+    });
+  });
+
+  it('knows when the id column needs the header rows', () => {
+    expect(needsHeaders({}, 'job_candidate_id')).toBe(false);
+    expect(needsHeaders({ job_candidate_id: 'D' }, 'job_candidate_id')).toBe(false);
+    expect(needsHeaders({ job_candidate_id: 'Candidate' }, 'job_candidate_id')).toBe(true);
+  });
+});
