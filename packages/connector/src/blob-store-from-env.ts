@@ -4,8 +4,8 @@ import { createS3BlobStore } from './s3-blob-store.js';
 
 /**
  * Picks the object store from the environment: S3 when `S3_BUCKET` is set (`S3_REGION` or
- * `AWS_REGION`, `S3_ENDPOINT`, `S3_FORCE_PATH_STYLE`, `S3_PREFIX`; credentials from the AWS
- * SDK chain), else the local folder `OBJECTS_DIR` (default `.objects`).
+ * `AWS_REGION`, `S3_ENDPOINT`, `S3_FORCE_PATH_STYLE`, `S3_PREFIX`; `AWS_ACCESS_KEY_ID` and
+ * `AWS_SECRET_ACCESS_KEY` from `env`, else the AWS SDK chain), else the local folder `OBJECTS_DIR` (default `.objects`).
  */
 export function createBlobStoreFromEnv(
   env: Readonly<Record<string, string | undefined>>,
@@ -21,6 +21,16 @@ export function createBlobStoreFromEnv(
         env.S3_FORCE_PATH_STYLE === '1' ||
         Boolean(env.S3_ENDPOINT),
       ...(env.S3_PREFIX ? { prefix: env.S3_PREFIX } : {}),
+      // Keys from a .env file are not in process.env, where the SDK's own chain looks.
+      ...(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+        ? {
+            credentials: {
+              accessKeyId: env.AWS_ACCESS_KEY_ID,
+              secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+              ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
+            },
+          }
+        : {}),
     });
   }
   const dir = env.OBJECTS_DIR ?? '.objects';

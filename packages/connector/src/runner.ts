@@ -200,8 +200,11 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
         connector: connectorId,
       }),
     );
+    let batches: BatchSummary | undefined;
     try {
       await instance.run();
+      // The last batch is written here, so its failures are the connector's like any other.
+      if (instance instanceof SourceConnector) batches = await instance.finishUpload();
     } catch (error) {
       if (error instanceof ConnectorStop) throw error;
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -209,9 +212,7 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
       if (isToolbeltError(error)) await instance.logErr(error.message, error.code);
       await instance.logUnhandled(detail);
     }
-    let batches: BatchSummary | undefined;
-    if (instance instanceof SourceConnector) {
-      batches = await instance.finishUpload();
+    if (instance instanceof SourceConnector && batches) {
       if (batches.rows === 0) await instance.exitNoFail(en('noRows'));
       outcome.batches = batches.batches;
       if (options.dryRun) {

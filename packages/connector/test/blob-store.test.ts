@@ -28,8 +28,6 @@ describe('createBlobStoreFromEnv', () => {
   it('picks S3 from S3_BUCKET and the local folder otherwise', async () => {
     const viaEnv = createBlobStoreFromEnv({ ...s3.env, S3_PREFIX: 'env/' });
     expect(viaEnv.location).toBe('s3://connector-batches/env/');
-    process.env.AWS_ACCESS_KEY_ID = s3.accessKeyId;
-    process.env.AWS_SECRET_ACCESS_KEY = s3.secretAccessKey;
     await viaEnv.put('etlJobHistory/e5-b1.json', '[1]');
     expect(await viaEnv.list('etlJobHistory/')).toEqual(['etlJobHistory/e5-b1.json']);
     const local = createBlobStoreFromEnv({}, dir.path);

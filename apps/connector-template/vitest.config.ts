@@ -1,0 +1,11 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    // One PostgreSQL server for the run; each test file makes its own database on it.
+    globalSetup: [fileURLToPath(import.meta.resolve('@toolbelt/testkit/vitest-postgres'))],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
