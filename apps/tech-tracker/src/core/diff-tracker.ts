@@ -4,14 +4,14 @@ import { COL, KEY_FIELDS, NOT_RESCINDED, SHARED_FIELDS, type SharedField } from 
 /** A tech-owned cell right of column S, carried as read. */
 export type TechCell = string | number | boolean | null;
 
-/** One MOT data row: the 13 shared fields as text, in `SHARED_FIELDS` order (id first). */
+/** One MOT data row: the 13 shared fields as trimmed text, in `SHARED_FIELDS` order (id first). */
 export interface MotRecord {
   readonly values: readonly string[];
 }
 
 /** One tracker data row. */
 export interface TrackerRow {
-  /** Columns B..S as text: the 13 shared fields, Rescinded, Date Added, the two stamps, Main Last Updated. */
+  /** Columns B..S as trimmed text: the 13 shared fields, Rescinded, Date Added, the two stamps, Main Last Updated. */
   readonly cells: readonly string[];
   /** The Tech team's cells right of S; they travel with the row through updates and sorts. */
   readonly tech: readonly TechCell[];
@@ -101,23 +101,24 @@ export function diffTracker(
   tracker: readonly TrackerRow[],
   today: string,
 ): TrackerDiff {
-  const motDuplicates = findDuplicateIds(mot.map((r) => r.values[COL.id] ?? ''));
-  if (motDuplicates.length > 0) throw duplicateError('mot', motDuplicates);
-  const trackerDuplicates = findDuplicateIds(tracker.map((r) => r.cells[COL.id] ?? ''));
-  if (trackerDuplicates.length > 0) throw duplicateError('tracker', trackerDuplicates);
-
   const clearedIds = new Set<string>();
   for (const id of cleared) clearedIds.add(id.trim());
   const struck = new Set<string>();
   for (const id of rescindedIds) struck.add(id.trim());
 
-  // Step 3: the MOT rows the tracker follows, by id, in MOT order.
-  const live = new Map<string, readonly string[]>();
+  // Step 3: the MOT rows by id, in MOT order; blank ids dropped (Cleared ids are skipped on use,
+  // after the duplicate check, which covers every MOT id).
+  const motById = new Map<string, readonly string[]>();
+  const motDuplicates = new Set<string>();
   for (const record of mot) {
-    const id = (record.values[COL.id] ?? '').trim();
-    if (id === '' || clearedIds.has(id)) continue;
-    live.set(id, record.values);
+    const id = record.values[COL.id] ?? '';
+    if (id === '') continue;
+    // One hash operation per id: a set that does not grow the map met a duplicate.
+    const size = motById.size;
+    motById.set(id, record.values);
+    if (motById.size === size) motDuplicates.add(id);
   }
+  if (motDuplicates.size > 0) throw duplicateError('mot', [...motDuplicates]);
 
   const changes: TrackerChange[] = [];
   const counts: DiffCounts = {
@@ -130,12 +131,17 @@ export function diffTracker(
   };
   const rows: TrackerRow[] = [];
   const inTracker = new Set<string>();
+  const trackerDuplicates = new Set<string>();
 
   // Steps 4, 5 and 7 for the rows already in the tracker.
   for (const row of tracker) {
-    const id = (row.cells[COL.id] ?? '').trim();
-    if (id !== '') inTracker.add(id);
-    const source = id === '' ? undefined : live.get(id);
+    const id = row.cells[COL.id] ?? '';
+    if (id !== '') {
+      const size = inTracker.size;
+      inTracker.add(id);
+      if (inTracker.size === size) trackerDuplicates.add(id);
+    }
+    const source = id === '' || clearedIds.has(id) ? undefined : motById.get(id);
     let cells: string[] | undefined;
     if (source === undefined) {
       counts.notInMot++;
@@ -176,9 +182,11 @@ export function diffTracker(
     rows.push(cells ? { cells, tech: row.tech } : row);
   }
 
+  if (trackerDuplicates.size > 0) throw duplicateError('tracker', [...trackerDuplicates]);
+
   // Step 6 (and 7 for new rows): append MOT ids the tracker does not have, in MOT order.
-  for (const [id, values] of live) {
-    if (inTracker.has(id)) continue;
+  for (const [id, values] of motById) {
+    if (inTracker.has(id) || clearedIds.has(id)) continue;
     const cells = SHARED_FIELDS.map((_, i) => values[i] ?? '');
     cells.push(NOT_RESCINDED, today, today, today, today);
     changes.push({ kind: 'append', id, values });
@@ -192,12 +200,19 @@ export function diffTracker(
     rows.push({ cells, tech: [] });
   }
 
-  // Step 8: newest first; Array.prototype.sort is stable, so ties keep their order.
-  const sorted = rows.slice().sort((a, b) => {
-    const x = a.cells[COL.mainLastUpdated] ?? '';
-    const y = b.cells[COL.mainLastUpdated] ?? '';
-    return x < y ? 1 : x > y ? -1 : 0;
-  });
+  // Step 8: newest first, stable. Dates take few distinct values, so bucket the rows by date
+  // (keeping their order) and join the buckets newest first: linear, and stable by design.
+  const buckets = new Map<string, TrackerRow[]>();
+  for (const row of rows) {
+    const key = row.cells[COL.mainLastUpdated] ?? '';
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(row);
+    else buckets.set(key, [row]);
+  }
+  const sorted: TrackerRow[] = [];
+  for (const key of [...buckets.keys()].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))) {
+    for (const row of buckets.get(key) as TrackerRow[]) sorted.push(row);
+  }
   const changed = sorted.length !== tracker.length || sorted.some((row, i) => row !== tracker[i]);
   return { rows: sorted, changes, counts, changed };
 }
