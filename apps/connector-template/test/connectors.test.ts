@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toNewJob, type JobDefinition } from '@toolbelt/connector';
-import { openDatabase, type Database } from '@toolbelt/db';
+import type { Database } from '@toolbelt/db';
 import { generateCsvRows, writeCsvFixture } from '@toolbelt/testkit/csv-fixtures';
 import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
 import { startS3, type S3StandIn } from '@toolbelt/testkit/s3';

@@ -1,0 +1,144 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
+import { makeTempDir } from '@toolbelt/testkit/temp-dir';
+import { MASTER_HASH, csvToPostgresJob } from './helpers.js';
+
+const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url));
+const dir = makeTempDir('connector-cli');
+let env: Record<string, string>;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI in the temp folder, without the caller's database or S3 settings. */
+function cli(args: string[], extraEnv: Record<string, string | undefined> = {}): Promise<Run> {
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    ...env,
+    NO_COLOR: '1',
+    ...extraEnv,
+  };
+  for (const k of ['S3_BUCKET', 'JOB_ID', 'TOOLBELT_LANG'])
+    if (!(k in extraEnv)) delete childEnv[k];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args, '--log-dir', `${dir.path}/logs`], {
+      cwd: dir.path,
+      env: childEnv,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  env = { DATABASE_URL: await testDatabaseUrl(), MASTER_HASH, OBJECTS_DIR: `${dir.path}/objects` };
+  writeFileSync(`${dir.path}/people.csv`, 'id,name,amount\n1,Ann,10.50\n2,"Bob, Jr.",7\n');
+  writeFileSync(`${dir.path}/empty.csv`, 'id,name,amount\n');
+  writeFileSync(
+    `${dir.path}/job.json`,
+    JSON.stringify(csvToPostgresJob('people.csv', 'cli_people', 'replace')),
+  );
+  writeFileSync(
+    `${dir.path}/empty-job.json`,
+    JSON.stringify(csvToPostgresJob('empty.csv', 'cli_empty', 'append')),
+  );
+  writeFileSync(
+    `${dir.path}/missing-job.json`,
+    JSON.stringify(csvToPostgresJob('nope.csv', 'cli_missing', 'append')),
+  );
+}, 60_000);
+afterAll(() => dir.cleanup());
+
+describe('connector-template CLI', () => {
+  it('adds jobs, runs one and reports it as JSON', async () => {
+    const added = await cli(['jobs', 'add', '--file', 'job.json', '--json']);
+    expect(added.code).toBe(0);
+    const { id } = JSON.parse(added.stdout) as { id: number };
+    const list = await cli(['jobs', 'list']);
+    expect(list.stdout).toMatch(
+      new RegExp(
+        `${id}\\s+CSV to cli_people\\s+csv: people.csv\\s+postgres: cli_people\\s+replace`,
+      ),
+    );
+    expect(list.stdout).not.toContain('encrypted');
+
+    const run = await cli(['run', '--job', String(id), '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as {
+      exitCode: number;
+      stages: { message: string; status: string }[];
+    };
+    expect(result.stages.map((s) => s.message)).toEqual([
+      'Successfully ran CSV file connector. Columns affected: 3. Rows affected: 2.',
+      'Successfully ran PostgreSQL connector. Columns affected: 4. Rows affected: 2.',
+    ]);
+    expect(run.stderr).toContain(
+      'Successfully ran PostgreSQL connector. Columns affected: 4. Rows affected: 2.',
+    );
+
+    const history = await cli(['history', '--job', String(id), '--json']);
+    expect(
+      (JSON.parse(history.stdout) as { history: { status: number; rowCount: number }[] })
+        .history[0],
+    ).toMatchObject({ status: 2, rowCount: 2 });
+  }, 120_000);
+
+  it('stops before run() when MASTER_HASH is missing, with the exact message and exit 78', async () => {
+    const run = await cli(['run', '--job', '1'], { MASTER_HASH: undefined });
+    expect(run.code).toBe(78);
+    expect(run.stderr).toContain(
+      "Unable to start job. Environment variable was not provided: 'MASTER_HASH'",
+    );
+  }, 60_000);
+
+  it('takes the job from JOB_ID and says when it does not exist', async () => {
+    const run = await cli(['run'], { JOB_ID: '424242' });
+    expect(run.code).toBe(78);
+    expect(run.stderr).toContain('Job ID not found: 424242');
+  }, 60_000);
+
+  it('exits 0 with the no-rows message for an empty source', async () => {
+    const added = JSON.parse(
+      (await cli(['jobs', 'add', '--file', 'empty-job.json', '--json'])).stdout,
+    ) as { id: number };
+    const run = await cli(['run', '--job', String(added.id)]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('No rows were returned from source. Finished job.');
+  }, 60_000);
+
+  it('fails the job with a non-zero exit when the source file is missing', async () => {
+    const added = JSON.parse(
+      (await cli(['jobs', 'add', '--file', 'missing-job.json', '--json'])).stdout,
+    ) as { id: number };
+    const run = await cli(['run', '--job', String(added.id)]);
+    expect(run.code).toBe(65);
+    expect(run.stderr).toContain('CSV file not found: nope.csv');
+    const history = JSON.parse(
+      (await cli(['history', '--job', String(added.id), '--json'])).stdout,
+    ) as { history: { status: number }[] };
+    expect(history.history[0]?.status).toBe(3);
+    const check = await cli(['check', '--job', String(added.id), '--json']);
+    expect(check.code).toBe(78);
+    const checks = (
+      JSON.parse(check.stdout) as { checks: { stage: string; name: string; ok: boolean }[] }
+    ).checks;
+    expect(checks.find((c) => c.stage === 'source' && c.name === 'reachable')?.ok).toBe(false);
+    expect(checks.find((c) => c.stage === 'destination' && c.name === 'reachable')?.ok).toBe(true);
+  }, 120_000);
+
+  it('rejects a destination stage without a history as a usage error', async () => {
+    const run = await cli(['run', '--job', '1', '--stage', 'destination']);
+    expect(run.code).toBe(64);
+    expect(run.stderr).toContain('--stage destination needs --history');
+  }, 60_000);
+});

@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { toNewJob } from '@toolbelt/connector';
+import { buildDeps } from '../src/deps.js';
+import { runJob } from '../src/run-job.js';
+import { MASTER_HASH, captureLogger } from './helpers.js';
+
+const run = promisify(execFile);
+const app = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+// Inside the app, so the scaffold resolves @toolbelt/connector, typescript and vitest as a
+// package of this workspace would.
+const work = mkdtempSync(join(app, '.scaffold-test-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const cli = (args: string[]) =>
+  run(process.execPath, [join(app, 'bin/run.js'), ...args], {
+    cwd: work,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
+const vitest = join(root, 'node_modules/vitest/vitest.mjs');
+
+describe('connector-template new', () => {
+  for (const kind of ['source', 'destination'] as const) {
+    it(`scaffolds a ${kind} connector that builds and passes its own test`, async () => {
+      const name = `acme-${kind}`;
+      await cli(['new', name, '--kind', kind]);
+      const dir = join(work, name);
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        dependencies: Record<string, string>;
+      };
+      expect(pkg.dependencies['@toolbelt/connector']).toBe('workspace:*');
+      await run(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: dir });
+      await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: dir });
+      const test = await run(process.execPath, [vitest, 'run'], {
+        cwd: dir,
+        env: { ...process.env, NO_COLOR: '1', CI: 'true' },
+      });
+      expect(test.stdout).toMatch(/Tests\s+1 passed/);
+      const registry = parse(readFileSync(join(work, 'connectors.yaml'), 'utf8')) as {
+        connector_id: string;
+        module: string;
+      }[];
+      expect(registry.find((e) => e.connector_id === name)).toEqual({
+        connector_id: name,
+        credentials: [],
+        env: [],
+        module: `./${name}/dist/index.js`,
+      });
+    }, 180_000);
+  }
+
+  it('runs a job whose source is the scaffolded connector, found through the registry', async () => {
+    const env = { MASTER_HASH, PGLITE_DIR: 'memory://', OBJECTS_DIR: join(work, 'objects') };
+    const deps = await buildDeps({ env, cwd: work });
+    try {
+      const out = join(work, 'out.csv');
+      const jobId = await (
+        await deps.jobs()
+      ).addJob(
+        toNewJob(
+          {
+            name: 'Scaffold to CSV',
+            source: { connector: 'acme-source', object: 'people' },
+            destination: { connector: 'csv', object: out },
+            mapping: [
+              { column: 'ID', mapped: 'id' },
+              { column: 'NAME', mapped: 'name' },
+            ],
+          },
+          MASTER_HASH,
+        ),
+      );
+      const { logger } = captureLogger();
+      const result = await runJob(deps, { env, jobId, dryRun: false, logger, lang: 'en' });
+      expect(result.stages.map((s) => s.message)).toEqual([
+        'Successfully ran acme-source connector. Columns affected: 2. Rows affected: 2.',
+        'Successfully ran CSV file connector. Columns affected: 2. Rows affected: 2.',
+      ]);
+      expect(readFileSync(out, 'utf8')).toBe('ID,NAME\n1,Ann\n2,Bob\n');
+    } finally {
+      await deps.close();
+    }
+  }, 120_000);
+
+  it('refuses a bad name and an existing folder', async () => {
+    await expect(cli(['new', 'Bad_Name', '--kind', 'source'])).rejects.toMatchObject({ code: 64 });
+    await expect(cli(['new', 'acme-source', '--kind', 'source'])).rejects.toMatchObject({
+      code: 64,
+    });
+  }, 60_000);
+});
