@@ -5,7 +5,12 @@ export default defineConfig({
   // Vitest's module runner does not apply Node's module hooks (src/job-resolve.ts), so job
   // modules imported in a test process find the runner's own exports through an alias.
   resolve: {
-    alias: [{ find: /^@toolbelt\/job-runner\/schoology$/, replacement: fileURLToPath(new URL('./dist/schoology/index.js', import.meta.url)) }],
+    alias: [
+      {
+        find: /^@toolbelt\/job-runner\/schoology$/,
+        replacement: fileURLToPath(new URL('./dist/schoology/index.js', import.meta.url)),
+      },
+    ],
   },
   test: {
     globalSetup: [fileURLToPath(import.meta.resolve('@toolbelt/testkit/vitest-postgres'))],

@@ -11,7 +11,10 @@ export const metadata = {
 };
 
 export async function run(params, ctx) {
-  const greeting = params.style === 'loud' ? `HELLO, ${String(params.name).toUpperCase()}!` : `Hello, ${params.name}.`;
+  const greeting =
+    params.style === 'loud'
+      ? `HELLO, ${String(params.name).toUpperCase()}!`
+      : `Hello, ${params.name}.`;
   for (let i = 1; i <= params.times; i++) {
     ctx.log(`${i}/${params.times} ${greeting}`);
     if (i % 2 === 0) ctx.warn(`(note ${i} on stderr)`);

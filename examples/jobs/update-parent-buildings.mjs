@@ -1,14 +1,31 @@
 // The original job library's sample: "Update parent buildings to child buildings".
 // Credentials come from the environment: SCHOOLOGY_BASE_URL, SCHOOLOGY_CONSUMER_KEY,
 // SCHOOLOGY_CONSUMER_SECRET (the job runner passes its own environment to jobs).
-import { createSchoologyClient, parseBuildingList, schoologyOptionsFromEnv, updateParentBuildings } from '@toolbelt/job-runner/schoology';
+import {
+  createSchoologyClient,
+  parseBuildingList,
+  schoologyOptionsFromEnv,
+  updateParentBuildings,
+} from '@toolbelt/job-runner/schoology';
 
 export const metadata = {
   name: 'update-parent-buildings',
-  description: 'Update parent buildings to child buildings: each parent gets the buildings of their children (limited to an allowed list).',
+  description:
+    'Update parent buildings to child buildings: each parent gets the buildings of their children (limited to an allowed list).',
   fields: [
-    { name: 'behavior', label: 'Behaviour', type: 'select', options: ['add', 'replace'], default: 'add', required: true },
-    { name: 'allowed_buildings', label: 'Allowed buildings (comma-separated ids, empty: any)', type: 'string' },
+    {
+      name: 'behavior',
+      label: 'Behaviour',
+      type: 'select',
+      options: ['add', 'replace'],
+      default: 'add',
+      required: true,
+    },
+    {
+      name: 'allowed_buildings',
+      label: 'Allowed buildings (comma-separated ids, empty: any)',
+      type: 'string',
+    },
     { name: 'dry_run', label: 'Dry run (print the changes only)', type: 'boolean', default: false },
   ],
   timeout: 3600,
@@ -23,6 +40,8 @@ export async function run(params, ctx) {
     dryRun: params.dry_run === true,
     log: ctx.log,
   });
-  ctx.log(`read ${result.read} users, ${result.read - result.filteredOut} parents, ${result.dropped} unchanged, ${result.written} updated, ${result.failed} failed, ${api.requests} API calls`);
+  ctx.log(
+    `read ${result.read} users, ${result.read - result.filteredOut} parents, ${result.dropped} unchanged, ${result.written} updated, ${result.failed} failed, ${api.requests} API calls`,
+  );
   return result.failed > 0 ? 1 : 0;
 }

@@ -17,7 +17,11 @@ function framed(tag: 'O' | 'E'): { write: typeof process.stdout.write; flush: ()
     tail = parts.pop() ?? '';
     if (parts.length > 0) writeOut(parts.map((line) => `\x1e${tag}${line}\n`).join(''));
   };
-  const write = ((chunk: string | Uint8Array, encoding?: BufferEncoding | WriteCallback, callback?: WriteCallback): boolean => {
+  const write = ((
+    chunk: string | Uint8Array,
+    encoding?: BufferEncoding | WriteCallback,
+    callback?: WriteCallback,
+  ): boolean => {
     const cb = typeof encoding === 'function' ? encoding : callback;
     emit(typeof chunk === 'string' ? chunk : decoder.write(Buffer.from(chunk)));
     if (cb) process.nextTick(cb);

@@ -24,7 +24,7 @@ const secrets = JSON.parse((await readStdin()) || '{}') as Record<string, string
 const { openDatabase } = await import('@toolbelt/db');
 const db = await openDatabase({ url });
 try {
-  const store = createRunStore(db);
+  const store = createRunStore(db, { copyLines: process.env.JOB_RUNNER_COPY === '1' });
   const library = await discoverJobs({
     dirs: (process.env.JOB_RUNNER_JOBS_DIR ?? 'jobs').split(delimiter).filter(Boolean),
     toolbelt: process.env.JOB_RUNNER_TOOLBELT !== '0',
@@ -33,7 +33,17 @@ try {
     await executeRun({ store, runId, secrets, findJob: (name) => findJob(library, name) });
   } catch (error) {
     // Whatever broke, the run must not stay "running" forever.
-    await store.finishRun(runId, { status: 'failed', exitCode: null, reason: `executioner error: ${(error as Error).message}` }, new Date()).catch(() => {});
+    await store
+      .finishRun(
+        runId,
+        {
+          status: 'failed',
+          exitCode: null,
+          reason: `executioner error: ${(error as Error).message}`,
+        },
+        new Date(),
+      )
+      .catch(() => {});
     throw error;
   }
 } finally {

@@ -17,9 +17,14 @@ if (!modulePath) {
   process.stderr.write('job-host: no module path given\n');
   process.exit(70);
 }
-const input = JSON.parse((await readStdin()) || '{}') as { params?: Record<string, string | number | boolean>; runId?: number };
+const input = JSON.parse((await readStdin()) || '{}') as {
+  params?: Record<string, string | number | boolean>;
+  runId?: number;
+};
 registerJobResolution();
-const mod = (await import(pathToFileURL(modulePath).href)) as Partial<JobModule> & { default?: JobModule };
+const mod = (await import(pathToFileURL(modulePath).href)) as Partial<JobModule> & {
+  default?: JobModule;
+};
 const job = (typeof mod.run === 'function' ? mod : mod.default) as JobModule;
 const controller = new AbortController();
 process.once('SIGTERM', () => {

@@ -10,7 +10,11 @@ interface ResolveContext {
 }
 type NextResolve = (specifier: string, context: ResolveContext) => Promise<{ url: string }>;
 
-export async function resolve(specifier: string, context: ResolveContext, next: NextResolve): Promise<{ url: string }> {
+export async function resolve(
+  specifier: string,
+  context: ResolveContext,
+  next: NextResolve,
+): Promise<{ url: string }> {
   try {
     return await next(specifier, context);
   } catch (error) {

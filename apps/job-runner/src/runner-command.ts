@@ -12,7 +12,10 @@ export const runnerFlags = {
     summary: 'Folder of jobs (repeatable). Default: JOB_RUNNER_JOBS_DIR, else ./jobs.',
     multiple: true,
   }),
-  'data-dir': Flags.string({ summary: 'Embedded database folder when DATABASE_URL is not set.', default: '.data/job-runner' }),
+  'data-dir': Flags.string({
+    summary: 'Embedded database folder when DATABASE_URL is not set.',
+    default: '.data/job-runner',
+  }),
 };
 
 /** A job runner command: reads its settings and opens the runner. */
@@ -41,7 +44,8 @@ export abstract class RunnerCommand<T extends typeof Command> extends BaseComman
 
   /** A run that did not succeed ends the command with exit 1 (PARTIAL). */
   protected exitForRun(result: RunResult): RunResult {
-    if (result.status !== 'succeeded' && result.status !== 'queued' && result.status !== 'running') this.setExitCode('PARTIAL');
+    if (result.status !== 'succeeded' && result.status !== 'queued' && result.status !== 'running')
+      this.setExitCode('PARTIAL');
     return result;
   }
 
@@ -91,7 +95,16 @@ export async function printRun(
   );
   if (!json && (follow || run.finishedAt)) {
     const exit = run.exitCode === null ? '' : t('run.exitCode', { code: run.exitCode });
-    process.stderr.write(`${t('run.finished', { id: run.id, status: t(`statuses.${run.status}`), exit })}\n`);
+    process.stderr.write(
+      `${t('run.finished', { id: run.id, status: t(`statuses.${run.status}`), exit })}\n`,
+    );
   }
-  return { id: run.id, job: run.job, status: run.status, exitCode: run.exitCode, reason: run.reason, lines: run.lineCount };
+  return {
+    id: run.id,
+    job: run.job,
+    status: run.status,
+    exitCode: run.exitCode,
+    reason: run.reason,
+    lines: run.lineCount,
+  };
 }

@@ -2,7 +2,13 @@ import type { ChildProcess } from 'node:child_process';
 import type { Database } from '@toolbelt/db';
 import { ToolbeltError } from '@toolbelt/errors';
 import type { JobDefinition } from './core/job-metadata.js';
-import { maskParams, secretParams, validateParams, type ParamValues, type ParamProblem } from './core/job-params.js';
+import {
+  maskParams,
+  secretParams,
+  validateParams,
+  type ParamValues,
+  type ParamProblem,
+} from './core/job-params.js';
 import { isFinished } from './core/run-status.js';
 import { discoverJobs, findJob, type JobLibrary } from './adapters/job-library.js';
 import { spawnExecutioner, type ExecutionerTarget } from './adapters/launcher.js';
@@ -55,13 +61,19 @@ export async function openRunner(config: RunnerConfig): Promise<Runner> {
     target: () =>
       (target ??= db.connectionString().then((databaseUrl) => ({
         databaseUrl,
+        copyLines: db.kind === 'postgres',
         jobsDirs: config.jobsDirs,
         toolbelt: config.toolbelt,
         ...(config.env ? { env: config.env } : {}),
       }))),
     queue: () => {
-      if (db.kind !== 'postgres') throw new ToolbeltError('USAGE', 'The run queue needs PostgreSQL (DATABASE_URL)', { key: 'job-runner:errors.queueNeedsPostgres' });
-      return (queue ??= import('./adapters/run-queue.js').then(async ({ createRunQueue }) => createRunQueue(await db.connectionString())));
+      if (db.kind !== 'postgres')
+        throw new ToolbeltError('USAGE', 'The run queue needs PostgreSQL (DATABASE_URL)', {
+          key: 'job-runner:errors.queueNeedsPostgres',
+        });
+      return (queue ??= import('./adapters/run-queue.js').then(async ({ createRunQueue }) =>
+        createRunQueue(await db.connectionString()),
+      ));
     },
     async close() {
       if (queue) await (await queue).close();
@@ -91,9 +103,16 @@ export interface StartedRun {
 }
 
 /** Parameter problems as a USAGE error that lists each one (the shell words them). */
-export function paramsError(job: string, problems: readonly ParamProblem[], missing: readonly string[]): ToolbeltError {
+export function paramsError(
+  job: string,
+  problems: readonly ParamProblem[],
+  missing: readonly string[],
+): ToolbeltError {
   const lines = [
-    ...problems.map((p) => `${p.field}: ${p.code}${p.value === undefined ? '' : ` (${p.value})`}${p.options ? ` [${p.options.join(', ')}]` : ''}`),
+    ...problems.map(
+      (p) =>
+        `${p.field}: ${p.code}${p.value === undefined ? '' : ` (${p.value})`}${p.options ? ` [${p.options.join(', ')}]` : ''}`,
+    ),
     ...missing.map((name) => `${name}: required`),
   ];
   return new ToolbeltError('USAGE', `Invalid parameters for ${job}: ${lines.join('; ')}`, {
@@ -106,7 +125,11 @@ export function paramsError(job: string, problems: readonly ParamProblem[], miss
 /** The job or a USAGE error naming it. */
 export function requireJob(runner: Runner, name: string): JobDefinition {
   const job = findJob(runner.library, name);
-  if (!job) throw new ToolbeltError('USAGE', `No job named "${name}" (see job-runner list)`, { key: 'job-runner:errors.noJob', params: { job: name } });
+  if (!job)
+    throw new ToolbeltError('USAGE', `No job named "${name}" (see job-runner list)`, {
+      key: 'job-runner:errors.noJob',
+      params: { job: name },
+    });
   return job;
 }
 
@@ -117,20 +140,33 @@ export function requireJob(runner: Runner, name: string): JobDefinition {
 export async function startRun(runner: Runner, request: RunRequest): Promise<StartedRun> {
   const job = requireJob(runner, request.job);
   const check = validateParams(job.fields, request.input);
-  if (check.problems.length > 0 || check.missing.length > 0) throw paramsError(job.name, check.problems, check.missing.map((f) => f.name));
+  if (check.problems.length > 0 || check.missing.length > 0)
+    throw paramsError(
+      job.name,
+      check.problems,
+      check.missing.map((f) => f.name),
+    );
   const secrets = secretParams(job.fields, check.values);
   let sealed: string | undefined;
   if (request.launch === 'queue') {
     if (runner.mode !== 'postgres') {
-      throw new ToolbeltError('USAGE', 'Queued runs need PostgreSQL (DATABASE_URL); with the embedded database the run lives in this process', {
-        key: 'job-runner:errors.detachNeedsPostgres',
-      });
+      throw new ToolbeltError(
+        'USAGE',
+        'Queued runs need PostgreSQL (DATABASE_URL); with the embedded database the run lives in this process',
+        {
+          key: 'job-runner:errors.detachNeedsPostgres',
+        },
+      );
     }
     if (Object.keys(secrets).length > 0) {
       if (!runner.config.secretKey) {
-        throw new ToolbeltError('CONFIG', 'Set JOB_RUNNER_SECRET_KEY (shared by serve and the workers) to queue runs with secret parameters', {
-          key: 'job-runner:errors.needSecretKey',
-        });
+        throw new ToolbeltError(
+          'CONFIG',
+          'Set JOB_RUNNER_SECRET_KEY (shared by serve and the workers) to queue runs with secret parameters',
+          {
+            key: 'job-runner:errors.needSecretKey',
+          },
+        );
       }
       const { sealSecrets } = await import('./adapters/secret-box.js');
       sealed = sealSecrets(secrets, runner.config.secretKey);
@@ -144,10 +180,14 @@ export async function startRun(runner: Runner, request: RunRequest): Promise<Sta
     rerunOf: request.rerunOf ?? null,
   });
   if (request.launch === 'queue') {
-    await (await runner.queue()).enqueue({ runId: run.id, ...(sealed ? { sealedSecrets: sealed } : {}) });
+    await (
+      await runner.queue()
+    ).enqueue({ runId: run.id, ...(sealed ? { sealedSecrets: sealed } : {}) });
     return { run };
   }
-  const executioner = spawnExecutioner(await runner.target(), run.id, secrets, { stderr: request.stderr ?? 'ignore' });
+  const executioner = spawnExecutioner(await runner.target(), run.id, secrets, {
+    stderr: request.stderr ?? 'ignore',
+  });
   return { run, executioner };
 }
 
@@ -155,7 +195,8 @@ export async function startRun(runner: Runner, request: RunRequest): Promise<Sta
 export function rerunInput(run: RunRecord, job: JobDefinition): Record<string, string> {
   const secret = new Set(job.fields.filter((f) => f.secret).map((f) => f.name));
   const input: Record<string, string> = {};
-  for (const [key, value] of Object.entries(run.params as ParamValues)) if (!secret.has(key)) input[key] = String(value);
+  for (const [key, value] of Object.entries(run.params as ParamValues))
+    if (!secret.has(key)) input[key] = String(value);
   return input;
 }
 
@@ -172,7 +213,11 @@ export async function followRun(
   let after = options.afterSeq ?? 0;
   for (;;) {
     const run = await store.getRun(runId);
-    if (!run) throw new ToolbeltError('USAGE', `No run ${runId}`, { key: 'job-runner:errors.noRun', params: { run: runId } });
+    if (!run)
+      throw new ToolbeltError('USAGE', `No run ${runId}`, {
+        key: 'job-runner:errors.noRun',
+        params: { run: runId },
+      });
     // Drain everything stored so far, in pages.
     for (;;) {
       const lines = await store.readLines(runId, after, 5000);

@@ -14,7 +14,12 @@ let runner: Runner;
 beforeAll(async () => {
   dir = makeTempDir('job-runner-exec');
   writeFixtureJobs(dir.path);
-  runner = await openRunner({ databaseUrl: await testDatabaseUrl(), dataDir: join(dir.path, 'unused'), jobsDirs: [dir.path], toolbelt: false });
+  runner = await openRunner({
+    databaseUrl: await testDatabaseUrl(),
+    dataDir: join(dir.path, 'unused'),
+    jobsDirs: [dir.path],
+    toolbelt: false,
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -22,15 +27,37 @@ afterAll(async () => {
   await dir?.cleanup();
 });
 
-async function runToEnd(job: string, input: Record<string, string> = {}, timeoutSeconds?: number): Promise<RunRecord> {
-  const started = await startRun(runner, { job, input, startedBy: 'test', launch: 'spawn', stderr: 'inherit', ...(timeoutSeconds ? { timeoutSeconds } : {}) });
+async function runToEnd(
+  job: string,
+  input: Record<string, string> = {},
+  timeoutSeconds?: number,
+): Promise<RunRecord> {
+  const started = await startRun(runner, {
+    job,
+    input,
+    startedBy: 'test',
+    launch: 'spawn',
+    stderr: 'inherit',
+    ...(timeoutSeconds ? { timeoutSeconds } : {}),
+  });
   await waitForExit(started.executioner!);
   return (await runner.store.getRun(started.run.id))!;
 }
 
 it('lists complete jobs and says why the others are left out', () => {
-  expect(runner.library.jobs.map((j) => j.name).sort()).toEqual(['alternate', 'fail', 'forever', 'mark', 'report', 'secret', 'sleepy', 'slow-lines']);
-  const problems = Object.fromEntries(runner.library.problems.map((p) => [p.path.split('/').pop(), p.problems]));
+  expect(runner.library.jobs.map((j) => j.name).sort()).toEqual([
+    'alternate',
+    'fail',
+    'forever',
+    'mark',
+    'report',
+    'secret',
+    'sleepy',
+    'slow-lines',
+  ]);
+  const problems = Object.fromEntries(
+    runner.library.problems.map((p) => [p.path.split('/').pop(), p.problems]),
+  );
   expect(problems['incomplete.mjs']).toEqual(['description: missing']);
   expect(problems['orphan.job.json']).toEqual(['orphan: no executable file next to the sidecar']);
 });
@@ -39,7 +66,9 @@ it('keeps the order of lines a job writes to stdout and stderr in turn', async (
   const run = await runToEnd('alternate', { count: '400' });
   expect(run.status).toBe('succeeded');
   expect(run.exitCode).toBe(0);
-  const lines = (await runner.store.readLines(run.id, 0, 10_000)).filter((l) => l.stream !== 'system');
+  const lines = (await runner.store.readLines(run.id, 0, 10_000)).filter(
+    (l) => l.stream !== 'system',
+  );
   expect(lines).toHaveLength(400);
   lines.forEach((l, i) => {
     expect(l.line).toBe(i % 2 === 0 ? `out ${i}` : `err ${i}`);
@@ -61,7 +90,12 @@ it('marks a job killed by its time limit as failed with the reason', async () =>
 }, 60_000);
 
 it('cancels a running job', async () => {
-  const started = await startRun(runner, { job: 'forever', input: {}, startedBy: 'test', launch: 'spawn' });
+  const started = await startRun(runner, {
+    job: 'forever',
+    input: {},
+    startedBy: 'test',
+    launch: 'spawn',
+  });
   for (let i = 0; i < 200; i++) {
     const run = await runner.store.getRun(started.run.id);
     if (run && run.lineCount >= 3) break;
@@ -71,7 +105,11 @@ it('cancels a running job', async () => {
   await waitForExit(started.executioner!);
   const run = (await runner.store.getRun(started.run.id))!;
   expect(run.status).toBe('cancelled');
-  expect((await runner.store.readLines(run.id, 0, 1000)).some((l) => l.line === 'cancel requested: stopping the job')).toBe(true);
+  expect(
+    (await runner.store.readLines(run.id, 0, 1000)).some(
+      (l) => l.line === 'cancel requested: stopping the job',
+    ),
+  ).toBe(true);
 }, 60_000);
 
 it('never stores secret parameters in clear, in the record or the log', async () => {
@@ -94,16 +132,36 @@ it('records the exit code of a failing job, runs executables with JOB_PARAM_ var
   const report = await runToEnd('report', { month: '2026-11' });
   expect(report.status).toBe('succeeded');
   const lines = await runner.store.readLines(report.id, 0, 100);
-  expect(lines.filter((l) => l.stream !== 'system').map((l) => `${l.stream}:${l.line}`).sort()).toEqual(['stderr:warning', 'stdout:report for 2026-11']);
-  expect((await runner.store.listRuns({ search: 'something broke' })).map((r) => r.id)).toEqual([failed.id]);
-  expect((await runner.store.listRuns({ search: '2026-11', job: 'report' })).map((r) => r.id)).toEqual([report.id]);
-  expect((await runner.store.listRuns({ status: 'failed', job: 'fail' })).map((r) => r.id)).toEqual([failed.id]);
+  expect(
+    lines
+      .filter((l) => l.stream !== 'system')
+      .map((l) => `${l.stream}:${l.line}`)
+      .sort(),
+  ).toEqual(['stderr:warning', 'stdout:report for 2026-11']);
+  expect((await runner.store.listRuns({ search: 'something broke' })).map((r) => r.id)).toEqual([
+    failed.id,
+  ]);
+  expect(
+    (await runner.store.listRuns({ search: '2026-11', job: 'report' })).map((r) => r.id),
+  ).toEqual([report.id]);
+  expect((await runner.store.listRuns({ status: 'failed', job: 'fail' })).map((r) => r.id)).toEqual(
+    [failed.id],
+  );
 }, 60_000);
 
 it('refuses invalid parameters before storing anything', async () => {
   const before = await runner.store.listRuns({ job: 'report' });
-  await expect(startRun(runner, { job: 'report', input: {}, startedBy: 'test', launch: 'spawn' })).rejects.toMatchObject({ code: 'USAGE', problems: ['month: required'] });
-  await expect(startRun(runner, { job: 'alternate', input: { count: 'many' }, startedBy: 'test', launch: 'spawn' })).rejects.toMatchObject({ code: 'USAGE' });
+  await expect(
+    startRun(runner, { job: 'report', input: {}, startedBy: 'test', launch: 'spawn' }),
+  ).rejects.toMatchObject({ code: 'USAGE', problems: ['month: required'] });
+  await expect(
+    startRun(runner, {
+      job: 'alternate',
+      input: { count: 'many' },
+      startedBy: 'test',
+      launch: 'spawn',
+    }),
+  ).rejects.toMatchObject({ code: 'USAGE' });
   expect(await runner.store.listRuns({ job: 'report' })).toHaveLength(before.length);
   expect(readFileSync(join(dir.path, 'report.sh.job.json'), 'utf8')).toContain('month');
 });

@@ -22,7 +22,12 @@ beforeAll(async () => {
   dir = makeTempDir('job-runner-web');
   writeFixtureJobs(dir.path);
   const url = await testDatabaseUrl();
-  runner = await openRunner({ databaseUrl: url, dataDir: join(dir.path, 'unused'), jobsDirs: [dir.path], toolbelt: false });
+  runner = await openRunner({
+    databaseUrl: url,
+    dataDir: join(dir.path, 'unused'),
+    jobsDirs: [dir.path],
+    toolbelt: false,
+  });
   const target = await runner.target();
   // PostgreSQL mode as in production: the web UI queues, a worker executes.
   worker = await startRunWorker({
@@ -69,8 +74,12 @@ it('fills the generated form, executes, shows live lines and the final status', 
   await page.locator('#status[data-status="succeeded"]').waitFor({ timeout: 60_000 });
   expect(await page.textContent('#exit-code')).toBe('0');
   expect(await page.locator('#log .l.stdout').count()).toBe(7);
-  expect(await page.locator('#log .l.stdout').last().textContent()).toBe('<script>window.injected = true</script>');
-  expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+  expect(await page.locator('#log .l.stdout').last().textContent()).toBe(
+    '<script>window.injected = true</script>',
+  );
+  expect(
+    await page.evaluate(() => (window as unknown as { injected?: boolean }).injected),
+  ).toBeUndefined();
   // A reload shows the stored log, escaped the same way.
   await page.reload();
   expect(await page.locator('#log .l', { hasText: 'line 6 for Ann <b> (loud)' }).count()).toBe(1);
@@ -95,14 +104,24 @@ it('re-runs a run from the history page', async () => {
 
 it('refuses POSTs without the CSRF token', async () => {
   const before = (await runner.store.listRuns({ limit: 1000 })).length;
-  const response = await fetch(`${web.url}/jobs/fail/runs`, { method: 'POST', body: new URLSearchParams({ _csrf: 'guess' }), redirect: 'manual' });
+  const response = await fetch(`${web.url}/jobs/fail/runs`, {
+    method: 'POST',
+    body: new URLSearchParams({ _csrf: 'guess' }),
+    redirect: 'manual',
+  });
   expect(response.status).toBe(403);
   expect((await runner.store.listRuns({ limit: 1000 })).length).toBe(before);
 });
 
 it('needs a token off the default loopback address, and a login with it', async () => {
-  await expect(startWebServer(deps, { host: '127.0.0.2', port: 0 })).rejects.toMatchObject({ code: 'CONFIG' });
-  const guarded = await startWebServer(deps, { host: '127.0.0.2', port: 0, token: 'let-me-in-123' });
+  await expect(startWebServer(deps, { host: '127.0.0.2', port: 0 })).rejects.toMatchObject({
+    code: 'CONFIG',
+  });
+  const guarded = await startWebServer(deps, {
+    host: '127.0.0.2',
+    port: 0,
+    token: 'let-me-in-123',
+  });
   try {
     const before = (await runner.store.listRuns({ limit: 1000 })).length;
     const anonymous = await fetch(`${guarded.url}/`, { redirect: 'manual' });

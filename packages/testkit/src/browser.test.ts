@@ -14,7 +14,9 @@ afterAll(async () => {
 it('renders a page from a loopback server and runs its script', async () => {
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
-    res.end('<p id="p">static</p><script>document.getElementById("p").textContent = "scripted";</script>');
+    res.end(
+      '<p id="p">static</p><script>document.getElementById("p").textContent = "scripted";</script>',
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {

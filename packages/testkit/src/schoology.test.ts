@@ -6,21 +6,32 @@ const plaintext = (key: string, secret: string) =>
 
 let api: SchoologyStandIn;
 beforeAll(async () => {
-  const users = Array.from({ length: 45 }, (_, i) => ({ id: i + 1, school_uid: `u${i + 1}`, name_first: 'F', name_last: `L${i + 1}`, building_id: 1 }));
+  const users = Array.from({ length: 45 }, (_, i) => ({
+    id: i + 1,
+    school_uid: `u${i + 1}`,
+    name_first: 'F',
+    name_last: `L${i + 1}`,
+    building_id: 1,
+  }));
   api = await startSchoologyStandIn({ users, consumerKey: 'key', consumerSecret: 'secret' });
 });
 afterAll(() => api.stop());
 
 it('refuses requests without a valid OAuth signature', async () => {
   expect((await fetch(`${api.url}/users`)).status).toBe(401);
-  expect((await fetch(`${api.url}/users`, { headers: { authorization: plaintext('key', 'wrong') } })).status).toBe(401);
+  expect(
+    (await fetch(`${api.url}/users`, { headers: { authorization: plaintext('key', 'wrong') } }))
+      .status,
+  ).toBe(401);
 });
 
 it('pages users following links.next', async () => {
   const seen: number[] = [];
   let url: string | undefined = `${api.url}/users?limit=20`;
   while (url) {
-    const body = (await (await fetch(url, { headers: { authorization: plaintext('key', 'secret') } })).json()) as {
+    const body = (await (
+      await fetch(url, { headers: { authorization: plaintext('key', 'secret') } })
+    ).json()) as {
       user: { id: number }[];
       links: { next?: string };
     };
@@ -32,7 +43,11 @@ it('pages users following links.next', async () => {
 
 it('updates users in bulk, at most 50 per request', async () => {
   const put = (user: unknown[]) =>
-    fetch(`${api.url}/users`, { method: 'PUT', headers: { authorization: plaintext('key', 'secret'), 'content-type': 'application/json' }, body: JSON.stringify({ users: { user } }) });
+    fetch(`${api.url}/users`, {
+      method: 'PUT',
+      headers: { authorization: plaintext('key', 'secret'), 'content-type': 'application/json' },
+      body: JSON.stringify({ users: { user } }),
+    });
   expect((await put([{ id: 3, building_id: 9 }])).status).toBe(200);
   expect(api.users.get(3)?.building_id).toBe(9);
   expect((await put(Array.from({ length: 51 }, (_, i) => ({ id: i + 1 })))).status).toBe(400);

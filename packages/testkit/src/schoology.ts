@@ -67,17 +67,28 @@ export interface SchoologyStandIn {
   stop(): Promise<void>;
 }
 
-const enc = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const enc = (s: string): string =>
+  encodeURIComponent(s).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 
 function parseAuthorization(header: string | undefined): Record<string, string> | undefined {
   if (!header || !/^OAuth\s/i.test(header)) return undefined;
   const out: Record<string, string> = {};
-  for (const match of header.slice(6).matchAll(/([a-z_]+)="([^"]*)"/gi)) out[match[1]!] = decodeURIComponent(match[2]!);
+  for (const match of header.slice(6).matchAll(/([a-z_]+)="([^"]*)"/gi))
+    out[match[1]!] = decodeURIComponent(match[2]!);
   return out;
 }
 
 /** Check the OAuth 1 signature of a request the way the real API does (two-legged). */
-function signatureValid(req: IncomingMessage, baseUrl: string, url: URL, key: string, secret: string): boolean {
+function signatureValid(
+  req: IncomingMessage,
+  baseUrl: string,
+  url: URL,
+  key: string,
+  secret: string,
+): boolean {
   const oauth = parseAuthorization(req.headers.authorization);
   if (!oauth || oauth.oauth_consumer_key !== key) return false;
   const given = oauth.oauth_signature ?? '';
@@ -86,10 +97,17 @@ function signatureValid(req: IncomingMessage, baseUrl: string, url: URL, key: st
   else if (oauth.oauth_signature_method === 'HMAC-SHA1') {
     const params: [string, string][] = [];
     for (const [k, v] of url.searchParams) params.push([enc(k), enc(v)]);
-    for (const [k, v] of Object.entries(oauth)) if (k !== 'oauth_signature' && k !== 'realm') params.push([enc(k), enc(v)]);
+    for (const [k, v] of Object.entries(oauth))
+      if (k !== 'oauth_signature' && k !== 'realm') params.push([enc(k), enc(v)]);
     params.sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1));
-    const base = [req.method ?? 'GET', enc(baseUrl + url.pathname), enc(params.map(([k, v]) => `${k}=${v}`).join('&'))].join('&');
-    expected = createHmac('sha1', `${enc(secret)}&`).update(base).digest('base64');
+    const base = [
+      req.method ?? 'GET',
+      enc(baseUrl + url.pathname),
+      enc(params.map(([k, v]) => `${k}=${v}`).join('&')),
+    ].join('&');
+    expected = createHmac('sha1', `${enc(secret)}&`)
+      .update(base)
+      .digest('base64');
   } else return false;
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
@@ -97,7 +115,9 @@ function signatureValid(req: IncomingMessage, baseUrl: string, url: URL, key: st
 }
 
 /** Start the stand-in on 127.0.0.1 (a free port). */
-export async function startSchoologyStandIn(options: SchoologyStandInOptions): Promise<SchoologyStandIn> {
+export async function startSchoologyStandIn(
+  options: SchoologyStandInOptions,
+): Promise<SchoologyStandIn> {
   const users = new Map(options.users.map((u) => [u.id, { ...u }]));
   const requests: RecordedRequest[] = [];
   let failures = options.failFirst ?? 0;
@@ -115,12 +135,18 @@ export async function startSchoologyStandIn(options: SchoologyStandInOptions): P
       const url = new URL(req.url ?? '/', origin);
       let body = '';
       for await (const chunk of req) body += String(chunk);
-      const record: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), status: 0 };
+      const record: RecordedRequest = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        status: 0,
+      };
       if (failures > 0) {
         failures -= 1;
         return reply(res, record, 503, { error: 'temporarily unavailable' });
       }
-      if (!signatureValid(req, origin, url, options.consumerKey, options.consumerSecret)) return reply(res, record, 401, { error: 'invalid OAuth signature' });
+      if (!signatureValid(req, origin, url, options.consumerKey, options.consumerSecret))
+        return reply(res, record, 401, { error: 'invalid OAuth signature' });
       if (url.pathname !== '/v1/users') return reply(res, record, 404, { error: 'not found' });
       if (req.method === 'GET') {
         const all = [...users.values()].sort((a, b) => a.id - b.id);
@@ -128,10 +154,17 @@ export async function startSchoologyStandIn(options: SchoologyStandInOptions): P
         if (uids) {
           const wanted = new Set(uids.split(','));
           const found = all.filter((u) => wanted.has(u.school_uid));
-          return reply(res, record, 200, { user: found, total: found.length, links: { self: url.toString() } });
+          return reply(res, record, 200, {
+            user: found,
+            total: found.length,
+            links: { self: url.toString() },
+          });
         }
         const start = Math.max(0, Number(url.searchParams.get('start') ?? 0) || 0);
-        const limit = Math.min(200, Math.max(1, Number(url.searchParams.get('limit') ?? options.defaultLimit ?? 20) || 20));
+        const limit = Math.min(
+          200,
+          Math.max(1, Number(url.searchParams.get('limit') ?? options.defaultLimit ?? 20) || 20),
+        );
         const page = all.slice(start, start + limit);
         const links: Record<string, string> = { self: url.toString() };
         if (start + limit < all.length) {
@@ -151,7 +184,8 @@ export async function startSchoologyStandIn(options: SchoologyStandInOptions): P
           return reply(res, record, 400, { error: 'body must be {"users":{"user":[...]}}' });
         }
         record.bulkSize = list.length;
-        if (list.length > 50) return reply(res, record, 400, { error: 'at most 50 users per bulk request' });
+        if (list.length > 50)
+          return reply(res, record, 400, { error: 'at most 50 users per bulk request' });
         const results = list.map((patch) => {
           const current = patch.id === undefined ? undefined : users.get(Number(patch.id));
           if (!current) return { response_code: 404, id: patch.id, error: 'no such user' };

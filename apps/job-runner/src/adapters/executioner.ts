@@ -50,7 +50,12 @@ function jobEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return env;
 }
 
-function toLaunch(job: JobDefinition, runId: number, params: ParamValues, env: NodeJS.ProcessEnv): Launch {
+function toLaunch(
+  job: JobDefinition,
+  runId: number,
+  params: ParamValues,
+  env: NodeJS.ProcessEnv,
+): Launch {
   switch (job.kind) {
     case 'module':
       return {
@@ -63,20 +68,31 @@ function toLaunch(job: JobDefinition, runId: number, params: ParamValues, env: N
     case 'toolbelt':
       return {
         file: process.execPath,
-        args: ['--import', preloadUrl, job.path, ...(job.commandWords ?? []), ...toFlagArgv(job.fields, params)],
+        args: [
+          '--import',
+          preloadUrl,
+          job.path,
+          ...(job.commandWords ?? []),
+          ...toFlagArgv(job.fields, params),
+        ],
         env,
         framed: true,
       };
     case 'executable': {
       const vars: NodeJS.ProcessEnv = { JOB_RUN_ID: String(runId) };
-      for (const [key, value] of Object.entries(params)) vars[`JOB_PARAM_${key.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`] = String(value);
+      for (const [key, value] of Object.entries(params))
+        vars[`JOB_PARAM_${key.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`] = String(value);
       return { file: job.path, args: [], env: { ...env, ...vars }, framed: false };
     }
   }
 }
 
 /** Parameters for the job: the stored (masked) ones with the secrets put back. */
-function paramsWithSecrets(job: JobDefinition, stored: ParamValues, secrets: Readonly<Record<string, string>>): { params: ParamValues; missing: string[] } {
+function paramsWithSecrets(
+  job: JobDefinition,
+  stored: ParamValues,
+  secrets: Readonly<Record<string, string>>,
+): { params: ParamValues; missing: string[] } {
   const params: ParamValues = { ...stored };
   const missing: string[] = [];
   for (const field of job.fields.filter((f) => f.secret)) {
@@ -132,7 +148,12 @@ export async function executeRun(options: ExecuteOptions): Promise<RunOutcome | 
     return flushing;
   };
   const add = (stream: LineStream, line: string): void => {
-    buffer.push({ seq: ++seq, stream, at: now(), line: secretValues.length ? maskSecrets(line, secretValues) : line });
+    buffer.push({
+      seq: ++seq,
+      stream,
+      at: now(),
+      line: secretValues.length ? maskSecrets(line, secretValues) : line,
+    });
     if (buffer.length >= batchLines) void flush();
     else timer ??= setTimeout(() => void flush(), flushMs);
   };
@@ -147,7 +168,11 @@ export async function executeRun(options: ExecuteOptions): Promise<RunOutcome | 
     add('system', `started ${job.name} (run ${runId})`);
     if (missing.length > 0) {
       add('system', `secret parameters not provided: ${missing.join(', ')}`);
-      exit = { code: null, signal: null, spawnError: `secret parameters not provided: ${missing.join(', ')}` };
+      exit = {
+        code: null,
+        signal: null,
+        spawnError: `secret parameters not provided: ${missing.join(', ')}`,
+      };
     } else {
       const launch = toLaunch(job, runId, params, jobEnv(options.env ?? process.env));
       const timeoutSeconds = run.timeoutSeconds ?? job.timeoutSeconds;
@@ -194,7 +219,12 @@ function runChild(launch: Launch, hooks: ChildHooks): Promise<JobExit> {
     let child: ChildProcess;
     try {
       // detached: the job gets its own process group, so stopping it stops its children too.
-      child = spawn(launch.file, launch.args, { env: launch.env, shell: false, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+      child = spawn(launch.file, launch.args, {
+        env: launch.env,
+        shell: false,
+        detached: true,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
     } catch (error) {
       resolve({ code: null, signal: null, spawnError: (error as Error).message });
       return;
@@ -204,7 +234,12 @@ function runChild(launch: Launch, hooks: ChildHooks): Promise<JobExit> {
     const stop = (why: 'timeout' | 'cancel'): void => {
       if (stoppedBy) return;
       stoppedBy = why;
-      hooks.add('system', why === 'timeout' ? `time limit of ${hooks.timeoutSeconds} s reached: stopping the job` : 'cancel requested: stopping the job');
+      hooks.add(
+        'system',
+        why === 'timeout'
+          ? `time limit of ${hooks.timeoutSeconds} s reached: stopping the job`
+          : 'cancel requested: stopping the job',
+      );
       const signalGroup = (signal: NodeJS.Signals) => {
         try {
           if (child.pid) process.kill(-child.pid, signal);
@@ -215,14 +250,21 @@ function runChild(launch: Launch, hooks: ChildHooks): Promise<JobExit> {
       signalGroup('SIGTERM');
       killTimer = setTimeout(() => signalGroup('SIGKILL'), hooks.killGraceMs);
     };
-    const timeout = hooks.timeoutSeconds ? setTimeout(() => stop('timeout'), hooks.timeoutSeconds * 1000) : undefined;
+    const timeout = hooks.timeoutSeconds
+      ? setTimeout(() => stop('timeout'), hooks.timeoutSeconds * 1000)
+      : undefined;
     const poll = setInterval(hooks.pollCancel, hooks.cancelPollMs);
     hooks.setOnCancel(() => stop('cancel'));
 
-    const read = (stream: NodeJS.ReadableStream, name: 'stdout' | 'stderr', framed: boolean): void => {
+    const read = (
+      stream: NodeJS.ReadableStream,
+      name: 'stdout' | 'stderr',
+      framed: boolean,
+    ): void => {
       const splitter = new LineSplitter();
       const emit = (line: string) => {
-        if (framed && line.charCodeAt(0) === 0x1e) hooks.add(line[1] === 'E' ? 'stderr' : 'stdout', line.slice(2));
+        if (framed && line.charCodeAt(0) === 0x1e)
+          hooks.add(line[1] === 'E' ? 'stderr' : 'stdout', line.slice(2));
         else hooks.add(name, line);
       };
       stream.on('data', (chunk: Buffer) => {

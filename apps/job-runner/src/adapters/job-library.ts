@@ -4,7 +4,11 @@ import { constants } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fieldsFromFlags, type ManifestCommand } from '../core/cli-jobs.js';
-import { checkJobMetadata, type JobDefinition, type MetadataProblem } from '../core/job-metadata.js';
+import {
+  checkJobMetadata,
+  type JobDefinition,
+  type MetadataProblem,
+} from '../core/job-metadata.js';
 import { registerJobResolution } from '../job-resolve.js';
 
 /** Where to look for jobs. */
@@ -43,12 +47,21 @@ async function readModuleJob(path: string): Promise<JobDefinition | MetadataProb
   } catch (error) {
     return { path, problems: [`cannot be loaded: ${(error as Error).message.split('\n')[0]}`] };
   }
-  const source = (mod.metadata === undefined && typeof mod.default === 'object' ? mod.default : mod) as Record<string, unknown>;
+  const source = (
+    mod.metadata === undefined && typeof mod.default === 'object' ? mod.default : mod
+  ) as Record<string, unknown>;
   const check = checkJobMetadata(source.metadata);
   const problems = check.ok ? [] : [...check.problems];
   if (typeof source.run !== 'function') problems.push('run: no exported run(params, ctx) function');
   if (!check.ok || problems.length > 0) return { path, problems };
-  return { name: check.name, description: check.description, fields: check.fields, kind: 'module', path, ...(check.timeoutSeconds ? { timeoutSeconds: check.timeoutSeconds } : {}) };
+  return {
+    name: check.name,
+    description: check.description,
+    fields: check.fields,
+    kind: 'module',
+    path,
+    ...(check.timeoutSeconds ? { timeoutSeconds: check.timeoutSeconds } : {}),
+  };
 }
 
 async function readSidecarJob(sidecar: string): Promise<JobDefinition | MetadataProblem> {
@@ -61,9 +74,17 @@ async function readSidecarJob(sidecar: string): Promise<JobDefinition | Metadata
   }
   const check = checkJobMetadata(raw);
   const problems = check.ok ? [] : [...check.problems];
-  if (!(await isExecutable(executable))) problems.push(`${basename(executable)}: no executable file next to the sidecar`);
+  if (!(await isExecutable(executable)))
+    problems.push(`${basename(executable)}: no executable file next to the sidecar`);
   if (!check.ok || problems.length > 0) return { path: sidecar, problems };
-  return { name: check.name, description: check.description, fields: check.fields, kind: 'executable', path: executable, ...(check.timeoutSeconds ? { timeoutSeconds: check.timeoutSeconds } : {}) };
+  return {
+    name: check.name,
+    description: check.description,
+    fields: check.fields,
+    kind: 'executable',
+    path: executable,
+    ...(check.timeoutSeconds ? { timeoutSeconds: check.timeoutSeconds } : {}),
+  };
 }
 
 async function scanFolder(dir: string, out: JobLibrary): Promise<void> {
@@ -74,13 +95,16 @@ async function scanFolder(dir: string, out: JobLibrary): Promise<void> {
     out.problems.push({ path: dir, problems: ['job folder not found'] });
     return;
   }
-  const sidecarTargets = new Set(names.filter((n) => n.endsWith(sidecarSuffix)).map((n) => n.slice(0, -sidecarSuffix.length)));
+  const sidecarTargets = new Set(
+    names.filter((n) => n.endsWith(sidecarSuffix)).map((n) => n.slice(0, -sidecarSuffix.length)),
+  );
   for (const name of names) {
     if (name.startsWith('.') || name.startsWith('_')) continue;
     const path = join(dir, name);
     let found: JobDefinition | MetadataProblem | undefined;
     if (name.endsWith(sidecarSuffix)) found = await readSidecarJob(path);
-    else if (!sidecarTargets.has(name) && moduleExtensions.has(name.slice(name.lastIndexOf('.')))) found = await readModuleJob(path);
+    else if (!sidecarTargets.has(name) && moduleExtensions.has(name.slice(name.lastIndexOf('.'))))
+      found = await readModuleJob(path);
     if (!found) continue;
     if ('problems' in found) out.problems.push(found);
     else out.jobs.push(found);
@@ -128,9 +152,16 @@ async function scanToolbeltClis(cwd: string, out: JobLibrary): Promise<void> {
     const runJs = join(folder, 'bin', 'run.js');
     let manifest: { commands?: Record<string, ManifestCommand> };
     try {
-      manifest = JSON.parse(await readFile(join(folder, 'oclif.manifest.json'), 'utf8')) as typeof manifest;
+      manifest = JSON.parse(
+        await readFile(join(folder, 'oclif.manifest.json'), 'utf8'),
+      ) as typeof manifest;
     } catch {
-      out.problems.push({ path: folder, problems: [`${bin}: no oclif.manifest.json (build it with pnpm --filter ${pkg.name ?? bin} build)`] });
+      out.problems.push({
+        path: folder,
+        problems: [
+          `${bin}: no oclif.manifest.json (build it with pnpm --filter ${pkg.name ?? bin} build)`,
+        ],
+      });
       continue;
     }
     for (const command of Object.values(manifest.commands ?? {})) {
@@ -160,7 +191,11 @@ export async function discoverJobs(options: LibraryOptions): Promise<JobLibrary>
   const byName = new Map<string, JobDefinition>();
   for (const job of library.jobs) {
     const first = byName.get(job.name);
-    if (first) library.problems.push({ path: job.path, problems: [`name "${job.name}" already used by ${first.path}`] });
+    if (first)
+      library.problems.push({
+        path: job.path,
+        problems: [`name "${job.name}" already used by ${first.path}`],
+      });
     else byName.set(job.name, job);
   }
   return { jobs: [...byName.values()], problems: library.problems };

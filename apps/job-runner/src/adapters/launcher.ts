@@ -7,6 +7,8 @@ export interface ExecutionerTarget {
   /** A URL the executioner can connect to (PostgreSQL, or the PGlite socket server). */
   databaseUrl: string;
   jobsDirs: readonly string[];
+  /** The database is a real PostgreSQL server: log lines go in with COPY. */
+  copyLines?: boolean;
   /** List Toolbelt CLIs as jobs (default true). */
   toolbelt?: boolean;
   /** Environment for the executioner and its job (default this process's). */
@@ -31,6 +33,7 @@ export function spawnExecutioner(
     JOB_RUNNER_DATABASE_URL: target.databaseUrl,
     JOB_RUNNER_JOBS_DIR: target.jobsDirs.map((dir) => resolve(dir)).join(delimiter),
     JOB_RUNNER_TOOLBELT: target.toolbelt === false ? '0' : '1',
+    JOB_RUNNER_COPY: target.copyLines ? '1' : '0',
   };
   const child = spawn(process.execPath, [executionerMain, String(runId)], {
     env,

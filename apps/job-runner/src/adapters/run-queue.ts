@@ -34,14 +34,20 @@ async function graphileLogger(log: LogSink) {
 }
 
 /** A queue client on the PostgreSQL database at `connectionString`. */
-export async function createRunQueue(connectionString: string, log: LogSink = () => {}): Promise<RunQueue> {
+export async function createRunQueue(
+  connectionString: string,
+  log: LogSink = () => {},
+): Promise<RunQueue> {
   const { makeWorkerUtils } = await import('graphile-worker');
   const utils = await makeWorkerUtils({ connectionString, logger: await graphileLogger(log) });
   await utils.migrate();
   return {
     async enqueue(payload) {
       // One attempt: a run that failed is a record to read, not something to repeat unasked.
-      await utils.addJob(taskName, payload, { maxAttempts: 1, jobKey: `job-runner:run:${payload.runId}` });
+      await utils.addJob(taskName, payload, {
+        maxAttempts: 1,
+        jobKey: `job-runner:run:${payload.runId}`,
+      });
     },
     close: async () => {
       await utils.release();

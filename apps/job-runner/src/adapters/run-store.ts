@@ -109,7 +109,12 @@ function toRun(row: Record<string, unknown>): RunRecord {
 }
 
 function toLine(row: Record<string, unknown>): LogLine {
-  return { seq: Number(row.seq), stream: row.stream as LineStream, at: row.at as Date, line: String(row.line) };
+  return {
+    seq: Number(row.seq),
+    stream: row.stream as LineStream,
+    at: row.at as Date,
+    line: String(row.line),
+  };
 }
 
 /** PostgreSQL text cannot hold NUL. */
@@ -146,8 +151,17 @@ export interface RunStore {
   pruneRuns(cutoff: Date): Promise<number>;
 }
 
+/** Options of {@link createRunStore}. */
+export interface RunStoreOptions {
+  /**
+   * Store log lines with COPY (several times faster). Only on a real PostgreSQL server: COPY
+   * FROM STDIN does not work through PGlite's socket server.
+   */
+  copyLines?: boolean;
+}
+
 /** Create the run store on an open database; `migrate` it once first (see {@link prepareRunStore}). */
-export function createRunStore(db: Queryable): RunStore {
+export function createRunStore(db: Queryable, options: RunStoreOptions = {}): RunStore {
   const one = async (sql: string, params: readonly unknown[]): Promise<RunRecord | undefined> => {
     const { rows } = await db.query(sql, params);
     return rows[0] ? toRun(rows[0]) : undefined;
@@ -158,7 +172,13 @@ export function createRunStore(db: Queryable): RunStore {
       const created = await one(
         `INSERT INTO job_runner_runs (job, params, status, started_by, timeout_seconds, rerun_of)
          VALUES ($1, $2::jsonb, 'queued', $3, $4, $5) RETURNING ${runColumns}`,
-        [run.job, JSON.stringify(run.params), run.startedBy, run.timeoutSeconds ?? null, run.rerunOf ?? null],
+        [
+          run.job,
+          JSON.stringify(run.params),
+          run.startedBy,
+          run.timeoutSeconds ?? null,
+          run.rerunOf ?? null,
+        ],
       );
       return created!;
     },
@@ -199,6 +219,19 @@ export function createRunStore(db: Queryable): RunStore {
         const run = await one(`SELECT ${runColumns} FROM job_runner_runs WHERE id = $1`, [runId]);
         return { cancelRequested: run?.cancelRequested ?? false };
       }
+      const last = lines[lines.length - 1]!.seq;
+      if (options.copyLines) {
+        await db.copyFrom(
+          'job_runner_lines',
+          ['run_id', 'seq', 'stream', 'at', 'line'],
+          lines.map((l) => [runId, l.seq, l.stream, l.at, storable(l.line)]),
+        );
+        const { rows } = await db.query<{ cancel_requested: boolean }>(
+          'UPDATE job_runner_runs SET line_count = GREATEST(line_count, $2) WHERE id = $1 RETURNING cancel_requested',
+          [runId, last],
+        );
+        return { cancelRequested: rows[0]?.cancel_requested === true };
+      }
       // One statement per batch: the rows go in as arrays, and the run's line count moves on.
       const { rows } = await db.query<{ cancel_requested: boolean }>(
         `WITH ins AS (
@@ -215,7 +248,7 @@ export function createRunStore(db: Queryable): RunStore {
           lines.map((l) => l.stream),
           lines.map((l) => l.at.toISOString()),
           lines.map((l) => storable(l.line)),
-          lines[lines.length - 1]!.seq,
+          last,
         ],
       );
       return { cancelRequested: rows[0]?.cancel_requested === true };

@@ -21,11 +21,17 @@ export function openSecrets(sealed: string, passphrase: string): Record<string, 
     const key = createHash('sha256').update(passphrase).digest();
     const decipher = createDecipheriv('aes-256-gcm', key, iv!);
     decipher.setAuthTag(tag!);
-    return JSON.parse(Buffer.concat([decipher.update(body!), decipher.final()]).toString('utf8')) as Record<string, string>;
+    return JSON.parse(
+      Buffer.concat([decipher.update(body!), decipher.final()]).toString('utf8'),
+    ) as Record<string, string>;
   } catch (cause) {
-    throw new ToolbeltError('AUTH', 'The secret parameters of this run cannot be opened: JOB_RUNNER_SECRET_KEY differs from the one that queued it', {
-      cause,
-      key: 'job-runner:errors.secretKey',
-    });
+    throw new ToolbeltError(
+      'AUTH',
+      'The secret parameters of this run cannot be opened: JOB_RUNNER_SECRET_KEY differs from the one that queued it',
+      {
+        cause,
+        key: 'job-runner:errors.secretKey',
+      },
+    );
   }
 }

@@ -14,13 +14,26 @@ export default class Cancel extends RunnerCommand<typeof Cancel> {
     const runner = await this.openRunner();
     try {
       const before = await runner.store.getRun(this.args.run);
-      if (!before) throw new ToolbeltError('USAGE', `No run ${this.args.run}`, { key: 'job-runner:errors.noRun', params: { run: this.args.run } });
+      if (!before)
+        throw new ToolbeltError('USAGE', `No run ${this.args.run}`, {
+          key: 'job-runner:errors.noRun',
+          params: { run: this.args.run },
+        });
       if (isFinished(before.status)) {
-        if (!this.jsonEnabled()) this.log(this.t('cancel.finished', { id: before.id, status: this.t(`statuses.${before.status}`) }));
+        if (!this.jsonEnabled())
+          this.log(
+            this.t('cancel.finished', {
+              id: before.id,
+              status: this.t(`statuses.${before.status}`),
+            }),
+          );
         return { id: before.id, status: before.status };
       }
       const run = (await runner.store.requestCancel(before.id, new Date()))!;
-      if (!this.jsonEnabled()) this.log(this.t('cancel.requested', { id: run.id, status: this.t(`statuses.${run.status}`) }));
+      if (!this.jsonEnabled())
+        this.log(
+          this.t('cancel.requested', { id: run.id, status: this.t(`statuses.${run.status}`) }),
+        );
       return { id: run.id, status: run.status };
     } finally {
       await runner.close();

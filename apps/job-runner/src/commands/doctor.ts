@@ -14,10 +14,12 @@ export default class Doctor extends RunnerCommand<typeof Doctor> {
     const database = config.databaseUrl ? 'postgres' : `pglite (${config.dataDir})`;
     if (!this.jsonEnabled()) {
       this.log(this.t('doctor.database', { kind: database }));
-      if (library.problems.length === 0) this.log(this.t('doctor.ok', { count: library.jobs.length }));
+      if (library.problems.length === 0)
+        this.log(this.t('doctor.ok', { count: library.jobs.length }));
       else {
         this.log(this.t('doctor.problems', { count: library.problems.length }));
-        for (const p of library.problems) for (const problem of p.problems) this.log(`  ${p.path}: ${problem}`);
+        for (const p of library.problems)
+          for (const problem of p.problems) this.log(`  ${p.path}: ${problem}`);
       }
     }
     if (library.problems.length > 0) this.setExitCode('DATA');

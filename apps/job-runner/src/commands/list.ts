@@ -11,14 +11,22 @@ export interface JobSummary {
 export default class List extends RunnerCommand<typeof List> {
   static override summary = 'List the jobs of the library and what each does.';
   static override flags = { ...runnerFlags };
-  static override examples = ['<%= config.bin %> list --jobs-dir examples/jobs', '<%= config.bin %> list --json'];
+  static override examples = [
+    '<%= config.bin %> list --jobs-dir examples/jobs',
+    '<%= config.bin %> list --json',
+  ];
   static override exitCodes = ['OK', 'USAGE', 'CONFIG', 'INTERNAL'] as const;
 
   async run(): Promise<{ jobs: JobSummary[] }> {
     const { discoverJobs } = await import('../adapters/job-library.js');
     const config = this.runnerConfig();
     const library = await discoverJobs({ dirs: config.jobsDirs, toolbelt: config.toolbelt });
-    const jobs = library.jobs.map((j) => ({ name: j.name, description: j.description, kind: j.kind, fields: j.fields.length }));
+    const jobs = library.jobs.map((j) => ({
+      name: j.name,
+      description: j.description,
+      kind: j.kind,
+      fields: j.fields.length,
+    }));
     if (!this.jsonEnabled()) {
       if (jobs.length === 0) this.log(this.t('list.none', { dirs: config.jobsDirs.join(', ') }));
       else {

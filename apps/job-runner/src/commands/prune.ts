@@ -5,14 +5,21 @@ import { RunnerCommand, runnerFlags } from '../runner-command.js';
 
 export default class Prune extends RunnerCommand<typeof Prune> {
   static override summary = 'Delete finished runs and their logs older than a duration.';
-  static override flags = { ...runnerFlags, 'older-than': Flags.string({ summary: 'Age like 30d, 12h, 90m.', default: '30d' }) };
+  static override flags = {
+    ...runnerFlags,
+    'older-than': Flags.string({ summary: 'Age like 30d, 12h, 90m.', default: '30d' }),
+  };
   static override examples = ['<%= config.bin %> prune --older-than 30d'];
   static override exitCodes = ['OK', 'USAGE', 'CONFIG', 'INTERNAL'] as const;
 
   async run(): Promise<{ deleted: number; cutoff: string }> {
     const olderThan = this.flags['older-than'];
     const ms = parseDuration(olderThan);
-    if (ms === undefined) throw new ToolbeltError('USAGE', `Use a duration like 30d (got "${olderThan}")`, { key: 'job-runner:errors.badDuration', params: { value: olderThan } });
+    if (ms === undefined)
+      throw new ToolbeltError('USAGE', `Use a duration like 30d (got "${olderThan}")`, {
+        key: 'job-runner:errors.badDuration',
+        params: { value: olderThan },
+      });
     const cutoff = new Date(this.startedAt.getTime() - ms);
     const runner = await this.openRunner();
     try {

@@ -6,9 +6,15 @@ import { promptField } from './run.js';
 
 export default class Rerun extends RunnerCommand<typeof Rerun> {
   static override summary = 'Run the job of an earlier run again with the same parameters.';
-  static override description = 'Secret parameters are never stored: they are asked for again (on a terminal).';
-  static override args = { run: Args.integer({ description: 'Run id to repeat.', required: true }) };
-  static override flags = { ...runnerFlags, detach: Flags.boolean({ summary: 'Queue the run and return at once (PostgreSQL only).' }) };
+  static override description =
+    'Secret parameters are never stored: they are asked for again (on a terminal).';
+  static override args = {
+    run: Args.integer({ description: 'Run id to repeat.', required: true }),
+  };
+  static override flags = {
+    ...runnerFlags,
+    detach: Flags.boolean({ summary: 'Queue the run and return at once (PostgreSQL only).' }),
+  };
   static override examples = ['<%= config.bin %> rerun 42'];
   static override exitCodes = ['OK', 'PARTIAL', 'USAGE', 'CONFIG', 'INTERNAL'] as const;
 
@@ -17,10 +23,15 @@ export default class Rerun extends RunnerCommand<typeof Rerun> {
     try {
       const { requireJob, rerunInput, startRun } = await import('../runner.js');
       const previous = await runner.store.getRun(this.args.run);
-      if (!previous) throw new ToolbeltError('USAGE', `No run ${this.args.run}`, { key: 'job-runner:errors.noRun', params: { run: this.args.run } });
+      if (!previous)
+        throw new ToolbeltError('USAGE', `No run ${this.args.run}`, {
+          key: 'job-runner:errors.noRun',
+          params: { run: this.args.run },
+        });
       const job = requireJob(runner, previous.job);
       const input: Record<string, string> = rerunInput(previous, job);
-      for (const field of validateParams(job.fields, input).missing) input[field.name] = await promptField(field);
+      for (const field of validateParams(job.fields, input).missing)
+        input[field.name] = await promptField(field);
       const started = await startRun(runner, {
         job: job.name,
         input,
@@ -31,10 +42,24 @@ export default class Rerun extends RunnerCommand<typeof Rerun> {
         ...(previous.timeoutSeconds ? { timeoutSeconds: previous.timeoutSeconds } : {}),
       });
       if (this.flags.detach) {
-        if (!this.jsonEnabled()) this.log(this.t('run.queued', { id: started.run.id, job: job.name }));
-        return { id: started.run.id, job: job.name, status: 'queued', exitCode: null, reason: null, lines: 0 };
+        if (!this.jsonEnabled())
+          this.log(this.t('run.queued', { id: started.run.id, job: job.name }));
+        return {
+          id: started.run.id,
+          job: job.name,
+          status: 'queued',
+          exitCode: null,
+          reason: null,
+          lines: 0,
+        };
       }
-      return this.exitForRun(await printRun(runner, started.run.id, { follow: true, json: this.jsonEnabled(), t: this.t }));
+      return this.exitForRun(
+        await printRun(runner, started.run.id, {
+          follow: true,
+          json: this.jsonEnabled(),
+          t: this.t,
+        }),
+      );
     } finally {
       await runner.close();
     }

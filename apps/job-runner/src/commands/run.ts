@@ -11,35 +11,53 @@ export async function promptField(field: JobField): Promise<string> {
   const message = field.label;
   if (field.secret) return promptSecret({ message, flag });
   if (field.type === 'boolean') return String(await promptConfirm({ message, flag }));
-  if (field.options) return promptSelect({ message, flag, choices: field.options.map((value) => ({ value })) });
+  if (field.options)
+    return promptSelect({ message, flag, choices: field.options.map((value) => ({ value })) });
   return promptText({ message, flag, required: true });
 }
 
 export default class Run extends RunnerCommand<typeof Run> {
   static override summary = 'Run a job and follow its log.';
   static override description =
-    'Validates the parameters against the job\'s fields. Missing required ones are asked for on a terminal; without one it is a usage error. With PostgreSQL (DATABASE_URL), --detach queues the run for the workers.';
-  static override args = { job: Args.string({ description: 'Job name (see list).', required: true }) };
+    "Validates the parameters against the job's fields. Missing required ones are asked for on a terminal; without one it is a usage error. With PostgreSQL (DATABASE_URL), --detach queues the run for the workers.";
+  static override args = {
+    job: Args.string({ description: 'Job name (see list).', required: true }),
+  };
   static override flags = {
     ...runnerFlags,
     set: Flags.string({ summary: 'A parameter, name=value (repeatable).', multiple: true }),
     detach: Flags.boolean({ summary: 'Queue the run and return at once (PostgreSQL only).' }),
-    timeout: Flags.integer({ summary: "Stop the job after this many seconds (default: the job's own limit).", min: 1 }),
+    timeout: Flags.integer({
+      summary: "Stop the job after this many seconds (default: the job's own limit).",
+      min: 1,
+    }),
   };
   static override examples = [
     '<%= config.bin %> run hello-world --jobs-dir examples/jobs --set name=Ann',
     'DATABASE_URL=postgres://... <%= config.bin %> run report --set month=2026-11 --detach',
   ];
-  static override exitCodes = ['OK', 'PARTIAL', 'USAGE', 'CONFIG', 'UNAVAILABLE', 'INTERNAL'] as const;
+  static override exitCodes = [
+    'OK',
+    'PARTIAL',
+    'USAGE',
+    'CONFIG',
+    'UNAVAILABLE',
+    'INTERNAL',
+  ] as const;
 
   async run(): Promise<RunResult> {
     const { input, bad } = parseSetItems(this.flags.set ?? []);
-    if (bad.length > 0) throw new ToolbeltError('USAGE', `Use --set name=value (got "${bad[0]}")`, { key: 'job-runner:errors.badSet', params: { item: bad[0] } });
+    if (bad.length > 0)
+      throw new ToolbeltError('USAGE', `Use --set name=value (got "${bad[0]}")`, {
+        key: 'job-runner:errors.badSet',
+        params: { item: bad[0] },
+      });
     const runner = await this.openRunner();
     try {
       const { requireJob, startRun } = await import('../runner.js');
       const job = requireJob(runner, this.args.job);
-      for (const field of validateParams(job.fields, input).missing) input[field.name] = await promptField(field);
+      for (const field of validateParams(job.fields, input).missing)
+        input[field.name] = await promptField(field);
       const started = await startRun(runner, {
         job: job.name,
         input,
@@ -49,11 +67,24 @@ export default class Run extends RunnerCommand<typeof Run> {
         ...(this.flags.timeout ? { timeoutSeconds: this.flags.timeout } : {}),
       });
       if (this.flags.detach) {
-        if (!this.jsonEnabled()) this.log(this.t('run.queued', { id: started.run.id, job: job.name }));
-        return { id: started.run.id, job: job.name, status: 'queued', exitCode: null, reason: null, lines: 0 };
+        if (!this.jsonEnabled())
+          this.log(this.t('run.queued', { id: started.run.id, job: job.name }));
+        return {
+          id: started.run.id,
+          job: job.name,
+          status: 'queued',
+          exitCode: null,
+          reason: null,
+          lines: 0,
+        };
       }
-      if (!this.jsonEnabled()) process.stderr.write(`${this.t('run.started', { id: started.run.id, job: job.name })}\n`);
-      const result = await printRun(runner, started.run.id, { follow: true, json: this.jsonEnabled(), t: this.t });
+      if (!this.jsonEnabled())
+        process.stderr.write(`${this.t('run.started', { id: started.run.id, job: job.name })}\n`);
+      const result = await printRun(runner, started.run.id, {
+        follow: true,
+        json: this.jsonEnabled(),
+        t: this.t,
+      });
       if (started.executioner) {
         const { waitForExit } = await import('../adapters/launcher.js');
         await waitForExit(started.executioner);

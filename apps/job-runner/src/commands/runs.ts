@@ -12,7 +12,10 @@ export default class Runs extends RunnerCommand<typeof Runs> {
     search: Flags.string({ summary: 'Text to find in the job name, the parameters or the log.' }),
     limit: Flags.integer({ summary: 'Number of runs to show.', default: 50, min: 1, max: 1000 }),
   };
-  static override examples = ['<%= config.bin %> runs --status failed', '<%= config.bin %> runs --search "timed out"'];
+  static override examples = [
+    '<%= config.bin %> runs --status failed',
+    '<%= config.bin %> runs --search "timed out"',
+  ];
   static override exitCodes = ['OK', 'USAGE', 'CONFIG', 'INTERNAL'] as const;
 
   async run(): Promise<{ runs: RunRecord[] }> {
@@ -29,7 +32,9 @@ export default class Runs extends RunnerCommand<typeof Runs> {
         else this.log(this.t('runs.header'));
         for (const r of runs) {
           const exit = r.exitCode === null ? '' : ` (${r.exitCode})`;
-          this.log(`${r.id}  ${this.t(`statuses.${r.status}`)}${exit}  ${r.job}  ${r.createdAt.toISOString()}  ${JSON.stringify(r.params)}`);
+          this.log(
+            `${r.id}  ${this.t(`statuses.${r.status}`)}${exit}  ${r.job}  ${r.createdAt.toISOString()}  ${JSON.stringify(r.params)}`,
+          );
         }
       }
       return { runs };

@@ -8,9 +8,17 @@ export default class Serve extends RunnerCommand<typeof Serve> {
   static override flags = {
     ...runnerFlags,
     host: Flags.string({ summary: 'Address to listen on.', default: '127.0.0.1' }),
-    port: Flags.integer({ summary: 'Port to listen on (0: any free port).', default: 8080, min: 0, max: 65535 }),
+    port: Flags.integer({
+      summary: 'Port to listen on (0: any free port).',
+      default: 8080,
+      min: 0,
+      max: 65535,
+    }),
   };
-  static override examples = ['<%= config.bin %> serve --jobs-dir examples/jobs', 'JOB_RUNNER_TOKEN=... <%= config.bin %> serve --host 0.0.0.0 --port 8080'];
+  static override examples = [
+    '<%= config.bin %> serve --jobs-dir examples/jobs',
+    'JOB_RUNNER_TOKEN=... <%= config.bin %> serve --host 0.0.0.0 --port 8080',
+  ];
   static override exitCodes = ['OK', 'USAGE', 'CONFIG', 'UNAVAILABLE', 'INTERNAL'] as const;
 
   async run(): Promise<{ url: string }> {
@@ -31,7 +39,11 @@ export default class Serve extends RunnerCommand<typeof Serve> {
             return started.run.id;
           },
         },
-        { host: this.flags.host, port: this.flags.port, ...(this.env.JOB_RUNNER_TOKEN ? { token: this.env.JOB_RUNNER_TOKEN } : {}) },
+        {
+          host: this.flags.host,
+          port: this.flags.port,
+          ...(this.env.JOB_RUNNER_TOKEN ? { token: this.env.JOB_RUNNER_TOKEN } : {}),
+        },
       );
       this.logger.info(this.t('serve.listening', { url: web.url }));
       await new Promise<void>((resolve) => {

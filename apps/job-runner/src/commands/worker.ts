@@ -3,14 +3,28 @@ import { ToolbeltError } from '@toolbelt/errors';
 import { RunnerCommand, runnerFlags } from '../runner-command.js';
 
 export default class Worker extends RunnerCommand<typeof Worker> {
-  static override summary = 'Execute queued runs from PostgreSQL (any number of workers, any machines).';
-  static override flags = { ...runnerFlags, concurrency: Flags.integer({ summary: 'Runs executed at the same time.', default: 2, min: 1, max: 64 }) };
-  static override examples = ['DATABASE_URL=postgres://... <%= config.bin %> worker --concurrency 4 --jobs-dir jobs'];
+  static override summary =
+    'Execute queued runs from PostgreSQL (any number of workers, any machines).';
+  static override flags = {
+    ...runnerFlags,
+    concurrency: Flags.integer({
+      summary: 'Runs executed at the same time.',
+      default: 2,
+      min: 1,
+      max: 64,
+    }),
+  };
+  static override examples = [
+    'DATABASE_URL=postgres://... <%= config.bin %> worker --concurrency 4 --jobs-dir jobs',
+  ];
   static override exitCodes = ['OK', 'USAGE', 'CONFIG', 'AUTH', 'UNAVAILABLE', 'INTERNAL'] as const;
 
   async run(): Promise<{ stopped: boolean }> {
     const config = this.runnerConfig();
-    if (!config.databaseUrl) throw new ToolbeltError('USAGE', 'job-runner worker needs DATABASE_URL', { key: 'job-runner:errors.workerNeedsPostgres' });
+    if (!config.databaseUrl)
+      throw new ToolbeltError('USAGE', 'job-runner worker needs DATABASE_URL', {
+        key: 'job-runner:errors.workerNeedsPostgres',
+      });
     const runner = await this.openRunner();
     try {
       const { startRunWorker } = await import('../adapters/run-queue.js');
@@ -22,8 +36,13 @@ export default class Worker extends RunnerCommand<typeof Worker> {
         concurrency: this.flags.concurrency,
         log: (level, message) => this.logger.debug(`graphile-worker ${level}: ${message}`),
         execute: async (payload) => {
-          const secrets = payload.sealedSecrets && config.secretKey ? openSecrets(payload.sealedSecrets, config.secretKey) : {};
-          await waitForExit(spawnExecutioner(target, payload.runId, secrets, { stderr: 'inherit' }));
+          const secrets =
+            payload.sealedSecrets && config.secretKey
+              ? openSecrets(payload.sealedSecrets, config.secretKey)
+              : {};
+          await waitForExit(
+            spawnExecutioner(target, payload.runId, secrets, { stderr: 'inherit' }),
+          );
         },
       });
       this.logger.info(this.t('worker.started', { concurrency: this.flags.concurrency }));

@@ -4,7 +4,12 @@ import { fieldsFromFlags, toFlagArgv } from './cli-jobs.js';
 const flags = {
   json: { name: 'json', type: 'boolean' as const },
   lang: { name: 'lang', type: 'option' as const, options: ['en', 'ru'] },
-  sheet: { name: 'sheet', type: 'option' as const, summary: 'Spreadsheet id or .xlsx path.', required: true },
+  sheet: {
+    name: 'sheet',
+    type: 'option' as const,
+    summary: 'Spreadsheet id or .xlsx path.',
+    required: true,
+  },
   mode: { name: 'mode', type: 'option' as const, options: ['plan', 'write'], default: 'plan' },
   'dry-run': { name: 'dry-run', type: 'boolean' as const },
   'api-token': { name: 'api-token', type: 'option' as const },
@@ -12,8 +17,23 @@ const flags = {
 
 it('derives form fields from oclif flags, leaving out the common ones', () => {
   expect(fieldsFromFlags(flags)).toEqual([
-    { name: 'sheet', label: 'sheet', type: 'string', required: true, secret: false, help: 'Spreadsheet id or .xlsx path.' },
-    { name: 'mode', label: 'mode', type: 'select', required: false, secret: false, default: 'plan', options: ['plan', 'write'] },
+    {
+      name: 'sheet',
+      label: 'sheet',
+      type: 'string',
+      required: true,
+      secret: false,
+      help: 'Spreadsheet id or .xlsx path.',
+    },
+    {
+      name: 'mode',
+      label: 'mode',
+      type: 'select',
+      required: false,
+      secret: false,
+      default: 'plan',
+      options: ['plan', 'write'],
+    },
     { name: 'dry-run', label: 'dry-run', type: 'boolean', required: false, secret: false },
     { name: 'api-token', label: 'api-token', type: 'string', required: false, secret: true },
   ]);
@@ -21,6 +41,12 @@ it('derives form fields from oclif flags, leaving out the common ones', () => {
 
 it('turns values back into argv', () => {
   const fields = fieldsFromFlags(flags);
-  expect(toFlagArgv(fields, { sheet: 'a b.xlsx', mode: 'write', 'dry-run': true })).toEqual(['--sheet', 'a b.xlsx', '--mode', 'write', '--dry-run']);
+  expect(toFlagArgv(fields, { sheet: 'a b.xlsx', mode: 'write', 'dry-run': true })).toEqual([
+    '--sheet',
+    'a b.xlsx',
+    '--mode',
+    'write',
+    '--dry-run',
+  ]);
   expect(toFlagArgv(fields, { 'dry-run': false })).toEqual([]);
 });

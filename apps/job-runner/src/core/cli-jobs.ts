@@ -24,7 +24,16 @@ export interface ManifestCommand {
 }
 
 /** Flags every Toolbelt CLI has; they are the runner's business, not the job form's. */
-const commonFlags = new Set(['lang', 'env-file', 'log-dir', 'log-keep', 'verbose', 'quiet', 'json', 'help']);
+const commonFlags = new Set([
+  'lang',
+  'env-file',
+  'log-dir',
+  'log-keep',
+  'verbose',
+  'quiet',
+  'json',
+  'help',
+]);
 const secretName = /pass(word)?|secret|token|api[-_]?key|credential/i;
 
 function fieldType(flag: ManifestFlag): FieldType {
@@ -45,16 +54,21 @@ export function fieldsFromFlags(flags: Record<string, ManifestFlag>): JobField[]
       type: fieldType(flag),
       required: flag.required === true,
       secret: secretName.test(name),
-      ...(typeof def === 'string' || typeof def === 'number' || typeof def === 'boolean' ? { default: def } : {}),
+      ...(typeof def === 'string' || typeof def === 'number' || typeof def === 'boolean'
+        ? { default: def }
+        : {}),
       ...(flag.options && flag.options.length > 0 ? { options: flag.options } : {}),
-      ...(flag.summary ?? flag.description ? { help: flag.summary ?? flag.description } : {}),
+      ...((flag.summary ?? flag.description) ? { help: flag.summary ?? flag.description } : {}),
     });
   }
   return fields;
 }
 
 /** argv flags for a Toolbelt CLI run: `--name value`, `--flag` for true booleans. */
-export function toFlagArgv(fields: readonly JobField[], values: Record<string, string | number | boolean>): string[] {
+export function toFlagArgv(
+  fields: readonly JobField[],
+  values: Record<string, string | number | boolean>,
+): string[] {
   const argv: string[] = [];
   for (const field of fields) {
     const value = values[field.name];

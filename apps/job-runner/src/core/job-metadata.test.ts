@@ -2,20 +2,42 @@ import { expect, it } from 'vitest';
 import { checkJobMetadata } from './job-metadata.js';
 
 it('accepts complete metadata and fills labels and flags', () => {
-  const check = checkJobMetadata({ name: 'hello', description: ' Greets. ', fields: [{ name: 'who', required: true }, { name: 'mode', options: ['a', 'b'] }] });
+  const check = checkJobMetadata({
+    name: 'hello',
+    description: ' Greets. ',
+    fields: [
+      { name: 'who', required: true },
+      { name: 'mode', options: ['a', 'b'] },
+    ],
+  });
   expect(check).toEqual({
     ok: true,
     name: 'hello',
     description: 'Greets.',
     fields: [
       { name: 'who', label: 'who', type: 'string', required: true, secret: false },
-      { name: 'mode', label: 'mode', type: 'select', required: false, secret: false, options: ['a', 'b'] },
+      {
+        name: 'mode',
+        label: 'mode',
+        type: 'select',
+        required: false,
+        secret: false,
+        options: ['a', 'b'],
+      },
     ],
   });
 });
 
 it('reports every problem of incomplete metadata at once', () => {
-  const check = checkJobMetadata({ name: '', fields: [{ name: 'x', type: 'colour' }, { label: 'no name' }, { name: 'x' }, { name: 's', type: 'select' }] });
+  const check = checkJobMetadata({
+    name: '',
+    fields: [
+      { name: 'x', type: 'colour' },
+      { label: 'no name' },
+      { name: 'x' },
+      { name: 's', type: 'select' },
+    ],
+  });
   expect(check.ok).toBe(false);
   expect(!check.ok && check.problems).toEqual([
     'name: missing or invalid',
@@ -24,10 +46,17 @@ it('reports every problem of incomplete metadata at once', () => {
     'fields[1].name: missing or not an identifier',
     'fields[3].options: a select needs options',
   ]);
-  expect(checkJobMetadata(undefined)).toEqual({ ok: false, problems: ['metadata: missing or not an object'] });
+  expect(checkJobMetadata(undefined)).toEqual({
+    ok: false,
+    problems: ['metadata: missing or not an object'],
+  });
 });
 
 it('finds duplicate field names', () => {
-  const check = checkJobMetadata({ name: 'a', description: 'b', fields: [{ name: 'x' }, { name: 'x' }] });
+  const check = checkJobMetadata({
+    name: 'a',
+    description: 'b',
+    fields: [{ name: 'x' }, { name: 'x' }],
+  });
   expect(!check.ok && check.problems).toEqual(['fields: "x" appears twice']);
 });

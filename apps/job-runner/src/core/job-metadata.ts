@@ -1,5 +1,13 @@
 /** Types a job field can have; they pick the form input and how a value is checked. */
-export const fieldTypes = ['string', 'text', 'number', 'integer', 'boolean', 'select', 'date'] as const;
+export const fieldTypes = [
+  'string',
+  'text',
+  'number',
+  'integer',
+  'boolean',
+  'select',
+  'date',
+] as const;
 export type FieldType = (typeof fieldTypes)[number];
 
 /** One parameter of a job, as its metadata declares it. */
@@ -60,22 +68,34 @@ function checkField(raw: unknown, index: number, problems: string[]): JobField |
   }
   const before = problems.length;
   const name = raw.name;
-  if (typeof name !== 'string' || !fieldNamePattern.test(name)) problems.push(`${at}.name: missing or not an identifier`);
+  if (typeof name !== 'string' || !fieldNamePattern.test(name))
+    problems.push(`${at}.name: missing or not an identifier`);
   const type = raw.type ?? (Array.isArray(raw.options) ? 'select' : 'string');
   if (typeof type !== 'string' || !(fieldTypes as readonly string[]).includes(type)) {
     problems.push(`${at}.type: "${String(type)}" is not one of ${fieldTypes.join(', ')}`);
   }
-  if (raw.label !== undefined && typeof raw.label !== 'string') problems.push(`${at}.label: not a string`);
-  if (raw.required !== undefined && typeof raw.required !== 'boolean') problems.push(`${at}.required: not true/false`);
-  if (raw.secret !== undefined && typeof raw.secret !== 'boolean') problems.push(`${at}.secret: not true/false`);
+  if (raw.label !== undefined && typeof raw.label !== 'string')
+    problems.push(`${at}.label: not a string`);
+  if (raw.required !== undefined && typeof raw.required !== 'boolean')
+    problems.push(`${at}.required: not true/false`);
+  if (raw.secret !== undefined && typeof raw.secret !== 'boolean')
+    problems.push(`${at}.secret: not true/false`);
   const options = raw.options;
-  if (options !== undefined && (!Array.isArray(options) || options.length === 0 || !options.every((o) => typeof o === 'string'))) {
+  if (
+    options !== undefined &&
+    (!Array.isArray(options) ||
+      options.length === 0 ||
+      !options.every((o) => typeof o === 'string'))
+  ) {
     problems.push(`${at}.options: not a non-empty list of strings`);
   }
-  if (type === 'select' && options === undefined) problems.push(`${at}.options: a select needs options`);
+  if (type === 'select' && options === undefined)
+    problems.push(`${at}.options: a select needs options`);
   const def = raw.default;
-  if (def !== undefined && !['string', 'number', 'boolean'].includes(typeof def)) problems.push(`${at}.default: not a string, number or boolean`);
-  if (raw.help !== undefined && typeof raw.help !== 'string') problems.push(`${at}.help: not a string`);
+  if (def !== undefined && !['string', 'number', 'boolean'].includes(typeof def))
+    problems.push(`${at}.default: not a string, number or boolean`);
+  if (raw.help !== undefined && typeof raw.help !== 'string')
+    problems.push(`${at}.help: not a string`);
   if (problems.length > before) return undefined;
   return {
     name: name as string,
@@ -97,10 +117,13 @@ export function checkJobMetadata(raw: unknown): MetadataCheck {
   if (!isRecord(raw)) return { ok: false, problems: ['metadata: missing or not an object'] };
   const problems: string[] = [];
   const { name, description, fields, timeout } = raw;
-  if (typeof name !== 'string' || !namePattern.test(name)) problems.push('name: missing or invalid');
-  if (typeof description !== 'string' || description.trim() === '') problems.push('description: missing');
+  if (typeof name !== 'string' || !namePattern.test(name))
+    problems.push('name: missing or invalid');
+  if (typeof description !== 'string' || description.trim() === '')
+    problems.push('description: missing');
   if (fields !== undefined && !Array.isArray(fields)) problems.push('fields: not a list');
-  if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0))) problems.push('timeout: not a positive number of seconds');
+  if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0)))
+    problems.push('timeout: not a positive number of seconds');
   const checked = Array.isArray(fields) ? fields.map((f, i) => checkField(f, i, problems)) : [];
   const seen = new Set<string>();
   for (const field of checked) {

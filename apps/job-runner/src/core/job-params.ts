@@ -7,7 +7,8 @@ export type ParamValues = Record<string, ParamValue>;
 /** One problem with the parameters given for a run (data, worded by the shell). */
 export interface ParamProblem {
   field: string;
-  code: 'required' | 'unknown' | 'notNumber' | 'notInteger' | 'notBoolean' | 'notOption' | 'notDate';
+  code:
+    'required' | 'unknown' | 'notNumber' | 'notInteger' | 'notBoolean' | 'notOption' | 'notDate';
   value?: string;
   options?: readonly string[];
 }
@@ -30,11 +31,15 @@ function toValue(field: JobField, raw: string): ParamValue | ParamProblem {
   switch (field.type) {
     case 'number': {
       const n = Number(raw);
-      return raw.trim() !== '' && Number.isFinite(n) ? n : { field: field.name, code: 'notNumber', value: raw };
+      return raw.trim() !== '' && Number.isFinite(n)
+        ? n
+        : { field: field.name, code: 'notNumber', value: raw };
     }
     case 'integer': {
       const n = Number(raw);
-      return raw.trim() !== '' && Number.isInteger(n) ? n : { field: field.name, code: 'notInteger', value: raw };
+      return raw.trim() !== '' && Number.isInteger(n)
+        ? n
+        : { field: field.name, code: 'notInteger', value: raw };
     }
     case 'boolean': {
       const v = raw.trim().toLowerCase();
@@ -43,9 +48,12 @@ function toValue(field: JobField, raw: string): ParamValue | ParamProblem {
       return { field: field.name, code: 'notBoolean', value: raw };
     }
     case 'date':
-      return /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : { field: field.name, code: 'notDate', value: raw };
+      return /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw))
+        ? raw
+        : { field: field.name, code: 'notDate', value: raw };
     default:
-      if (field.options && !field.options.includes(raw)) return { field: field.name, code: 'notOption', value: raw, options: field.options };
+      if (field.options && !field.options.includes(raw))
+        return { field: field.name, code: 'notOption', value: raw, options: field.options };
       return raw;
   }
 }
@@ -55,12 +63,16 @@ function toValue(field: JobField, raw: string): ParamValue | ParamProblem {
  * required, options. Defaults fill what is not given; an empty string counts as not given
  * (except for booleans, where an unchecked box means false).
  */
-export function validateParams(fields: readonly JobField[], input: Readonly<Record<string, string | undefined>>): ParamCheck {
+export function validateParams(
+  fields: readonly JobField[],
+  input: Readonly<Record<string, string | undefined>>,
+): ParamCheck {
   const values: ParamValues = {};
   const problems: ParamProblem[] = [];
   const missing: JobField[] = [];
   const known = new Set(fields.map((f) => f.name));
-  for (const key of Object.keys(input)) if (!known.has(key)) problems.push({ field: key, code: 'unknown' });
+  for (const key of Object.keys(input))
+    if (!known.has(key)) problems.push({ field: key, code: 'unknown' });
   for (const field of fields) {
     const raw = input[field.name];
     if (raw === undefined || (raw === '' && field.type !== 'boolean')) {
@@ -84,7 +96,10 @@ export function maskParams(fields: readonly JobField[], values: ParamValues): Pa
 }
 
 /** The secret values among the parameters (to hand to the executioner, never to storage). */
-export function secretParams(fields: readonly JobField[], values: ParamValues): Record<string, string> {
+export function secretParams(
+  fields: readonly JobField[],
+  values: ParamValues,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const field of fields) {
     const value = values[field.name];
@@ -103,7 +118,10 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
 }
 
 /** Parse `--set key=value` items; an item without `=` is a problem. */
-export function parseSetItems(items: readonly string[]): { input: Record<string, string>; bad: string[] } {
+export function parseSetItems(items: readonly string[]): {
+  input: Record<string, string>;
+  bad: string[];
+} {
   const input: Record<string, string> = {};
   const bad: string[] = [];
   for (const item of items) {

@@ -35,6 +35,7 @@ export class LineSplitter {
       out.push(line);
       return;
     }
-    for (let i = 0; i < line.length; i += this.maxLength) out.push(line.slice(i, i + this.maxLength));
+    for (let i = 0; i < line.length; i += this.maxLength)
+      out.push(line.slice(i, i + this.maxLength));
   }
 }

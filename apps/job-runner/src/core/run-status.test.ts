@@ -3,12 +3,30 @@ import { decideOutcome, isFinished } from './run-status.js';
 import { parseDuration } from './duration.js';
 
 it('decides the outcome from how the job ended', () => {
-  expect(decideOutcome({ code: 0, signal: null })).toEqual({ status: 'succeeded', exitCode: 0, reason: null });
-  expect(decideOutcome({ code: 3, signal: null })).toEqual({ status: 'failed', exitCode: 3, reason: 'exit code 3' });
-  expect(decideOutcome({ code: null, signal: 'SIGKILL' })).toEqual({ status: 'failed', exitCode: null, reason: 'killed by SIGKILL' });
-  expect(decideOutcome({ code: null, signal: 'SIGTERM', stoppedBy: 'timeout', timeoutSeconds: 2 })).toEqual({ status: 'failed', exitCode: null, reason: 'timed out after 2 s' });
+  expect(decideOutcome({ code: 0, signal: null })).toEqual({
+    status: 'succeeded',
+    exitCode: 0,
+    reason: null,
+  });
+  expect(decideOutcome({ code: 3, signal: null })).toEqual({
+    status: 'failed',
+    exitCode: 3,
+    reason: 'exit code 3',
+  });
+  expect(decideOutcome({ code: null, signal: 'SIGKILL' })).toEqual({
+    status: 'failed',
+    exitCode: null,
+    reason: 'killed by SIGKILL',
+  });
+  expect(
+    decideOutcome({ code: null, signal: 'SIGTERM', stoppedBy: 'timeout', timeoutSeconds: 2 }),
+  ).toEqual({ status: 'failed', exitCode: null, reason: 'timed out after 2 s' });
   expect(decideOutcome({ code: 143, signal: null, stoppedBy: 'cancel' }).status).toBe('cancelled');
-  expect(decideOutcome({ code: null, signal: null, spawnError: 'ENOENT' })).toEqual({ status: 'failed', exitCode: null, reason: 'could not start: ENOENT' });
+  expect(decideOutcome({ code: null, signal: null, spawnError: 'ENOENT' })).toEqual({
+    status: 'failed',
+    exitCode: null,
+    reason: 'could not start: ENOENT',
+  });
   expect(isFinished('running')).toBe(false);
   expect(isFinished('cancelled')).toBe(true);
 });

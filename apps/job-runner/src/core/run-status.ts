@@ -29,12 +29,19 @@ export interface RunOutcome {
 
 /** Decide how a run ended: exit 0 succeeded; cancel cancelled; timeout, signal or non-zero failed. */
 export function decideOutcome(exit: JobExit): RunOutcome {
-  if (exit.spawnError !== undefined) return { status: 'failed', exitCode: null, reason: `could not start: ${exit.spawnError}` };
-  if (exit.stoppedBy === 'cancel') return { status: 'cancelled', exitCode: exit.code, reason: 'cancelled' };
+  if (exit.spawnError !== undefined)
+    return { status: 'failed', exitCode: null, reason: `could not start: ${exit.spawnError}` };
+  if (exit.stoppedBy === 'cancel')
+    return { status: 'cancelled', exitCode: exit.code, reason: 'cancelled' };
   if (exit.stoppedBy === 'timeout') {
-    return { status: 'failed', exitCode: exit.code, reason: `timed out after ${exit.timeoutSeconds ?? '?'} s` };
+    return {
+      status: 'failed',
+      exitCode: exit.code,
+      reason: `timed out after ${exit.timeoutSeconds ?? '?'} s`,
+    };
   }
   if (exit.code === 0) return { status: 'succeeded', exitCode: 0, reason: null };
-  if (exit.code === null) return { status: 'failed', exitCode: null, reason: `killed by ${exit.signal ?? 'a signal'}` };
+  if (exit.code === null)
+    return { status: 'failed', exitCode: null, reason: `killed by ${exit.signal ?? 'a signal'}` };
   return { status: 'failed', exitCode: exit.code, reason: `exit code ${exit.code}` };
 }

@@ -10,8 +10,18 @@ it('has the same keys in English and Russian', () => {
 });
 
 it('has Russian help for every command, flag and argument', () => {
-  const manifest = JSON.parse(readFileSync(new URL('../../oclif.manifest.json', import.meta.url), 'utf8')) as {
-    commands: Record<string, { flags?: Record<string, unknown>; args?: Record<string, unknown>; summary?: string; description?: string }>;
+  const manifest = JSON.parse(
+    readFileSync(new URL('../../oclif.manifest.json', import.meta.url), 'utf8'),
+  ) as {
+    commands: Record<
+      string,
+      {
+        flags?: Record<string, unknown>;
+        args?: Record<string, unknown>;
+        summary?: string;
+        description?: string;
+      }
+    >;
   };
   expect(Object.keys(manifest.commands).length).toBeGreaterThanOrEqual(11);
   expect(missingHelpTranslations(manifest.commands, helpRu)).toEqual([]);

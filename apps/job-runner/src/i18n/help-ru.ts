@@ -1,14 +1,19 @@
 import type { HelpCatalog } from '@toolbelt/cli-kit';
 
 const runnerFlags = {
-  'jobs-dir': 'Папка заданий (можно несколько раз). По умолчанию JOB_RUNNER_JOBS_DIR, иначе ./jobs.',
+  'jobs-dir':
+    'Папка заданий (можно несколько раз). По умолчанию JOB_RUNNER_JOBS_DIR, иначе ./jobs.',
   'data-dir': 'Папка встроенной базы данных, когда DATABASE_URL не задан.',
 };
 
 /** Russian help texts by command id; English stays in the command classes. */
 export const helpRu: HelpCatalog = {
   list: { summary: 'Показать задания библиотеки и что делает каждое.', flags: runnerFlags },
-  describe: { summary: 'Показать описание и поля задания.', flags: runnerFlags, args: { job: 'Имя задания (см. list).' } },
+  describe: {
+    summary: 'Показать описание и поля задания.',
+    flags: runnerFlags,
+    args: { job: 'Имя задания (см. list).' },
+  },
   run: {
     summary: 'Выполнить задание и показывать его журнал.',
     description:
@@ -21,7 +26,11 @@ export const helpRu: HelpCatalog = {
     },
     args: { job: 'Имя задания (см. list).' },
   },
-  logs: { summary: 'Показать сохранённые строки журнала запуска, а с --follow — и новые.', flags: { ...runnerFlags, follow: 'Показывать новые строки, пока запуск не завершится.' }, args: { run: 'Номер запуска (см. runs).' } },
+  logs: {
+    summary: 'Показать сохранённые строки журнала запуска, а с --follow — и новые.',
+    flags: { ...runnerFlags, follow: 'Показывать новые строки, пока запуск не завершится.' },
+    args: { run: 'Номер запуска (см. runs).' },
+  },
   runs: {
     summary: 'Показать историю запусков, новые сверху.',
     flags: {
@@ -35,20 +44,38 @@ export const helpRu: HelpCatalog = {
   rerun: {
     summary: 'Повторить задание прежнего запуска с теми же параметрами.',
     description: 'Секретные параметры не хранятся: они запрашиваются снова (в терминале).',
-    flags: { ...runnerFlags, detach: 'Поставить запуск в очередь и сразу вернуться (только PostgreSQL).' },
+    flags: {
+      ...runnerFlags,
+      detach: 'Поставить запуск в очередь и сразу вернуться (только PostgreSQL).',
+    },
     args: { run: 'Номер запуска, который повторить.' },
   },
-  cancel: { summary: 'Отменить запуск в очереди или выполняющийся.', flags: runnerFlags, args: { run: 'Номер запуска.' } },
-  prune: { summary: 'Удалить завершённые запуски и их журналы старше заданного срока.', flags: { ...runnerFlags, 'older-than': 'Возраст вида 30d, 12h, 90m.' } },
-  doctor: { summary: 'Проверить библиотеку заданий: какие кандидаты не попали в список и почему.', flags: runnerFlags },
+  cancel: {
+    summary: 'Отменить запуск в очереди или выполняющийся.',
+    flags: runnerFlags,
+    args: { run: 'Номер запуска.' },
+  },
+  prune: {
+    summary: 'Удалить завершённые запуски и их журналы старше заданного срока.',
+    flags: { ...runnerFlags, 'older-than': 'Возраст вида 30d, 12h, 90m.' },
+  },
+  doctor: {
+    summary: 'Проверить библиотеку заданий: какие кандидаты не попали в список и почему.',
+    flags: runnerFlags,
+  },
   serve: {
     summary: 'Запустить веб-интерфейс: задания, формы, живые журналы, история.',
     description:
       'По умолчанию слушает 127.0.0.1. На любом другом адресе нужен вход по JOB_RUNNER_TOKEN. С PostgreSQL (DATABASE_URL) запуски ставятся в очередь для процессов job-runner worker; со встроенной базой их выполняет этот процесс.',
-    flags: { ...runnerFlags, host: 'Адрес для прослушивания.', port: 'Порт (0 — любой свободный).' },
+    flags: {
+      ...runnerFlags,
+      host: 'Адрес для прослушивания.',
+      port: 'Порт (0 — любой свободный).',
+    },
   },
   worker: {
-    summary: 'Выполнять запуски из очереди в PostgreSQL (сколько угодно обработчиков на любых машинах).',
+    summary:
+      'Выполнять запуски из очереди в PostgreSQL (сколько угодно обработчиков на любых машинах).',
     flags: { ...runnerFlags, concurrency: 'Сколько запусков выполнять одновременно.' },
   },
 };

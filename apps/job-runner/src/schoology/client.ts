@@ -26,10 +26,23 @@ export interface SchoologyClient {
 }
 
 /** Settings from the environment, or a CONFIG error listing what is missing. */
-export function schoologyOptionsFromEnv(env: Readonly<Record<string, string | undefined>>): SchoologyClientOptions {
-  const missing = ['SCHOOLOGY_BASE_URL', 'SCHOOLOGY_CONSUMER_KEY', 'SCHOOLOGY_CONSUMER_SECRET'].filter((k) => !env[k]);
-  if (missing.length > 0) throw new ToolbeltError('CONFIG', `Missing settings: ${missing.join(', ')}`, { problems: missing.map((k) => `${k} is not set`) });
-  return { baseUrl: env.SCHOOLOGY_BASE_URL!, consumerKey: env.SCHOOLOGY_CONSUMER_KEY!, consumerSecret: env.SCHOOLOGY_CONSUMER_SECRET! };
+export function schoologyOptionsFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): SchoologyClientOptions {
+  const missing = [
+    'SCHOOLOGY_BASE_URL',
+    'SCHOOLOGY_CONSUMER_KEY',
+    'SCHOOLOGY_CONSUMER_SECRET',
+  ].filter((k) => !env[k]);
+  if (missing.length > 0)
+    throw new ToolbeltError('CONFIG', `Missing settings: ${missing.join(', ')}`, {
+      problems: missing.map((k) => `${k} is not set`),
+    });
+  return {
+    baseUrl: env.SCHOOLOGY_BASE_URL!,
+    consumerKey: env.SCHOOLOGY_CONSUMER_KEY!,
+    consumerSecret: env.SCHOOLOGY_CONSUMER_SECRET!,
+  };
 }
 
 /** A Schoology API client over fetch, signing each request (HMAC-SHA1). */
@@ -38,11 +51,22 @@ export function createSchoologyClient(options: SchoologyClientOptions): Schoolog
   const base = options.baseUrl.replace(/\/+$/, '');
   let requests = 0;
   const sign = (method: string, url: string) => ({
-    authorization: oauthHeader({ method, url, consumerKey: options.consumerKey, consumerSecret: options.consumerSecret, nonce: randomBytes(12).toString('hex'), timestamp: Math.floor(Date.now() / 1000) }),
+    authorization: oauthHeader({
+      method,
+      url,
+      consumerKey: options.consumerKey,
+      consumerSecret: options.consumerSecret,
+      nonce: randomBytes(12).toString('hex'),
+      timestamp: Math.floor(Date.now() / 1000),
+    }),
   });
   const fail = (method: string, url: string, status: number): never => {
-    if (status === 429 || status >= 500) throw new RetryableError(`${method} ${url} answered ${status}`);
-    throw new ToolbeltError(status === 401 || status === 403 ? 'AUTH' : 'UNAVAILABLE', `${method} ${url} answered ${status}`);
+    if (status === 429 || status >= 500)
+      throw new RetryableError(`${method} ${url} answered ${status}`);
+    throw new ToolbeltError(
+      status === 401 || status === 403 ? 'AUTH' : 'UNAVAILABLE',
+      `${method} ${url} answered ${status}`,
+    );
   };
   return {
     get requests() {
@@ -53,7 +77,8 @@ export function createSchoologyClient(options: SchoologyClientOptions): Schoolog
         url: `${base}/${location}`,
         paging: 'links',
         limit: opts.limit ?? 200,
-        items: (body) => ((body as Record<string, unknown>)[location.replace(/s$/, '')] ?? []) as T[],
+        items: (body) =>
+          ((body as Record<string, unknown>)[location.replace(/s$/, '')] ?? []) as T[],
         headers: (url) => {
           requests += 1;
           return sign('GET', url);
@@ -65,7 +90,9 @@ export function createSchoologyClient(options: SchoologyClientOptions): Schoolog
     async getJson<T>(path: string) {
       const url = `${base}/${path}`;
       requests += 1;
-      const response = await doFetch(url, { headers: { accept: 'application/json', ...sign('GET', url) } });
+      const response = await doFetch(url, {
+        headers: { accept: 'application/json', ...sign('GET', url) },
+      });
       if (!response.ok) fail('GET', url, response.status);
       return (await response.json()) as T;
     },
@@ -75,11 +102,18 @@ export function createSchoologyClient(options: SchoologyClientOptions): Schoolog
       const key = location.replace(/s$/, '');
       const response = await doFetch(url, {
         method: 'PUT',
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...sign('PUT', url) },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...sign('PUT', url),
+        },
         body: JSON.stringify({ [location]: { [key]: records } }),
       });
       if (!response.ok) fail('PUT', url, response.status);
-      const body = (await response.json()) as Record<string, { response_code?: number }[] | undefined>;
+      const body = (await response.json()) as Record<
+        string,
+        { response_code?: number }[] | undefined
+      >;
       return (body[key] ?? []).filter((r) => r.response_code === 200).length;
     },
   };

@@ -11,7 +11,11 @@ export interface OAuthRequest {
   timestamp: number;
 }
 
-const enc = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const enc = (s: string): string =>
+  encodeURIComponent(s).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 
 /**
  * The `Authorization` header of a two-legged OAuth 1.0a request signed with HMAC-SHA1
@@ -31,8 +35,16 @@ export function oauthHeader(request: OAuthRequest): string {
   for (const [k, v] of url.searchParams) params.push([enc(k), enc(v)]);
   for (const [k, v] of Object.entries(oauth)) params.push([enc(k), enc(v)]);
   params.sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1));
-  const base = [request.method.toUpperCase(), enc(`${url.origin}${url.pathname}`), enc(params.map(([k, v]) => `${k}=${v}`).join('&'))].join('&');
-  const signature = createHmac('sha1', `${enc(request.consumerSecret)}&`).update(base).digest('base64');
+  const base = [
+    request.method.toUpperCase(),
+    enc(`${url.origin}${url.pathname}`),
+    enc(params.map(([k, v]) => `${k}=${v}`).join('&')),
+  ].join('&');
+  const signature = createHmac('sha1', `${enc(request.consumerSecret)}&`)
+    .update(base)
+    .digest('base64');
   const fields = { ...oauth, oauth_signature: signature };
-  return `OAuth realm="Schoology API", ${Object.entries(fields).map(([k, v]) => `${k}="${enc(v)}"`).join(', ')}`;
+  return `OAuth realm="Schoology API", ${Object.entries(fields)
+    .map(([k, v]) => `${k}="${enc(v)}"`)
+    .join(', ')}`;
 }

@@ -1,6 +1,13 @@
 import { createChunkedSink, etl, type EtlResult } from '@toolbelt/etl';
 import type { SchoologyClient } from './client.js';
-import { childUids, keepParents, planParentBuildings, type BuildingBehavior, type BuildingPatch, type BuildingUser } from './parent-buildings.js';
+import {
+  childUids,
+  keepParents,
+  planParentBuildings,
+  type BuildingBehavior,
+  type BuildingPatch,
+  type BuildingUser,
+} from './parent-buildings.js';
 
 /** Options of the "Update parent buildings to child buildings" job. */
 export interface UpdateParentBuildingsOptions {
@@ -23,10 +30,18 @@ interface TransformParams {
 }
 
 /** Transform: the parent's building patch from their children's buildings (null: no change). */
-async function updateByChildBuildings(parent: BuildingUser, params: TransformParams): Promise<BuildingPatch | null> {
+async function updateByChildBuildings(
+  parent: BuildingUser,
+  params: TransformParams,
+): Promise<BuildingPatch | null> {
   const uids = childUids(parent);
-  const found = await params.api.getJson<{ user?: BuildingUser[] }>(`users?school_uids=${encodeURIComponent(uids.join(','))}`);
-  return planParentBuildings(parent, found.user ?? [], { behavior: params.behavior, allowed: params.allowed });
+  const found = await params.api.getJson<{ user?: BuildingUser[] }>(
+    `users?school_uids=${encodeURIComponent(uids.join(','))}`,
+  );
+  return planParentBuildings(parent, found.user ?? [], {
+    behavior: params.behavior,
+    allowed: params.allowed,
+  });
 }
 
 /**
@@ -41,7 +56,10 @@ export function updateParentBuildings(options: UpdateParentBuildingsOptions): Pr
     size: 50,
     write: async (chunk, info) => {
       if (options.dryRun) {
-        for (const patch of chunk) options.log?.(`would set user ${patch.id}: building ${patch.building_id}, additional [${patch.additional_buildings}]`);
+        for (const patch of chunk)
+          options.log?.(
+            `would set user ${patch.id}: building ${patch.building_id}, additional [${patch.additional_buildings}]`,
+          );
         return 0;
       }
       const written = await api.bulkPut('users', chunk);
@@ -50,11 +68,18 @@ export function updateParentBuildings(options: UpdateParentBuildingsOptions): Pr
     },
   });
   return etl<BuildingUser, BuildingPatch, { location: string }, { location: string }>({
-    streamIn: ({ location }) => api.streamPaged<BuildingUser>(location, { limit: options.pageSize ?? 200 }),
+    streamIn: ({ location }) =>
+      api.streamPaged<BuildingUser>(location, { limit: options.pageSize ?? 200 }),
     streamInParams: { location: 'users' },
     filters: [keepParents],
     transforms: [updateByChildBuildings],
-    transParams: [{ api, behavior: options.behavior, allowed: options.allowedBuildings } satisfies TransformParams],
+    transParams: [
+      {
+        api,
+        behavior: options.behavior,
+        allowed: options.allowedBuildings,
+      } satisfies TransformParams,
+    ],
     streamOut: (records, _params, context) => sink(records, context).then((r) => r ?? undefined),
     streamOutParams: { location: 'users' },
   });

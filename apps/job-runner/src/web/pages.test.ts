@@ -7,12 +7,29 @@ import { jobPage, runPage } from './pages.js';
 
 const ctx = { t: createI18n({ lang: 'en', namespaces: catalogs }).t, lang: 'en', csrf: 'tok"en' };
 const run: RunRecord = {
-  id: 7, job: '<b>job</b>', params: { q: '"><script>x()</script>' }, status: 'running', exitCode: null, reason: null,
-  createdAt: new Date(0), startedAt: null, finishedAt: null, startedBy: 'me', timeoutSeconds: null, cancelRequested: false, lineCount: 1, rerunOf: null,
+  id: 7,
+  job: '<b>job</b>',
+  params: { q: '"><script>x()</script>' },
+  status: 'running',
+  exitCode: null,
+  reason: null,
+  createdAt: new Date(0),
+  startedAt: null,
+  finishedAt: null,
+  startedBy: 'me',
+  timeoutSeconds: null,
+  cancelRequested: false,
+  lineCount: 1,
+  rerunOf: null,
 };
 
 it('escapes log lines, parameters and names', () => {
-  const page = runPage(ctx, run, [{ seq: 1, stream: 'stdout', at: new Date(0), line: '<img src=x onerror=alert(1)>' }], { live: true });
+  const page = runPage(
+    ctx,
+    run,
+    [{ seq: 1, stream: 'stdout', at: new Date(0), line: '<img src=x onerror=alert(1)>' }],
+    { live: true },
+  );
   expect(page).not.toContain('<img');
   expect(page).not.toContain('<script>x()');
   expect(page).not.toContain('<b>job');
@@ -23,11 +40,29 @@ it('escapes log lines, parameters and names', () => {
 
 it('generates typed inputs, required marks, defaults, selects and masked secrets', () => {
   const page = jobPage(ctx, {
-    name: 'j', description: 'd', kind: 'module', path: '/x',
+    name: 'j',
+    description: 'd',
+    kind: 'module',
+    path: '/x',
     fields: [
       { name: 'n', label: 'Count', type: 'integer', required: true, secret: false, default: 3 },
-      { name: 'm', label: 'Mode', type: 'select', required: false, secret: false, options: ['a', 'b'], default: 'b' },
-      { name: 'p', label: 'Password', type: 'string', required: true, secret: true, default: 'never-shown' },
+      {
+        name: 'm',
+        label: 'Mode',
+        type: 'select',
+        required: false,
+        secret: false,
+        options: ['a', 'b'],
+        default: 'b',
+      },
+      {
+        name: 'p',
+        label: 'Password',
+        type: 'string',
+        required: true,
+        secret: true,
+        default: 'never-shown',
+      },
     ],
   });
   expect(page).toContain('<input id="f-n" type="number" name="n" value="3" required>');

@@ -8,14 +8,27 @@ import { validateParams } from '../core/job-params.js';
 import { isFinished, runStatuses, type RunStatus } from '../core/run-status.js';
 import type { RunQuery, RunStore } from '../adapters/run-store.js';
 import { appCss, appJs } from './assets.js';
-import { historyPage, jobPage, jobsPage, loginPage, messagePage, runPage, type PageContext } from './pages.js';
+import {
+  historyPage,
+  jobPage,
+  jobsPage,
+  loginPage,
+  messagePage,
+  runPage,
+  type PageContext,
+} from './pages.js';
 
 /** What the web UI needs: the store, the jobs, and a way to start a run. */
 export interface WebDeps {
   store: RunStore;
   jobs(): readonly JobDefinition[];
   /** Validate, store and start a run (queue or executioner); returns the run id. */
-  startRun(request: { job: string; input: Record<string, string>; startedBy: string; rerunOf?: number }): Promise<number>;
+  startRun(request: {
+    job: string;
+    input: Record<string, string>;
+    startedBy: string;
+    rerunOf?: number;
+  }): Promise<number>;
   t: Translate;
   lang: string;
 }
@@ -92,11 +105,18 @@ function formInput(form: URLSearchParams, job: JobDefinition): Record<string, st
  * and re-run. Every page escapes what it shows, every POST carries the session's CSRF token,
  * and off the default loopback address every page needs a login with the token.
  */
-export async function startWebServer(deps: WebDeps, options: WebServerOptions = {}): Promise<WebServer> {
+export async function startWebServer(
+  deps: WebDeps,
+  options: WebServerOptions = {},
+): Promise<WebServer> {
   const host = options.host ?? '127.0.0.1';
   const requireLogin = !isDefaultLoopback(host);
   if (requireLogin && !options.token) {
-    throw new ToolbeltError('CONFIG', `Serving on ${host} needs a login token: set JOB_RUNNER_TOKEN`, { key: 'job-runner:errors.needToken', params: { host } });
+    throw new ToolbeltError(
+      'CONFIG',
+      `Serving on ${host} needs a login token: set JOB_RUNNER_TOKEN`,
+      { key: 'job-runner:errors.needToken', params: { host } },
+    );
   }
   const pageLines = options.pageLines ?? 500;
   const pollMs = options.pollMs ?? 250;
@@ -115,7 +135,12 @@ export async function startWebServer(deps: WebDeps, options: WebServerOptions = 
     return created;
   };
 
-  const send = (res: ServerResponse, status: number, body: string, type = 'text/html; charset=utf-8') => {
+  const send = (
+    res: ServerResponse,
+    status: number,
+    body: string,
+    type = 'text/html; charset=utf-8',
+  ) => {
     res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
     res.end(body);
   };
@@ -128,27 +153,35 @@ export async function startWebServer(deps: WebDeps, options: WebServerOptions = 
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('x-frame-options', 'DENY');
     res.setHeader('referrer-policy', 'no-referrer');
-    res.setHeader('content-security-policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; form-action 'self'");
+    res.setHeader(
+      'content-security-policy',
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; form-action 'self'",
+    );
     const url = new URL(req.url ?? '/', 'http://job-runner.invalid');
     const path = url.pathname;
-    if (req.method === 'GET' && path === '/app.js') return send(res, 200, appJs, 'text/javascript; charset=utf-8');
-    if (req.method === 'GET' && path === '/app.css') return send(res, 200, appCss, 'text/css; charset=utf-8');
+    if (req.method === 'GET' && path === '/app.js')
+      return send(res, 200, appJs, 'text/javascript; charset=utf-8');
+    if (req.method === 'GET' && path === '/app.css')
+      return send(res, 200, appCss, 'text/css; charset=utf-8');
     const s = session(req, res);
     const ctx: PageContext = { t, lang: deps.lang, csrf: s.csrf };
 
     if (req.method === 'POST') {
       const form = await readForm(req);
       const given = form.get('_csrf') ?? '';
-      if (!sameSecret(given, s.csrf)) return send(res, 403, messagePage(ctx, '403', t('web.badCsrf')));
+      if (!sameSecret(given, s.csrf))
+        return send(res, 403, messagePage(ctx, '403', t('web.badCsrf')));
       if (path === '/login') {
-        if (!options.token || !sameSecret(form.get('token') ?? '', options.token)) return send(res, 401, loginPage(ctx, true));
+        if (!options.token || !sameSecret(form.get('token') ?? '', options.token))
+          return send(res, 401, loginPage(ctx, true));
         s.loggedIn = true;
         return redirect(res, '/');
       }
       if (requireLogin && !s.loggedIn) return redirect(res, '/login');
       return post(path, form, ctx, res);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, messagePage(ctx, '405', 'Method not allowed'));
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, messagePage(ctx, '405', 'Method not allowed'));
     if (path === '/login') return send(res, 200, loginPage(ctx, false));
     if (requireLogin && !s.loggedIn) {
       if (path.endsWith('/events')) return send(res, 401, 'login required', 'text/plain');
@@ -157,7 +190,12 @@ export async function startWebServer(deps: WebDeps, options: WebServerOptions = 
     return get(url, ctx, req, res);
   }
 
-  async function post(path: string, form: URLSearchParams, ctx: PageContext, res: ServerResponse): Promise<void> {
+  async function post(
+    path: string,
+    form: URLSearchParams,
+    ctx: PageContext,
+    res: ServerResponse,
+  ): Promise<void> {
     let match = /^\/jobs\/([^/]+)\/runs$/.exec(path);
     if (match) {
       const job = deps.jobs().find((j) => j.name === decodeURIComponent(match![1]!));
@@ -166,7 +204,9 @@ export async function startWebServer(deps: WebDeps, options: WebServerOptions = 
       const check = validateParams(job.fields, input);
       if (check.problems.length || check.missing.length) {
         const problems = [
-          ...check.problems.map((p) => `${p.field}: ${p.code}${p.value === undefined ? '' : ` (${p.value})`}`),
+          ...check.problems.map(
+            (p) => `${p.field}: ${p.code}${p.value === undefined ? '' : ` (${p.value})`}`,
+          ),
           ...check.missing.map((f) => `${f.label}: ${t('web.required')}`),
         ];
         return send(res, 400, jobPage(ctx, job, input, problems));
@@ -185,22 +225,31 @@ export async function startWebServer(deps: WebDeps, options: WebServerOptions = 
       const job = deps.jobs().find((j) => j.name === run.job);
       if (!job) return send(res, 404, messagePage(ctx, '404', t('web.notFound')));
       const input: Record<string, string> = {};
-      for (const [k, v] of Object.entries(run.params)) if (!job.fields.find((f) => f.name === k)?.secret) input[k] = String(v);
+      for (const [k, v] of Object.entries(run.params))
+        if (!job.fields.find((f) => f.name === k)?.secret) input[k] = String(v);
       // Secrets were never stored: ask for them again on the prefilled form.
-      if (job.fields.some((f) => f.secret && f.required)) return send(res, 200, jobPage(ctx, job, input));
+      if (job.fields.some((f) => f.secret && f.required))
+        return send(res, 200, jobPage(ctx, job, input));
       const id = await deps.startRun({ job: job.name, input, startedBy: 'web', rerunOf: run.id });
       return redirect(res, `/runs/${id}`);
     }
     return send(res, 404, messagePage(ctx, '404', t('web.notFound')));
   }
 
-  async function get(url: URL, ctx: PageContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function get(
+    url: URL,
+    ctx: PageContext,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
     const path = url.pathname;
     if (path === '/') return send(res, 200, jobsPage(ctx, deps.jobs()));
     let match = /^\/jobs\/([^/]+)$/.exec(path);
     if (match) {
       const job = deps.jobs().find((j) => j.name === decodeURIComponent(match![1]!));
-      return job ? send(res, 200, jobPage(ctx, job)) : send(res, 404, messagePage(ctx, '404', t('web.notFound')));
+      return job
+        ? send(res, 200, jobPage(ctx, job))
+        : send(res, 404, messagePage(ctx, '404', t('web.notFound')));
     }
     if (path === '/runs') {
       const status = url.searchParams.get('status');
@@ -208,28 +257,61 @@ export async function startWebServer(deps: WebDeps, options: WebServerOptions = 
       const query: RunQuery = {
         ...(url.searchParams.get('q') ? { search: url.searchParams.get('q')! } : {}),
         ...(url.searchParams.get('job') ? { job: url.searchParams.get('job')! } : {}),
-        ...(status && (runStatuses as readonly string[]).includes(status) ? { status: status as RunStatus } : {}),
+        ...(status && (runStatuses as readonly string[]).includes(status)
+          ? { status: status as RunStatus }
+          : {}),
         ...(before > 0 ? { beforeId: before } : {}),
         limit: 50,
       };
       const runs = await deps.store.listRuns(query);
-      return send(res, 200, historyPage(ctx, runs, query, deps.jobs().map((j) => j.name)));
+      return send(
+        res,
+        200,
+        historyPage(
+          ctx,
+          runs,
+          query,
+          deps.jobs().map((j) => j.name),
+        ),
+      );
     }
     match = /^\/runs\/(\d+)(\/events)?$/.exec(path);
     if (match) {
       const run = await deps.store.getRun(Number(match[1]));
       if (!run) return send(res, 404, messagePage(ctx, '404', t('web.notFound')));
-      if (match[2]) return events(run.id, Number(url.searchParams.get('after') ?? req.headers['last-event-id'] ?? 0), req, res);
+      if (match[2])
+        return events(
+          run.id,
+          Number(url.searchParams.get('after') ?? req.headers['last-event-id'] ?? 0),
+          req,
+          res,
+        );
       const before = Number(url.searchParams.get('before'));
       const lines = await deps.store.readTail(run.id, pageLines, before > 0 ? before : undefined);
       const first = lines[0]?.seq ?? 0;
-      return send(res, 200, runPage(ctx, run, lines, { ...(first > 1 ? { earlierBefore: first } : {}), live: !(before > 0) }));
+      return send(
+        res,
+        200,
+        runPage(ctx, run, lines, {
+          ...(first > 1 ? { earlierBefore: first } : {}),
+          live: !(before > 0),
+        }),
+      );
     }
     return send(res, 404, messagePage(ctx, '404', t('web.notFound')));
   }
 
-  async function events(runId: number, afterSeq: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+  async function events(
+    runId: number,
+    afterSeq: number,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
     res.write('retry: 2000\n\n');
     streams.add(res);
     let after = Number.isFinite(afterSeq) ? afterSeq : 0;
@@ -247,13 +329,17 @@ export async function startWebServer(deps: WebDeps, options: WebServerOptions = 
         const lines = await deps.store.readLines(runId, after, 2000);
         if (lines.length === 0) break;
         after = lines[lines.length - 1]!.seq;
-        res.write(`event: lines\nid: ${after}\ndata: ${JSON.stringify(lines.map((l) => ({ seq: l.seq, stream: l.stream, line: l.line })))}\n\n`);
+        res.write(
+          `event: lines\nid: ${after}\ndata: ${JSON.stringify(lines.map((l) => ({ seq: l.seq, stream: l.stream, line: l.line })))}\n\n`,
+        );
         if (lines.length < 2000) break;
       }
       const state = `${run.status}:${run.lineCount}:${run.exitCode}`;
       if (state !== lastStatus) {
         lastStatus = state;
-        res.write(`event: status\ndata: ${JSON.stringify({ status: run.status, exitCode: run.exitCode, reason: run.reason, lineCount: run.lineCount })}\n\n`);
+        res.write(
+          `event: status\ndata: ${JSON.stringify({ status: run.status, exitCode: run.exitCode, reason: run.reason, lineCount: run.lineCount })}\n\n`,
+        );
       }
       if (isFinished(run.status) && after >= run.lineCount) {
         res.write('event: end\ndata: {}\n\n');
@@ -267,7 +353,16 @@ export async function startWebServer(deps: WebDeps, options: WebServerOptions = 
 
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, messagePage({ t, lang: deps.lang, csrf: '' }, '500', error instanceof Error ? error.message : String(error)));
+      if (!res.headersSent)
+        send(
+          res,
+          500,
+          messagePage(
+            { t, lang: deps.lang, csrf: '' },
+            '500',
+            error instanceof Error ? error.message : String(error),
+          ),
+        );
       else res.end();
     });
   });
