@@ -152,4 +152,22 @@ describe('validation before any calendar call', () => {
     expect(result.status).toBe(78);
     expect(result.stderr).toContain('g7s — недопустимое имя группы.');
   }, 60_000);
+
+  it('no Google credentials: AUTH (77) naming the variables, zero API calls', async () => {
+    const config = writeRota(dir.path, google);
+    const result = await runCli(['generate', '--config', config], {
+      cwd: dir.path,
+      env: { GOOGLE_API_ROOT_URL: standIn.rootUrl, HOME: dir.path },
+    });
+    expect(result.status).toBe(77);
+    expect(result.stderr).toContain('CREDENTIALS_FILE');
+    expect(standIn.requests.count()).toBe(0);
+  }, 60_000);
+
+  it('shows Russian help for generate', async () => {
+    const result = await runCli(['generate', '--help', '--lang', 'ru'], { cwd: dir.path });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Составить график дежурств');
+    expect(result.stdout).toContain('Не спрашивать подтверждения');
+  }, 60_000);
 });

@@ -3,6 +3,7 @@ import { BaseCommand, promptConfirm, requireInteractive } from '@toolbelt/cli-ki
 import { readHolidays } from '../adapters/holidays-file.js';
 import { buildDeps } from '../build-deps.js';
 import { catalogs } from '../i18n/catalog.js';
+import { createI18n } from '@toolbelt/i18n';
 import { renderResult } from '../render.js';
 import { runGenerate, type GenerateResult } from '../run-generate.js';
 
@@ -93,6 +94,10 @@ export default class Generate extends BaseCommand<typeof Generate> {
     );
     // Settle how --replace-all gets its consent before any calendar call.
     if (f['replace-all'] && !f.yes && !f['dry-run']) requireInteractive('--yes');
+    // Adapter errors carry keys of the google namespace: add it now that the package loads.
+    const { googleCatalog } = await import('@toolbelt/google');
+    this.i18n = createI18n({ lang: this.lang, namespaces: { ...catalogs, google: googleCatalog } });
+    this.t = this.i18n.t;
     const source = settings.holidays?.source ?? 'flag';
     const holidays = settings.holidays
       ? await readHolidays(settings.holidays.path, (p) => resolvePath(p, source))

@@ -28,8 +28,10 @@ function hashName(name: string): string {
  * a re-run finds and compares the events it wrote before.
  */
 export function eventId(rotaName: string, date: IsoDate): string {
-  return `rota${hashName(rotaName)}${date.replaceAll('-', '')}`;
+  return idOf(`rota${hashName(rotaName)}`, date);
 }
+
+const idOf = (prefix: string, date: IsoDate): string => `${prefix}${date.replaceAll('-', '')}`;
 
 /** The summary text of the original tool. */
 export function eventSummary(day: Pick<RotaDay, 'lead' | 'assist'>): string {
@@ -38,8 +40,10 @@ export function eventSummary(day: Pick<RotaDay, 'lead' | 'assist'>): string {
 
 /** All-day events of the rota, each marked as owned by the rota. */
 export function toCalendarEvents(rota: readonly RotaDay[], rotaName: string): CalendarEvent[] {
+  // The name's hash is the same for every day: compute it once.
+  const prefix = `rota${hashName(rotaName)}`;
   return rota.map((day) => ({
-    id: eventId(rotaName, day.date),
+    id: idOf(prefix, day.date),
     summary: eventSummary(day),
     start: day.date,
     end: addDays(day.date, 1),
