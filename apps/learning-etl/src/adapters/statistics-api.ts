@@ -74,8 +74,7 @@ export async function openStatistics(
           clearTimeout(timer);
         }
         lastStatus = response.status;
-        if (response.ok && response.body)
-          return response.body as unknown as AsyncIterable<Uint8Array>;
+        if (response.ok && response.body) return readBody(response);
         await response.body?.cancel().catch(() => undefined);
         if (response.status === 429 || response.status >= 500) {
           throw new RetryableError(
@@ -118,4 +117,16 @@ export async function openStatistics(
       },
     );
   }
+}
+
+/**
+ * The response body as bytes, keeping the Response reachable until the body is read: undici
+ * cancels the body of a Response that is garbage-collected, so a long pause before reading
+ * (PGlite starting, which allocates a lot) would otherwise end it early, silently and empty.
+ */
+async function* readBody(response: Response): AsyncGenerator<Uint8Array> {
+  const body = response.body as unknown as AsyncIterable<Uint8Array>;
+  yield* body;
+  // Referenced after the loop on purpose: the Response must outlive the reading.
+  if (!response.bodyUsed) await response.body?.cancel();
 }
