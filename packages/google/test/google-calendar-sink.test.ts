@@ -88,6 +88,32 @@ describe('Google Calendar adapter: paging, concurrency and failures', () => {
     expect(sink.callCounts()['calendar.events.insert']).toBe(23);
   }, 30_000);
 
+  it('never has more changes in flight than its concurrency', async () => {
+    const calendarId = `wide-${n++}@group.calendar.google.com`;
+    standIn.seedCalendar(calendarId, []);
+    const sink = createGoogleCalendarSink({
+      calendarId,
+      auth,
+      rootUrl: standIn.rootUrl,
+      concurrency: 3,
+      retry: fast,
+    });
+    // Slow answers make the requests overlap, so the bound is actually exercised.
+    standIn.faults.add({ kind: 'slow', delayMs: 50, method: 'calendar.events.insert', times: 12 });
+    standIn.requests.clear();
+    const changes: CalendarChange[] = Array.from({ length: 12 }, (_, i) => ({
+      kind: 'insert',
+      event: {
+        id: `vide${String(i).padStart(3, '0')}`,
+        summary: `s${i}`,
+        start: '2025-02-03',
+        end: '2025-02-04',
+      },
+    }));
+    expect(await sink.apply(changes)).toEqual({ applied: 12, failed: [] });
+    expect(standIn.requests.maxInFlight()).toBe(3);
+  }, 30_000);
+
   it('reports a change that keeps failing and applies the rest', async () => {
     const calendarId = `flaky-${n++}@group.calendar.google.com`;
     standIn.seedCalendar(calendarId, []);

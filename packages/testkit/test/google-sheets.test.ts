@@ -294,6 +294,19 @@ describe('Sheets v4 stand-in with the real googleapis client', () => {
     });
   });
 
+  it('answers slowly when told to, and counts requests in flight', async () => {
+    standIn.faults.add({ kind: 'slow', delayMs: 100, method: 'sheets.spreadsheets.get', times: 2 });
+    const [a, b] = await Promise.all([
+      api.spreadsheets.get({ spreadsheetId: ID }),
+      api.spreadsheets.get({ spreadsheetId: ID }),
+    ]);
+    expect(a.data.sheets).toHaveLength(2);
+    expect(b.data.sheets).toHaveLength(2);
+    expect(standIn.requests.maxInFlight()).toBe(2);
+    expect(standIn.requests.log().map((r) => r.fault)).toEqual(['slow', 'slow']);
+    expect(standIn.faults.pending()).toEqual([]);
+  });
+
   it('refuses requests without a bearer token', async () => {
     const anonymous = sheets({ version: 'v4', rootUrl: standIn.rootUrl, retry: false });
     const res = await anonymous.spreadsheets.get({ spreadsheetId: ID }).catch((e: unknown) => e);

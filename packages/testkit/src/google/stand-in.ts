@@ -45,14 +45,22 @@ export interface StandInSpreadsheet {
 }
 
 /** An event as the Calendar API represents it (the stand-in accepts any Event fields). */
-export type StandInEvent = Record<string, unknown> & {
-  id?: string;
-  summary?: string;
-  status?: 'confirmed' | 'tentative' | 'cancelled';
-  start: { date?: string; dateTime?: string; timeZone?: string };
-  end: { date?: string; dateTime?: string; timeZone?: string };
-  extendedProperties?: { private?: Record<string, string>; shared?: Record<string, string> };
-};
+export interface StandInEvent {
+  id?: string | null;
+  summary?: string | null;
+  description?: string | null;
+  location?: string | null;
+  transparency?: string | null;
+  colorId?: string | null;
+  status?: string | null;
+  /** Required by the API (an insert without it is a 400), optional here to accept `Schema$Event`. */
+  start?: { date?: string | null; dateTime?: string | null; timeZone?: string | null } | null;
+  end?: { date?: string | null; dateTime?: string | null; timeZone?: string | null } | null;
+  extendedProperties?: {
+    private?: Record<string, string> | null;
+    shared?: Record<string, string> | null;
+  } | null;
+}
 
 /** One request the stand-in received. */
 export interface StandInRequest {
@@ -127,6 +135,9 @@ export interface GoogleStandIn {
     /** Requests by method id (faulted ones included: they count against quota too). */
     counts(): Record<string, number>;
     count(method?: string): number;
+    /** Most API requests that were being handled at the same time (checks client concurrency). */
+    maxInFlight(): number;
+    /** Forget the log and reset `maxInFlight`. */
     clear(): void;
   };
   stop(): Promise<void>;
@@ -182,6 +193,8 @@ export async function startGoogleStandIn(
   const now = options.now ?? (() => new Date());
   const acceptToken = options.acceptToken ?? ((t: string) => t.length > 0);
   let issued = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
   let rootUrl = '';
   const timers = new Set<NodeJS.Timeout>();
 
@@ -194,6 +207,9 @@ export async function startGoogleStandIn(
       const all = url.searchParams.getAll(key);
       query[key] = all.length === 1 ? (all[0] as string) : all;
     }
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.once('close', () => (inFlight -= 1));
     const entry: StandInRequest = {
       method: 'unknown',
       httpMethod,
@@ -471,7 +487,11 @@ export async function startGoogleStandIn(
       },
       count: (method) =>
         method === undefined ? log.length : log.filter((e) => e.method === method).length,
-      clear: () => void (log.length = 0),
+      maxInFlight: () => maxInFlight,
+      clear: () => {
+        log.length = 0;
+        maxInFlight = inFlight;
+      },
     },
     async stop() {
       for (const t of timers) clearTimeout(t);
