@@ -1,0 +1,100 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLearningApi, type LearningApiStandIn } from '@toolbelt/testkit/learning-api';
+import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
+import { binPath, cliEnv, runCli } from './cli.js';
+
+const execFileAsync = promisify(execFile);
+const ptyRunner = fileURLToPath(new URL('./pty-run.py', import.meta.url));
+const promptEn = 'Enter processing date in format: <<YYYY-mm-dd> or type <exit> for quit: ';
+const promptRu = 'Введите дату обработки в формате: <<ГГГГ-мм-дд> или наберите <exit> для выхода: ';
+
+let api: LearningApiStandIn;
+let dir: TempDir;
+const env = () => ({
+  ITRESUME_API_URL: api.url,
+  ITRESUME_CLIENT: 'test-client',
+  ITRESUME_CLIENT_KEY: 'test-key',
+});
+
+/** Run `learning-etl run ...` on a pseudo-terminal (Debian's python3 pty module), typing `answers`. */
+async function onTerminal(
+  args: string[],
+  answers: string[],
+  prompt = promptEn,
+): Promise<{ output: string; code: number }> {
+  const { stdout } = await execFileAsync(
+    '/usr/bin/python3',
+    [
+      ptyRunner,
+      JSON.stringify([process.execPath, binPath, 'run', ...args]),
+      JSON.stringify(answers),
+      prompt,
+    ],
+    { cwd: dir.path, env: cliEnv(env()), timeout: 90_000 },
+  );
+  const result = JSON.parse(stdout) as { output: string; code: number };
+  // The terminal turns \n into \r\n.
+  return { ...result, output: result.output.replaceAll('\r\n', '\n') };
+}
+
+beforeAll(async () => {
+  api = await startLearningApi({ recordsPerDay: 50 });
+  dir = makeTempDir('learning-etl-prompt');
+});
+afterAll(async () => {
+  await api?.stop();
+  await dir?.cleanup();
+});
+
+describe('the date prompt on a terminal', () => {
+  it('prints the original prompt; exit in any case quits with 0 and no request', async () => {
+    for (const word of ['exit', 'EXIT', 'Exit']) {
+      const result = await onTerminal(['--no-report', '--no-email'], [word]);
+      expect(result.code).toBe(0);
+      expect(result.output.startsWith(`${promptEn}${word}\n`), result.output).toBe(true);
+    }
+    expect(api.requests).toHaveLength(0);
+  }, 120_000);
+
+  it('says "Bad input" and asks again until a real date comes, then processes it', async () => {
+    const result = await onTerminal(
+      ['--dry-run', '--no-report', '--no-email'],
+      ['31.05.2023', '2023-02-30', '2023-05-31'],
+    );
+    expect(result.code, result.output).toBe(0);
+    expect(result.output.split(promptEn)).toHaveLength(4);
+    expect(result.output.match(/^Bad input\. Let's try again\.\.\.$/gm)).toHaveLength(2);
+    expect(result.output).toContain('2023-05-31 (dry run): 50 read');
+    expect(api.requests.at(-1)?.query.start).toBe('2023-05-31 00:00:00');
+  }, 120_000);
+
+  it('speaks Russian with --lang ru', async () => {
+    const before = api.requests.length;
+    const result = await onTerminal(
+      ['--lang', 'ru', '--no-report', '--no-email'],
+      ['завтра', 'eXiT'],
+      promptRu,
+    );
+    expect(result.code).toBe(0);
+    expect(result.output.split(promptRu)).toHaveLength(3);
+    expect(result.output).toContain('Неверный ввод. Попробуем ещё раз...');
+    expect(api.requests.length).toBe(before);
+  }, 120_000);
+});
+
+describe('no date and no terminal', () => {
+  it('exits 64 naming --date, without asking or calling the API', async () => {
+    const before = api.requests.length;
+    const result = await runCli(['run', '--no-report', '--no-email'], {
+      cwd: dir.path,
+      env: env(),
+    });
+    expect(result.code).toBe(64);
+    expect(result.stderr).toContain('--date');
+    expect(result.stdout).not.toContain('Enter processing date');
+    expect(api.requests.length).toBe(before);
+  }, 60_000);
+});
