@@ -178,4 +178,24 @@ describe('runGenerate', () => {
     const people = (written.get('days-worked.json') as { people: { leadTotal: number }[] }).people;
     expect(people.map((p) => p.leadTotal)).toEqual([2, 2, 2, 2, 2]);
   });
+
+  it('reports changes the sink could not apply (the command exits PARTIAL)', async () => {
+    const sink = memorySink();
+    const failing: CalendarSink = {
+      ...sink,
+      async apply(changes) {
+        const [bad, ...rest] = changes;
+        const done = await sink.apply(rest);
+        return {
+          applied: done.applied,
+          failed: bad ? [{ change: bad, error: new Error('Backend Error') }] : [],
+        };
+      },
+    };
+    const result = await runGenerate(depsOf(failing), { ...options, settings: settingsOf() });
+    expect(result.calendar.applied).toBe(9);
+    expect(result.calendar.failed).toEqual([
+      { id: result.calendar.changes[0]!.id, kind: 'insert', message: 'Backend Error' },
+    ]);
+  });
 });

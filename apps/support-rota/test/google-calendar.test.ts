@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   startGoogleStandIn,
   type GoogleStandIn,
@@ -130,10 +132,16 @@ describe('support-rota generate on Google Calendar (stand-in, real googleapis cl
 
   it('inserts a fresh rota; --replace-all --yes deletes the foreign event too, like the original', async () => {
     const calendarId = newCalendar([foreign]);
-    const first = await run(calendarId);
-    expect(JSON.parse(first.stdout).calendar.counts).toMatchObject({ insert: 20 });
+    const icsPath = join(dir.path, 'export.ics');
+    const first = await run(calendarId, ['--ics', icsPath]);
+    const firstResult = JSON.parse(first.stdout);
+    expect(firstResult.calendar.counts).toMatchObject({ insert: 20 });
+    expect(firstResult.calendar.calls['calendar.events.insert']).toBe(20);
     expect(standIn.requests.count('calendar.events.insert')).toBe(20);
     expect(live(calendarId)).toHaveLength(21);
+    // --ics next to a Google calendar exports the whole rota as well.
+    expect(firstResult.icsExport.counts).toMatchObject({ insert: 20 });
+    expect(readFileSync(icsPath, 'utf8').match(/BEGIN:VEVENT/g)).toHaveLength(20);
 
     const dry = await run(calendarId, ['--replace-all', '--dry-run']);
     expect(JSON.parse(dry.stdout).calendar.counts).toMatchObject({ delete: 1, update: 20 });
