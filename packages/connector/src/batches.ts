@@ -56,7 +56,8 @@ export interface BatchSummary {
 
 /** Accumulates rows and writes them as JSON-array objects, split by bytes and by rows. */
 export interface BatchWriter {
-  add(row: Row): Promise<void>;
+  /** Adds a row; returns a promise only when an object is being written (await it then). */
+  add(row: Row): Promise<void> | undefined;
   /** Writes the last partial batch; returns the totals. */
   close(): Promise<BatchSummary>;
 }
@@ -83,17 +84,26 @@ export function createBatchWriter(options: BatchWriterOptions): BatchWriter {
   };
 
   return {
-    async add(row) {
+    add(row) {
       const json = JSON.stringify(row);
-      if (json === undefined)
+      if (json === undefined) {
         throw new ToolbeltError('DATA', 'A row cannot be written as JSON.', {
           key: 'connector:rowNotJson',
         });
-      const size = Buffer.byteLength(json) + (parts.length > 0 ? 1 : 0);
-      if (parts.length > 0 && (pending + size > maxBytes || parts.length >= maxRows)) await flush();
+      }
+      const bytes = Buffer.byteLength(json);
+      // Synchronous unless an object is due: one promise per row would cost more than the row.
+      if (parts.length > 0 && (pending + bytes + 1 > maxBytes || parts.length >= maxRows)) {
+        return flush().then(() => {
+          parts.push(json);
+          pending += bytes;
+          summary.rows += 1;
+        });
+      }
+      pending += bytes + (parts.length > 0 ? 1 : 0);
       parts.push(json);
-      pending += Buffer.byteLength(json) + (parts.length > 1 ? 1 : 0);
       summary.rows += 1;
+      return undefined;
     },
     async close() {
       await flush();

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '@toolbelt/errors';
 import { exitCodes } from '@toolbelt/errors';
+import { prefetch } from '@toolbelt/etl';
 import type { Logger } from '@toolbelt/log';
 import type { BlobStore } from './blob-store.js';
 import {
@@ -206,11 +207,24 @@ export abstract class SourceConnector extends Connector {
       },
     });
     let added = 0;
-    for await (const row of rows) {
-      await this.writer.add(row);
+    const add = async (row: Row): Promise<void> => {
+      const writing = (this.writer as BatchWriter).add(row);
+      if (writing) await writing;
       if (this.dryRun && this.sample.length < 5) this.sample.push(row);
       added += 1;
       this.rowCount += 1;
+    };
+    // Arrays (the usual page or chunk) without an await per row.
+    if (Array.isArray(rows)) {
+      for (const row of rows) {
+        const writing = this.writer.add(row);
+        if (writing) await writing;
+        if (this.dryRun && this.sample.length < 5) this.sample.push(row);
+        added += 1;
+        this.rowCount += 1;
+      }
+    } else {
+      for await (const row of rows) await add(row);
     }
     if (this.rowCount === 0) await this.exitNoFail(this.text('noRows'));
     return added;
@@ -250,7 +264,11 @@ export abstract class DestinationConnector extends Connector {
 
   /** Lists `etlJobHistory/e{history}` and calls `batch(rows)` once per object, in order. */
   async runBatches(): Promise<number> {
-    for await (const { key, rows } of readBatches(this.context.store, this.historyId)) {
+    // The next object is read and parsed while the current one loads.
+    for await (const { key, rows } of prefetch(
+      readBatches(this.context.store, this.historyId),
+      1,
+    )) {
       if (this.batchesLoaded === 0 && this.job.updateMethod === updateMethods.replace) {
         await this.logInfo(this.text('replacing', { object: this.object }));
         await this.clear();
