@@ -17,7 +17,7 @@ interface Result {
 }
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Result> {
-  const base = { ...process.env, JOB_RUNNER_TOOLBELT: '0', ...env };
+  const base: NodeJS.ProcessEnv = { ...process.env, JOB_RUNNER_TOOLBELT: '0', ...env };
   delete base.DATABASE_URL;
   try {
     const { stdout, stderr } = await promisify(execFile)(

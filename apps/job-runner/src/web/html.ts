@@ -16,7 +16,10 @@ export class Html {
   }
 }
 
-export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
+/**
+ * Named `markup`, not `html`: Prettier would reformat `html` templates and change the output.
+ */
+export function markup(strings: TemplateStringsArray, ...values: unknown[]): Html {
   let out = strings[0] ?? '';
   values.forEach((value, i) => {
     out += toHtml(value) + (strings[i + 1] ?? '');

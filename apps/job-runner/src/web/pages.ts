@@ -2,7 +2,7 @@ import type { Translate } from '@toolbelt/i18n';
 import type { JobDefinition, JobField } from '../core/job-metadata.js';
 import { runStatuses } from '../core/run-status.js';
 import type { LogLine, RunQuery, RunRecord } from '../adapters/run-store.js';
-import { html, type Html } from './html.js';
+import { markup, type Html } from './html.js';
 
 /** What every page needs. */
 export interface PageContext {
@@ -13,49 +13,26 @@ export interface PageContext {
 }
 
 function layout(ctx: PageContext, title: string, body: Html): string {
-  return html`<!doctype html>
-    <html lang="${ctx.lang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title} · ${ctx.t('web.title')}</title>
-        <link rel="stylesheet" href="/app.css" />
-        <script src="/app.js" defer></script>
-      </head>
-      <body>
-        <header>
-          <nav>
-            <a href="/">${ctx.t('web.jobs')}</a> <a href="/runs">${ctx.t('web.history')}</a>
-          </nav>
-        </header>
-        <main>${body}</main>
-      </body>
-    </html>`.text;
+  return markup`<!doctype html>
+<html lang="${ctx.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · ${ctx.t('web.title')}</title><link rel="stylesheet" href="/app.css"><script src="/app.js" defer></script></head>
+<body><header><nav><a href="/">${ctx.t('web.jobs')}</a> <a href="/runs">${ctx.t('web.history')}</a></nav></header>
+<main>${body}</main></body></html>`.text;
 }
 
 function csrfField(ctx: PageContext): Html {
-  return html`<input type="hidden" name="_csrf" value="${ctx.csrf}" />`;
+  return markup`<input type="hidden" name="_csrf" value="${ctx.csrf}">`;
 }
 
 export function jobsPage(ctx: PageContext, jobs: readonly JobDefinition[]): string {
   const rows = jobs.map(
     (job) =>
-      html`<li>
-        <a href="/jobs/${encodeURIComponent(job.name)}">${job.name}</a>
-        <span class="desc">${job.description}</span>
-      </li>`,
+      markup`<li><a href="/jobs/${encodeURIComponent(job.name)}">${job.name}</a> <span class="desc">${job.description}</span></li>`,
   );
   return layout(
     ctx,
     ctx.t('web.jobs'),
-    html`<h1>${ctx.t('web.jobs')}</h1>
-      ${
-        jobs.length
-          ? html`<ul class="jobs">
-              ${rows}
-            </ul>`
-          : html`<p>${ctx.t('web.noJobs')}</p>`
-      }`,
+    markup`<h1>${ctx.t('web.jobs')}</h1>${jobs.length ? markup`<ul class="jobs">${rows}</ul>` : markup`<p>${ctx.t('web.noJobs')}</p>`}`,
   );
 }
 
@@ -65,25 +42,16 @@ function fieldInput(field: JobField, value: string | undefined): Html {
   const required = field.required && field.type !== 'boolean';
   if (field.options) {
     const options = field.options.map(
-      (o) => html`<option value="${o}" ${o === current ? html` selected` : ''}>${o}</option>`,
+      (o) => markup`<option value="${o}"${o === current ? markup` selected` : ''}>${o}</option>`,
     );
-    return html`<select id="${id}" name="${field.name}" ${required ? html` required` : ''}>
-      ${required && current === '' ? html`<option value=""></option>` : ''}${options}
-    </select>`;
+    return markup`<select id="${id}" name="${field.name}"${required ? markup` required` : ''}>${required && current === '' ? markup`<option value=""></option>` : ''}${options}</select>`;
   }
   if (field.type === 'boolean') {
     const checked = ['true', '1', 'yes', 'on'].includes(current.toLowerCase());
-    return html`<input type="hidden" name="${field.name}" value="false" /><input
-        id="${id}"
-        type="checkbox"
-        name="${field.name}"
-        value="true"
-        ${checked ? html` checked` : ''}
-      />`;
+    return markup`<input type="hidden" name="${field.name}" value="false"><input id="${id}" type="checkbox" name="${field.name}" value="true"${checked ? markup` checked` : ''}>`;
   }
   if (field.type === 'text')
-    return html`<textarea id="${id}" name="${field.name}" ${required ? html` required` : ''}>
-${current}</textarea>`;
+    return markup`<textarea id="${id}" name="${field.name}"${required ? markup` required` : ''}>${current}</textarea>`;
   const type = field.secret
     ? 'password'
     : field.type === 'number' || field.type === 'integer'
@@ -91,16 +59,10 @@ ${current}</textarea>`;
       : field.type === 'date'
         ? 'date'
         : 'text';
-  const step = field.type === 'number' ? html` step="any"` : '';
+  const step = field.type === 'number' ? markup` step="any"` : '';
   // A secret is never echoed back into the page.
   const shown = field.secret ? '' : current;
-  return html`<input
-    id="${id}"
-    type="${type}"
-    name="${field.name}"
-    value="${shown}"
-    ${step}${required ? html` required` : ''}${field.secret ? html` autocomplete="off"` : ''}
-  />`;
+  return markup`<input id="${id}" type="${type}" name="${field.name}" value="${shown}"${step}${required ? markup` required` : ''}${field.secret ? markup` autocomplete="off"` : ''}>`;
 }
 
 /** The form generated from a job's fields. */
@@ -111,28 +73,20 @@ export function jobPage(
   problems: readonly string[] = [],
 ): string {
   const fields = job.fields.map(
-    (f) =>
-      html`<div class="field">
-        <label for="f-${f.name}"
-          >${f.label}${f.required ? html` <span class="req" title="${ctx.t('web.required')}">*</span>` : ''}</label
-        >
-        ${fieldInput(f, values[f.name])}${f.help ? html`<small>${f.help}</small>` : ''}
-      </div>`,
+    (
+      f,
+    ) => markup`<div class="field"><label for="f-${f.name}">${f.label}${f.required ? markup` <span class="req" title="${ctx.t('web.required')}">*</span>` : ''}</label>
+${fieldInput(f, values[f.name])}${f.help ? markup`<small>${f.help}</small>` : ''}</div>`,
   );
   const errors = problems.length
-    ? html`<ul class="problems">
-        ${problems.map((p) => html`<li>${p}</li>`)}
-      </ul>`
+    ? markup`<ul class="problems">${problems.map((p) => markup`<li>${p}</li>`)}</ul>`
     : '';
   return layout(
     ctx,
     job.name,
-    html`<h1>${job.name}</h1>
-      <p>${job.description}</p>
-      ${errors}
-      <form method="post" action="/jobs/${encodeURIComponent(job.name)}/runs" class="job-form">
-        ${csrfField(ctx)}${fields} <button type="submit">${ctx.t('web.execute')}</button>
-      </form>`,
+    markup`<h1>${job.name}</h1><p>${job.description}</p>${errors}
+<form method="post" action="/jobs/${encodeURIComponent(job.name)}/runs" class="job-form">${csrfField(ctx)}${fields}
+<button type="submit">${ctx.t('web.execute')}</button></form>`,
   );
 }
 
@@ -141,7 +95,7 @@ function statusText(ctx: PageContext, run: RunRecord): string {
 }
 
 function lineHtml(line: LogLine): Html {
-  return html`<div class="l ${line.stream}" data-seq="${line.seq}">${line.line}</div>`;
+  return markup`<div class="l ${line.stream}" data-seq="${line.seq}">${line.line}</div>`;
 }
 
 /** The log page: status, the tail of the log (or an earlier page), live lines after it. */
@@ -156,48 +110,23 @@ export function runPage(
     run.status === 'succeeded' || run.status === 'failed' || run.status === 'cancelled';
   const earlier =
     paging.earlierBefore !== undefined
-      ? html`<p>
-          <a class="earlier" href="/runs/${run.id}?before=${paging.earlierBefore}"
-            >${ctx.t('web.earlier')}</a
-          >
-        </p>`
+      ? markup`<p><a class="earlier" href="/runs/${run.id}?before=${paging.earlierBefore}">${ctx.t('web.earlier')}</a></p>`
       : '';
   const cancel = finished
     ? ''
-    : html`<form method="post" action="/runs/${run.id}/cancel" class="inline">
-        ${csrfField(ctx)}<button type="submit">${ctx.t('web.cancel')}</button>
-      </form>`;
+    : markup`<form method="post" action="/runs/${run.id}/cancel" class="inline">${csrfField(ctx)}<button type="submit">${ctx.t('web.cancel')}</button></form>`;
   return layout(
     ctx,
     `${ctx.t('web.run')} ${run.id}`,
-    html`<h1>
-        ${ctx.t('web.run')} ${run.id}: <a href="/jobs/${encodeURIComponent(run.job)}">${run.job}</a>
-      </h1>
-      <dl class="run">
-        <dt>${ctx.t('web.status')}</dt>
-        <dd id="status" data-status="${run.status}">${statusText(ctx, run)}</dd>
-        <dt>${ctx.t('web.exitCode')}</dt>
-        <dd id="exit-code">${run.exitCode ?? ''}</dd>
-        <dt>${ctx.t('web.reason')}</dt>
-        <dd id="reason">${run.reason ?? ''}</dd>
-        <dt>${ctx.t('web.parameters')}</dt>
-        <dd><code>${JSON.stringify(run.params)}</code></dd>
-        <dt>${ctx.t('web.lines')}</dt>
-        <dd id="line-count">${ctx.t('web.lines', { count: run.lineCount })}</dd>
-      </dl>
-      ${cancel}
-      <form method="post" action="/runs/${run.id}/rerun" class="inline">
-        ${csrfField(ctx)}<button type="submit">${ctx.t('web.rerun')}</button>
-      </form>
-      ${earlier}
-      <div
-        id="log"
-        class="log"
-        ${paging.live && !finished ? html` data-events="/runs/${run.id}/events?after=${last}"` : ''}
-        data-status-labels="${JSON.stringify(Object.fromEntries(runStatuses.map((s) => [s, ctx.t(`statuses.${s}`)])))}"
-      >
-        ${lines.map(lineHtml)}
-      </div>`,
+    markup`<h1>${ctx.t('web.run')} ${run.id}: <a href="/jobs/${encodeURIComponent(run.job)}">${run.job}</a></h1>
+<dl class="run"><dt>${ctx.t('web.status')}</dt><dd id="status" data-status="${run.status}">${statusText(ctx, run)}</dd>
+<dt>${ctx.t('web.exitCode')}</dt><dd id="exit-code">${run.exitCode ?? ''}</dd>
+<dt>${ctx.t('web.reason')}</dt><dd id="reason">${run.reason ?? ''}</dd>
+<dt>${ctx.t('web.parameters')}</dt><dd><code>${JSON.stringify(run.params)}</code></dd>
+<dt>${ctx.t('web.lines')}</dt><dd id="line-count">${ctx.t('web.lines', { count: run.lineCount })}</dd></dl>
+${cancel}<form method="post" action="/runs/${run.id}/rerun" class="inline">${csrfField(ctx)}<button type="submit">${ctx.t('web.rerun')}</button></form>
+${earlier}<div id="log" class="log"${paging.live && !finished ? markup` data-events="/runs/${run.id}/events?after=${last}"` : ''}
+ data-status-labels="${JSON.stringify(Object.fromEntries(runStatuses.map((s) => [s, ctx.t(`statuses.${s}`)])))}">${lines.map(lineHtml)}</div>`,
   );
 }
 
@@ -210,75 +139,32 @@ export function historyPage(
 ): string {
   const statusOptions = runStatuses.map(
     (s) =>
-      html`<option value="${s}" ${query.status === s ? html` selected` : ''}>
-        ${ctx.t(`statuses.${s}`)}
-      </option>`,
+      markup`<option value="${s}"${query.status === s ? markup` selected` : ''}>${ctx.t(`statuses.${s}`)}</option>`,
   );
   const jobOptions = jobs.map(
-    (j) => html`<option value="${j}" ${query.job === j ? html` selected` : ''}>${j}</option>`,
+    (j) => markup`<option value="${j}"${query.job === j ? markup` selected` : ''}>${j}</option>`,
   );
   const rows = runs.map(
-    (r) =>
-      html`<tr data-run="${r.id}">
-        <td><a href="/runs/${r.id}">${r.id}</a></td>
-        <td>${r.job}</td>
-        <td class="status ${r.status}">${statusText(ctx, r)}</td>
-        <td>${r.exitCode ?? ''}</td>
-        <td>${r.createdAt.toISOString()}</td>
-        <td><code>${JSON.stringify(r.params)}</code></td>
-        <td>
-          <form method="post" action="/runs/${r.id}/rerun" class="inline">
-            ${csrfField(ctx)}<button type="submit">${ctx.t('web.rerun')}</button>
-          </form>
-        </td>
-      </tr>`,
+    (
+      r,
+    ) => markup`<tr data-run="${r.id}"><td><a href="/runs/${r.id}">${r.id}</a></td><td>${r.job}</td><td class="status ${r.status}">${statusText(ctx, r)}</td>
+<td>${r.exitCode ?? ''}</td><td>${r.createdAt.toISOString()}</td><td><code>${JSON.stringify(r.params)}</code></td>
+<td><form method="post" action="/runs/${r.id}/rerun" class="inline">${csrfField(ctx)}<button type="submit">${ctx.t('web.rerun')}</button></form></td></tr>`,
   );
   const last = runs[runs.length - 1];
   const more =
     last && runs.length >= (query.limit ?? 50)
-      ? html`<p>
-          <a
-            href="/runs?${new URLSearchParams({ ...(query.search ? { q: query.search } : {}), ...(query.job ? { job: query.job } : {}), ...(query.status ? { status: query.status } : {}), before: String(last.id) }).toString()}"
-            >${ctx.t('web.earlier')}</a
-          >
-        </p>`
+      ? markup`<p><a href="/runs?${new URLSearchParams({ ...(query.search ? { q: query.search } : {}), ...(query.job ? { job: query.job } : {}), ...(query.status ? { status: query.status } : {}), before: String(last.id) }).toString()}">${ctx.t('web.earlier')}</a></p>`
       : '';
   return layout(
     ctx,
     ctx.t('web.history'),
-    html`<h1>${ctx.t('web.history')}</h1>
-      <form method="get" action="/runs" class="filters">
-        <input type="search" name="q" value="${query.search ?? ''}" />
-        <select name="job">
-          <option value="">${ctx.t('web.anyJob')}</option>
-          ${jobOptions}
-        </select>
-        <select name="status">
-          <option value="">${ctx.t('web.anyStatus')}</option>
-          ${statusOptions}
-        </select>
-        <button type="submit">${ctx.t('web.search')}</button>
-      </form>
-      ${
-        runs.length
-          ? html`<table class="runs">
-              <thead>
-                <tr>
-                  <th>${ctx.t('web.run')}</th>
-                  <th>${ctx.t('web.job')}</th>
-                  <th>${ctx.t('web.status')}</th>
-                  <th>${ctx.t('web.exitCode')}</th>
-                  <th>${ctx.t('web.started')}</th>
-                  <th>${ctx.t('web.parameters')}</th>
-                  <th></th>
-                </tr>
-              </thead>
-              <tbody>
-                ${rows}
-              </tbody>
-            </table>`
-          : html`<p>${ctx.t('web.noRuns')}</p>`
-      }${more}`,
+    markup`<h1>${ctx.t('web.history')}</h1>
+<form method="get" action="/runs" class="filters"><input type="search" name="q" value="${query.search ?? ''}">
+<select name="job"><option value="">${ctx.t('web.anyJob')}</option>${jobOptions}</select>
+<select name="status"><option value="">${ctx.t('web.anyStatus')}</option>${statusOptions}</select>
+<button type="submit">${ctx.t('web.search')}</button></form>
+${runs.length ? markup`<table class="runs"><thead><tr><th>${ctx.t('web.run')}</th><th>${ctx.t('web.job')}</th><th>${ctx.t('web.status')}</th><th>${ctx.t('web.exitCode')}</th><th>${ctx.t('web.started')}</th><th>${ctx.t('web.parameters')}</th><th></th></tr></thead><tbody>${rows}</tbody></table>` : markup`<p>${ctx.t('web.noRuns')}</p>`}${more}`,
   );
 }
 
@@ -286,24 +172,12 @@ export function loginPage(ctx: PageContext, failed: boolean): string {
   return layout(
     ctx,
     ctx.t('web.login'),
-    html`<h1>${ctx.t('web.login')}</h1>
-      ${failed ? html`<p class="problems">${ctx.t('web.badToken')}</p>` : ''}
-      <form method="post" action="/login">
-        ${csrfField(ctx)}<label for="token">${ctx.t('web.token')}</label>
-        <input id="token" type="password" name="token" autocomplete="off" required /><button
-          type="submit"
-        >
-          ${ctx.t('web.login')}
-        </button>
-      </form>`,
+    markup`<h1>${ctx.t('web.login')}</h1>${failed ? markup`<p class="problems">${ctx.t('web.badToken')}</p>` : ''}
+<form method="post" action="/login">${csrfField(ctx)}<label for="token">${ctx.t('web.token')}</label>
+<input id="token" type="password" name="token" autocomplete="off" required><button type="submit">${ctx.t('web.login')}</button></form>`,
   );
 }
 
 export function messagePage(ctx: PageContext, title: string, message: string): string {
-  return layout(
-    ctx,
-    title,
-    html`<h1>${title}</h1>
-      <p>${message}</p>`,
-  );
+  return layout(ctx, title, markup`<h1>${title}</h1><p>${message}</p>`);
 }
