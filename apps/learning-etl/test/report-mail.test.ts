@@ -236,4 +236,19 @@ describe('report and e-mail', () => {
       'Data processing for the date is completed, Google Sheets report HAS NOT BEEN UPDATED!',
     );
   }, 90_000);
+
+  it('a report that cannot be written still sends the mail, saying so, and exits 1 (PARTIAL)', async () => {
+    const result = await runCli(['run', '--json', '--date', '2023-05-31', '--report', SHEET], {
+      cwd: dir.path,
+      env: env({ GOOGLE_ACCESS_TOKEN: '' }),
+    });
+    expect(result.code).toBe(1);
+    const day = jsonOf<RunResult>(result).days[0];
+    expect(day?.reportUpdated).toBe(false);
+    expect(day?.problems.join()).toMatch(/report/);
+    const [mail] = await smtp.waitFor(1, 30_000);
+    expect(mail?.text?.trim()).toBe(
+      'Data processing for the date is completed, Google Sheets report HAS NOT BEEN UPDATED!',
+    );
+  }, 90_000);
 });

@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
+import { runCli } from './cli.js';
+
+let dir: TempDir;
+beforeAll(() => {
+  dir = makeTempDir('learning-etl-logs');
+});
+afterAll(() => dir?.cleanup());
+
+const example = new URL(
+  '../../../examples/learning-etl/api-response-2023-05-31.json',
+  import.meta.url,
+).pathname;
+
+describe('log files', () => {
+  it('one file per run named %Y-%m-%d_%H-%M.log, original line format, defects per line, newest 3 kept, foreign files untouched', async () => {
+    const logs = join(dir.path, '.logs');
+    mkdirSync(logs);
+    for (const name of [
+      '2020-01-01_10-00.log',
+      '2020-01-02_10-00.log',
+      '2020-01-03_10-00.log',
+      'notes.txt',
+      '2020-01-04.log',
+    ])
+      writeFileSync(join(logs, name), 'old');
+    const result = await runCli(
+      ['run', '--dry-run', '--date', '2023-05-31', '--source-file', example, '--lang', 'ru'],
+      { cwd: dir.path },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const names = readdirSync(logs).sort();
+    const runFile = names.find(
+      (n) => /^\d{4}-\d{2}-\d{2}_\d{2}-\d{2}\.log$/.test(n) && !n.startsWith('2020'),
+    );
+    expect(runFile).toBeDefined();
+    expect(names).toEqual(
+      [
+        '2020-01-02_10-00.log',
+        '2020-01-03_10-00.log',
+        '2020-01-04.log',
+        runFile,
+        'notes.txt',
+      ].sort(),
+    );
+    const lines = readFileSync(join(logs, runFile ?? ''), 'utf8')
+      .trim()
+      .split('\n');
+    for (const line of lines)
+      expect(line).toMatch(
+        /^\[learning-etl\] \[\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\] \[(DEBUG|INFO|WARN|ERROR)\] > /,
+      );
+    const text = lines.join('\n');
+    expect(text).toContain(
+      'строка № 21 не прочитана - ошибка - отсутствует идентификатор <lti_user_id>',
+    );
+    expect(text).toContain('всего прочитано строк: 300, из них успешно: 291, повреждено: 9');
+    expect(text).toMatch(/строка № \d+ - отсутствует значение поля: lis_result_sourcedid/);
+  }, 60_000);
+});
