@@ -26,6 +26,14 @@ export class PythonLiteralError extends Error {
 /** Deepest nesting accepted: bounds recursion on hostile input. */
 const MAX_DEPTH = 64;
 
+const WORD = /[A-Za-z_][A-Za-z0-9_]*/y;
+const PREFIX = /[rRuUbB]{1,2}(?=["'])/y;
+/** Characters that need no attention inside each kind of string literal. */
+const PLAIN_SINGLE = /[^'\\\n]*/y;
+const PLAIN_DOUBLE = /[^"\\\n]*/y;
+const PLAIN_SINGLE_TRIPLE = /[^'\\]*/y;
+const PLAIN_DOUBLE_TRIPLE = /[^"\\]*/y;
+
 const simpleEscapes: Record<string, string> = {
   '\\': '\\',
   "'": "'",
@@ -98,10 +106,12 @@ class Reader {
     if (c === '(') return this.sequence(')', depth);
     if (c === '"' || c === "'") return this.strings();
     if (c === '-' || c === '+' || (c >= '0' && c <= '9') || c === '.') return this.number();
-    const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.text.slice(this.pos, this.pos + 32))?.[0];
+    WORD.lastIndex = this.pos;
+    const word = WORD.exec(this.text)?.[0];
     if (word === undefined) this.fail(`unexpected character ${JSON.stringify(c)}`);
     const quote = this.text[this.pos + word.length];
-    if (/^[rRuUbB]{1,2}$/.test(word) && (quote === '"' || quote === "'")) return this.strings();
+    if (word.length <= 2 && /^[rRuUbB]+$/.test(word) && (quote === '"' || quote === "'"))
+      return this.strings();
     this.pos += word.length;
     if (word === 'None') return null;
     if (word === 'True') return true;
@@ -171,12 +181,18 @@ class Reader {
     let count = 0;
     for (;;) {
       this.skipSpace();
-      const prefix = /^[rRuUbB]{0,2}(?=["'])/.exec(this.text.slice(this.pos, this.pos + 3))?.[0];
-      if (prefix === undefined) break;
-      if (prefix.length === 2 && !/^(?:[rR][bB]|[bB][rR])$/.test(prefix))
-        this.fail('bad string prefix');
+      const c = this.text[this.pos];
+      let prefix = '';
+      if (c !== '"' && c !== "'") {
+        PREFIX.lastIndex = this.pos;
+        const found = PREFIX.exec(this.text)?.[0];
+        if (found === undefined) break;
+        if (found.length === 2 && !/^(?:[rR][bB]|[bB][rR])$/.test(found))
+          this.fail('bad string prefix');
+        prefix = found;
+      }
       this.pos += prefix.length;
-      out += this.string(/[rR]/.test(prefix));
+      out += this.string(prefix !== '' && /[rR]/.test(prefix));
       count++;
     }
     if (count === 0) this.fail('expected a string');
@@ -188,29 +204,49 @@ class Reader {
     const triple = this.text.startsWith(quote.repeat(3), this.pos);
     const start = this.pos;
     this.pos += triple ? 3 : 1;
+    // Runs of ordinary characters are copied in one slice: most values have no escapes at all.
+    const plain =
+      quote === "'"
+        ? triple
+          ? PLAIN_SINGLE_TRIPLE
+          : PLAIN_SINGLE
+        : triple
+          ? PLAIN_DOUBLE_TRIPLE
+          : PLAIN_DOUBLE;
     let out = '';
     for (;;) {
+      plain.lastIndex = this.pos;
+      plain.test(this.text);
+      if (plain.lastIndex > this.pos) {
+        out += this.text.slice(this.pos, plain.lastIndex);
+        this.pos = plain.lastIndex;
+      }
       const c = this.text[this.pos];
       if (c === undefined) this.fail('unterminated string', start);
-      if (c === quote && (!triple || this.text.startsWith(quote.repeat(3), this.pos))) {
-        this.pos += triple ? 3 : 1;
-        return out;
-      }
-      if (c === '\n' && !triple) this.fail('newline in a string', this.pos);
-      if (c === '\\') {
-        if (raw) {
-          // Raw strings keep the backslash, and an escaped quote does not end them.
-          const next = this.text[this.pos + 1];
-          if (next === undefined) this.fail('unterminated string', start);
-          out += c + next;
-          this.pos += 2;
-          continue;
+      if (c === quote) {
+        if (!triple) {
+          this.pos++;
+          return out;
         }
-        out += this.escape();
+        if (this.text.startsWith(quote.repeat(3), this.pos)) {
+          this.pos += 3;
+          return out;
+        }
+        out += c;
+        this.pos++;
         continue;
       }
-      out += c;
-      this.pos++;
+      if (c === '\n') this.fail('newline in a string', this.pos);
+      // A backslash.
+      if (raw) {
+        // Raw strings keep the backslash, and an escaped quote does not end them.
+        const next = this.text[this.pos + 1];
+        if (next === undefined) this.fail('unterminated string', start);
+        out += c + next;
+        this.pos += 2;
+        continue;
+      }
+      out += this.escape();
     }
   }
 
