@@ -3,9 +3,12 @@ export const REDACTED = '***';
 
 const SECRET_KEY = /(pass(word)?|pwd|secret|token|webhook|api[-_]?key|client[-_]?key|private[-_]?key|authorization|master[-_]?hash|cookie)/i;
 
+/** Shell variables that look like secret names but hold paths (PWD is the working directory). */
+const NOT_SECRET = new Set(['PWD', 'OLDPWD']);
+
 /** True for object keys whose values must never be shown (password, token, ...). */
 export function isSecretKey(key: string): boolean {
-  return SECRET_KEY.test(key);
+  return !NOT_SECRET.has(key.toUpperCase()) && SECRET_KEY.test(key);
 }
 
 const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^:/?#\s@]+:)([^@/\s]+)@/gi;
