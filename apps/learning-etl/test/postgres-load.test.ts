@@ -133,7 +133,7 @@ describe('learning-etl run on PostgreSQL', () => {
     expect(lines).toHaveLength(3);
     expect(lines.map((l) => l.slice(0, 11))).toEqual(['2023-06-01:', '2023-06-02:', '2023-06-03:']);
     expect(lines[0]).toMatch(
-      /^2023-06-01: 600 read, \d+ loaded, \d+ corrupt, \d+ with defects; report not updated; 0 mail\(s\)$/,
+      /^2023-06-01: 600 read, \d+ loaded, \d+ corrupt, \d+ with defects; report not updated; mail sent to 0 recipient\(s\)$/,
     );
     const four = await rowsOf();
     expect(await rowsOf('2023-06-02')).toBeGreaterThan(0);

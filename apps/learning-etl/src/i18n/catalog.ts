@@ -41,7 +41,7 @@ const en: Catalog = {
     noSubmits: 'there are no submits for the date',
   },
   summary: {
-    day: '{{day}}: {{read}} read, {{loaded}} loaded, {{corrupt}} corrupt, {{defects}} with defects; report {{report}}; {{mails}} mail(s)',
+    day: '{{day}}: {{read}} read, {{loaded}} loaded, {{corrupt}} corrupt, {{defects}} with defects; report {{report}}; mail sent to {{mails}} recipient(s)',
     dryDay:
       '{{day}} (dry run): {{read}} read, {{accepted}} would be loaded, {{corrupt}} corrupt, {{defects}} with defects',
     updated: 'updated',
@@ -126,7 +126,7 @@ const ru: Catalog = {
     noSubmits: 'за эту дату нет отправленных решений',
   },
   summary: {
-    day: '{{day}}: прочитано {{read}}, загружено {{loaded}}, повреждено {{corrupt}}, с дефектами {{defects}}; отчёт {{report}}; писем: {{mails}}',
+    day: '{{day}}: прочитано {{read}}, загружено {{loaded}}, повреждено {{corrupt}}, с дефектами {{defects}}; отчёт {{report}}; получателей письма: {{mails}}',
     dryDay:
       '{{day}} (пробный запуск): прочитано {{read}}, будет загружено {{accepted}}, повреждено {{corrupt}}, с дефектами {{defects}}',
     updated: 'обновлён',
