@@ -4,12 +4,19 @@ import { ToolbeltError } from '@toolbelt/errors';
 import { askDate } from '../ask-date.js';
 import { buildDeps } from '../build-deps.js';
 import { readConfig } from '../config.js';
-import { daysBetween, parseDay } from '../core/dates.js';
+import { chooseDays } from '../core/dates.js';
 import { catalogs } from '../i18n/catalog.js';
 import { processDays, type ProcessResult, type Say } from '../process-days.js';
 
 /** `--json` result: the days processed, or `exited` when the prompt was quit. */
 export type RunResult = ProcessResult & { exited: boolean };
+
+/** English messages of the date-flag mistakes (logs and --json); the catalog has both languages. */
+const usageMessages = {
+  badDate: (p: Record<string, string>) => `${p.flag} must be a date YYYY-MM-DD, got "${p.value}"`,
+  dateOrder: (p: Record<string, string>) => `--from (${p.from}) is after --to (${p.to})`,
+  sourceFileRange: () => '--source-file holds one day: use it with --date, not --from/--to',
+};
 
 export default class Run extends BaseCommand<typeof Run> {
   static override summary =
@@ -67,9 +74,11 @@ export default class Run extends BaseCommand<typeof Run> {
 
   async run(): Promise<RunResult> {
     const say: Say = (key, params) => String(this.t(key, params));
+    // Flag mistakes first, then settings, and only then a prompt: nobody types a date for nothing.
+    const fromFlags = this.daysFromFlags();
     const { config, problems } = readConfig(this.env, this.flags);
     if (problems.length > 0) throw configError(problems, this.envFile ?? '.env');
-    const days = await this.chooseDays(say);
+    const days = fromFlags ?? (await this.askDays(say));
     if (days.length === 0) {
       this.logger.info(say('log.exit'));
       return { dryRun: this.flags['dry-run'], days: [], exited: true };
@@ -100,32 +109,26 @@ export default class Run extends BaseCommand<typeof Run> {
     return { ...result, exited: false };
   }
 
-  /** --date, --from/--to, or the prompt; empty when the person typed exit. */
-  private async chooseDays(say: Say): Promise<string[]> {
+  /** The days --date or --from/--to name; undefined when neither is given (ask). */
+  private daysFromFlags(): string[] | undefined {
     const { date, from, to } = this.flags;
-    const day = (flag: string, value: string): string => {
-      const parsed = parseDay(value);
-      if (!parsed)
-        throw new ToolbeltError('USAGE', `${flag} must be a date YYYY-MM-DD, got "${value}"`, {
-          key: 'errors.badDate',
-          params: { flag, value },
-        });
-      return parsed;
-    };
-    if (from !== undefined && to !== undefined) {
-      if (this.flags['source-file'])
-        throw new ToolbeltError('USAGE', '--source-file holds one day: use it with --date', {
-          key: 'errors.sourceFileRange',
-        });
-      const [first, last] = [day('--from', from), day('--to', to)];
-      if (first > last)
-        throw new ToolbeltError('USAGE', `--from (${first}) is after --to (${last})`, {
-          key: 'errors.dateOrder',
-          params: { from: first, to: last },
-        });
-      return daysBetween(first, last);
+    const choice = chooseDays({
+      date,
+      from,
+      to,
+      sourceFile: this.flags['source-file'] !== undefined,
+    });
+    if (choice.kind === 'invalid') {
+      throw new ToolbeltError('USAGE', usageMessages[choice.key](choice.params), {
+        key: `errors.${choice.key}`,
+        params: choice.params,
+      });
     }
-    if (date !== undefined) return [day('--date', date)];
+    return choice.kind === 'days' ? choice.days : undefined;
+  }
+
+  /** The prompt (a terminal only); empty when the person typed exit. */
+  private async askDays(say: Say): Promise<string[]> {
     const asked = await askDate(say, this.jsonEnabled() ? { output: process.stderr } : {});
     return asked ? [asked] : [];
   }

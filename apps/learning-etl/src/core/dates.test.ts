@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, parseDay, readPromptAnswer, requestWindow, toSerialDate } from './dates.js';
+import {
+  chooseDays,
+  daysBetween,
+  parseDay,
+  readPromptAnswer,
+  requestWindow,
+  toSerialDate,
+} from './dates.js';
 
 describe('dates', () => {
   it('builds the API window, first hour only in test mode', () => {
@@ -40,5 +47,29 @@ describe('dates', () => {
   it('gives spreadsheet serial dates', () => {
     expect(toSerialDate('2024-10-02')).toBe(45567);
     expect(toSerialDate('1899-12-31')).toBe(1);
+  });
+});
+
+describe('chooseDays', () => {
+  it('resolves the date flags or asks', () => {
+    expect(chooseDays({})).toEqual({ kind: 'ask' });
+    expect(chooseDays({ date: '2023-5-31' })).toEqual({ kind: 'days', days: ['2023-05-31'] });
+    expect(chooseDays({ from: '2023-05-30', to: '2023-06-01' })).toEqual({
+      kind: 'days',
+      days: ['2023-05-30', '2023-05-31', '2023-06-01'],
+    });
+    expect(chooseDays({ date: 'nope' })).toEqual({
+      kind: 'invalid',
+      key: 'badDate',
+      params: { flag: '--date', value: 'nope' },
+    });
+    expect(chooseDays({ from: '2023-06-02', to: '2023-06-01' })).toMatchObject({
+      kind: 'invalid',
+      key: 'dateOrder',
+    });
+    expect(chooseDays({ from: '2023-06-01', to: '2023-06-02', sourceFile: true })).toMatchObject({
+      kind: 'invalid',
+      key: 'sourceFileRange',
+    });
   });
 });

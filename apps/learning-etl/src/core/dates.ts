@@ -53,3 +53,37 @@ export function readPromptAnswer(text: string): PromptAnswer {
   const day = parseDay(text);
   return day ? { kind: 'date', day } : { kind: 'bad' };
 }
+
+/** What the date flags ask for: these days, the prompt, or a mistake (a catalog key + params). */
+export type DayChoice =
+  | { kind: 'days'; days: string[] }
+  | { kind: 'ask' }
+  | {
+      kind: 'invalid';
+      key: 'badDate' | 'dateOrder' | 'sourceFileRange';
+      params: Record<string, string>;
+    };
+
+/** Resolve `--date` / `--from --to` (with `--source-file`, which holds one day). */
+export function chooseDays(flags: {
+  date?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  sourceFile?: boolean;
+}): DayChoice {
+  const read = (flag: string, value: string): DayChoice | string =>
+    parseDay(value) ?? { kind: 'invalid', key: 'badDate', params: { flag, value } };
+  if (flags.from !== undefined && flags.to !== undefined) {
+    if (flags.sourceFile) return { kind: 'invalid', key: 'sourceFileRange', params: {} };
+    const first = read('--from', flags.from);
+    if (typeof first !== 'string') return first;
+    const last = read('--to', flags.to);
+    if (typeof last !== 'string') return last;
+    if (first > last)
+      return { kind: 'invalid', key: 'dateOrder', params: { from: first, to: last } };
+    return { kind: 'days', days: daysBetween(first, last) };
+  }
+  if (flags.date === undefined) return { kind: 'ask' };
+  const day = read('--date', flags.date);
+  return typeof day === 'string' ? { kind: 'days', days: [day] } : day;
+}
