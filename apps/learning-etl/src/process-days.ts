@@ -47,7 +47,7 @@ export interface DayResult {
   withDefects: number;
   /** Rows written (0 in a dry run). */
   loaded: number;
-  /** Earlier rows of the day that were replaced. */
+  /** Earlier rows of the requested window (the day, or its first hour) that were replaced. */
   replaced: number;
   counts: DayCounts;
   stats: DayStats | null;
@@ -95,7 +95,8 @@ export async function processDays(
   try {
     for (const [index, day] of options.days.entries()) {
       logger.info(say('log.start', { day }));
-      const source = await deps.openSource(day, requestWindow(day, options.testMode));
+      const window = requestWindow(day, options.testMode);
+      const source = await deps.openSource(day, window);
       const tally = { read: 0, accepted: 0, corrupt: 0, withDefects: 0 };
       let sourceError: unknown;
       const rows = validRows(source, deps, tally, (error) => (sourceError = error));
@@ -120,7 +121,7 @@ export async function processDays(
         }
         const reset = options.reset && index === 0;
         try {
-          const outcome = await loadDay(db, day, rows, { reset });
+          const outcome = await loadDay(db, day, window, rows, { reset });
           Object.assign(result, {
             loaded: outcome.loaded,
             replaced: outcome.replaced,

@@ -159,6 +159,16 @@ describe('learning-etl run on PostgreSQL', () => {
       end: '2023-06-05 00:59:59.999999',
     });
     expect(await rowsOf('2023-06-05')).toBe(expected.accepted);
+    // A full load, then test mode again: only the first hour is replaced, the rest stays.
+    await run(['--date', '2023-06-05']);
+    const full = await rowsOf('2023-06-05');
+    expect(full).toBeGreaterThan(expected.accepted);
+    const again = await run(['--date', '2023-06-05', '--test-mode']);
+    expect(jsonOf<RunResult>(again).days[0]).toMatchObject({
+      replaced: expected.accepted,
+      loaded: expected.accepted,
+    });
+    expect(await rowsOf('2023-06-05')).toBe(full);
   }, 60_000);
 
   it('a load killed mid-COPY leaves the table as it was; the re-run loads the day exactly once', async () => {

@@ -1,6 +1,6 @@
 import type { Database } from '@toolbelt/db';
 import { ACTIVITY_COLUMNS, type ActivityRow } from '../core/activity.js';
-import { nextDay } from '../core/dates.js';
+import { nextDay, type RequestWindow } from '../core/dates.js';
 import type { DayCounts } from '../core/stats.js';
 
 /** The table of the original (`lms_activities`), types as there: varchar, timestamp, boolean. */
@@ -21,7 +21,7 @@ CREATE INDEX IF NOT EXISTS lms_activities_created_at_idx ON ${ACTIVITIES_TABLE} 
 export interface LoadOutcome {
   /** Rows copied in. */
   loaded: number;
-  /** Rows of the same day that were there before and were replaced. */
+  /** Rows of the same window that were there before and were replaced. */
   replaced: number;
   /** Whether the whole table was emptied first (`--reset`). */
   reset: boolean;
@@ -35,21 +35,23 @@ export async function ensureActivitiesTable(db: Database): Promise<void> {
 }
 
 /**
- * Replace a day's rows with `rows` in one transaction: optionally empty the table, delete
- * the day, COPY the rows in, count the day. Any failure (the API stream breaking, a bad row,
- * the process being killed) leaves the table exactly as it was.
+ * Replace the rows of the requested window (the whole day; its first hour in test mode) with
+ * `rows` in one transaction: optionally empty the table, delete the window, COPY the rows in,
+ * count the day. Any failure (the API stream breaking, a bad row, the process being killed)
+ * leaves the table exactly as it was.
  */
 export async function loadDay(
   db: Database,
   day: string,
+  window: RequestWindow,
   rows: AsyncIterable<ActivityRow>,
   options: { reset: boolean },
 ): Promise<LoadOutcome> {
   return db.transaction(async (tx) => {
     if (options.reset) await tx.query(`TRUNCATE ${ACTIVITIES_TABLE}`);
     const deleted = await tx.query(
-      `DELETE FROM ${ACTIVITIES_TABLE} WHERE created_at >= $1 AND created_at < $2`,
-      [day, nextDay(day)],
+      `DELETE FROM ${ACTIVITIES_TABLE} WHERE created_at >= $1 AND created_at <= $2`,
+      [window.start, window.end],
     );
     const loaded = await tx.copyFrom(ACTIVITIES_TABLE, ACTIVITY_COLUMNS, rows);
     const counts = await countDay(tx, day);
