@@ -12,7 +12,9 @@ const wanted = process.argv.slice(2);
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.mjs'))
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
-  .sort((a, b) => (a === 'startup.bench.mjs' ? -1 : b === 'startup.bench.mjs' ? 1 : a.localeCompare(b)));
+  .sort((a, b) =>
+    a === 'startup.bench.mjs' ? -1 : b === 'startup.bench.mjs' ? 1 : a.localeCompare(b),
+  );
 
 const rows = [];
 const runs = [];
@@ -33,23 +35,46 @@ for (const file of files) {
     parsed = JSON.parse(last);
   } catch {
     failures++;
-    process.stderr.write(`!! ${file} failed (status ${child.status}${child.signal ? `, ${child.signal}` : ''})\n${child.stdout.slice(-2000)}\n`);
+    process.stderr.write(
+      `!! ${file} failed (status ${child.status}${child.signal ? `, ${child.signal}` : ''})\n${child.stdout.slice(-2000)}\n`,
+    );
     continue;
   }
   runs.push({ ...parsed, file, seconds: (Date.now() - started) / 1000 });
   for (const r of parsed.results) rows.push({ benchmark: parsed.benchmark, ...r });
 }
 
-const fmt = (v) => (typeof v !== 'number' ? '' : Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : Number(v.toPrecision(4)).toString());
-const table = [['benchmark', 'measure', 'value', 'unit', 'baseline', 'baseline value', 'ratio']].concat(
-  rows.map((r) => [r.benchmark, r.name, fmt(r.value), r.unit ?? '', r.baseline ?? '', fmt(r.baselineValue), r.ratio === undefined ? '' : `${fmt(r.ratio)}x`]),
+const fmt = (v) =>
+  typeof v !== 'number'
+    ? ''
+    : Math.abs(v) >= 1000
+      ? Math.round(v).toLocaleString('en-US')
+      : Number(v.toPrecision(4)).toString();
+const table = [
+  ['benchmark', 'measure', 'value', 'unit', 'baseline', 'baseline value', 'ratio'],
+].concat(
+  rows.map((r) => [
+    r.benchmark,
+    r.name,
+    fmt(r.value),
+    r.unit ?? '',
+    r.baseline ?? '',
+    fmt(r.baselineValue),
+    r.ratio === undefined ? '' : `${fmt(r.ratio)}x`,
+  ]),
 );
 const widths = table[0].map((_, i) => Math.max(...table.map((row) => String(row[i]).length)));
 for (const [i, row] of table.entries()) {
-  console.log(row.map((cell, j) => String(cell).padEnd(widths[j])).join('  ').trimEnd());
+  console.log(
+    row
+      .map((cell, j) => String(cell).padEnd(widths[j]))
+      .join('  ')
+      .trimEnd(),
+  );
   if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 }
-for (const r of rows.filter((r) => r.note)) console.log(`  note (${r.benchmark} / ${r.name}): ${r.note}`);
+for (const r of rows.filter((r) => r.note))
+  console.log(`  note (${r.benchmark} / ${r.name}): ${r.note}`);
 
 const historyFile = join(dir, 'results', 'history.json');
 const history = existsSync(historyFile) ? JSON.parse(readFileSync(historyFile, 'utf8')) : [];

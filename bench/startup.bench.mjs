@@ -23,10 +23,22 @@ const cwd = mkdtempSync(join(tmpdir(), 'bench-startup-cwd-'));
 const commands = ['node -e 0'];
 for (const app of apps) {
   const bin = join(root, 'apps', app.name, 'bin', 'run.js');
-  commands.push(`node ${bin} --help`, `node ${bin} ${app.trivial} --log-dir ${join(cwd, '.logs')} || true`);
+  commands.push(
+    `node ${bin} --help`,
+    `node ${bin} ${app.trivial} --log-dir ${join(cwd, '.logs')} || true`,
+  );
 }
 const json = join(out, 'hyperfine.json');
-const args = ['--warmup', '3', '--runs', process.env.BENCH_RUNS ?? '15', '-N', '--ignore-failure', '--export-json', json];
+const args = [
+  '--warmup',
+  '3',
+  '--runs',
+  process.env.BENCH_RUNS ?? '15',
+  '-N',
+  '--ignore-failure',
+  '--export-json',
+  json,
+];
 // -N (no shell) cannot run `|| true`; use the shell for every command, it is measured for all alike.
 args.splice(args.indexOf('-N'), 1);
 execFileSync('hyperfine', [...args, ...commands], {
@@ -40,7 +52,15 @@ const results = [{ name: 'node -e 0', value: baseline, unit: 'ms' }];
 for (const [i, app] of apps.entries()) {
   for (const [j, label] of [`${app.name} --help`, `${app.name} ${app.trivial}`].entries()) {
     const ms = measured[1 + i * 2 + j].mean * 1000;
-    results.push({ name: label, value: ms, unit: 'ms', baseline: 'node -e 0', baselineValue: baseline, ratio: ms / baseline, note: ms / baseline > 4 ? 'above the 4x goal' : undefined });
+    results.push({
+      name: label,
+      value: ms,
+      unit: 'ms',
+      baseline: 'node -e 0',
+      baselineValue: baseline,
+      ratio: ms / baseline,
+      note: ms / baseline > 4 ? 'above the 4x goal' : undefined,
+    });
   }
 }
 
@@ -53,8 +73,18 @@ const hook =
 const heavy = [];
 for (const app of apps) {
   const bin = join(root, 'apps', app.name, 'bin', 'run.js');
-  const r = spawnSync(process.execPath, ['--no-warnings', '--experimental-loader', hook, bin, '--help'], { cwd: out, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    ['--no-warnings', '--experimental-loader', hook, bin, '--help'],
+    { cwd: out, encoding: 'utf8' },
+  );
   const hits = r.stderr.split('\n').filter((l) => l.startsWith('HEAVY ')).length;
-  heavy.push({ name: `${app.name} --help: heavy modules loaded`, value: hits, unit: 'modules', note: hits > 0 ? 'googleapis/exceljs/AWS/PGlite/nodemailer/playwright loaded by --help' : undefined });
+  heavy.push({
+    name: `${app.name} --help: heavy modules loaded`,
+    value: hits,
+    unit: 'modules',
+    note:
+      hits > 0 ? 'googleapis/exceljs/AWS/PGlite/nodemailer/playwright loaded by --help' : undefined,
+  });
 }
 console.log(JSON.stringify({ benchmark: 'startup', results: [...results, ...heavy] }));

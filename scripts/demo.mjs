@@ -18,21 +18,78 @@ cpSync(join(root, 'examples'), join(demo, 'examples'), {
 const tool = (name, ...args) => [join(root, 'apps', name, 'bin', 'run.js'), ...args];
 // Services configured in the caller's shell must not turn the demo into a real run.
 const env = { ...process.env };
-for (const key of ['DATABASE_URL', 'SMTP_URL', 'SMTP_HOST', 'GMAIL_USER', 'SLACK_WEBHOOK_URL', 'S3_BUCKET', 'REPORT_SPREADSHEET_ID', 'HR_MOT_SHEETS_ID', 'TECH_TRACKER_SHEETS_ID']) delete env[key];
+for (const key of [
+  'DATABASE_URL',
+  'SMTP_URL',
+  'SMTP_HOST',
+  'GMAIL_USER',
+  'SLACK_WEBHOOK_URL',
+  'S3_BUCKET',
+  'REPORT_SPREADSHEET_ID',
+  'HR_MOT_SHEETS_ID',
+  'TECH_TRACKER_SHEETS_ID',
+])
+  delete env[key];
 
 const steps = [
-  { title: 'tech-tracker: HR tracker -> Tech tracker (.xlsx), dry run then sync', argv: [join(root, 'examples/tech-tracker/demo.mjs')], cwd: root },
-  { title: 'support-rota: fair rota for 8 cycles -> .ics file + reports', argv: tool('support-rota', 'generate', '--config', 'examples/support-rota/rota.yaml'), cwd: demo },
-  { title: 'learning-etl: a saved API day -> PGlite -> .xlsx report -> .outbox e-mail', argv: tool('learning-etl', 'run', '--env-file', 'examples/learning-etl/demo.env', '--date', '2023-05-31', '--source-file', 'examples/learning-etl/api-response-2023-05-31.json'), cwd: demo },
-  { title: 'connector-template: CSV -> PGlite job, run and history', argv: [join(root, 'examples/connector/demo.mjs')], cwd: root },
-  { title: 'job-runner: list the job library', argv: tool('job-runner', 'list', '--jobs-dir', 'examples/jobs'), cwd: demo },
-  { title: 'job-runner: run hello-world with live logs', argv: tool('job-runner', 'run', 'hello-world', '--jobs-dir', 'examples/jobs', '--set', 'name=Ann'), cwd: demo },
+  {
+    title: 'tech-tracker: HR tracker -> Tech tracker (.xlsx), dry run then sync',
+    argv: [join(root, 'examples/tech-tracker/demo.mjs')],
+    cwd: root,
+  },
+  {
+    title: 'support-rota: fair rota for 8 cycles -> .ics file + reports',
+    argv: tool('support-rota', 'generate', '--config', 'examples/support-rota/rota.yaml'),
+    cwd: demo,
+  },
+  {
+    title: 'learning-etl: a saved API day -> PGlite -> .xlsx report -> .outbox e-mail',
+    argv: tool(
+      'learning-etl',
+      'run',
+      '--env-file',
+      'examples/learning-etl/demo.env',
+      '--date',
+      '2023-05-31',
+      '--source-file',
+      'examples/learning-etl/api-response-2023-05-31.json',
+    ),
+    cwd: demo,
+  },
+  {
+    title: 'connector-template: CSV -> PGlite job, run and history',
+    argv: [join(root, 'examples/connector/demo.mjs')],
+    cwd: root,
+  },
+  {
+    title: 'job-runner: list the job library',
+    argv: tool('job-runner', 'list', '--jobs-dir', 'examples/jobs'),
+    cwd: demo,
+  },
+  {
+    title: 'job-runner: run hello-world with live logs',
+    argv: tool(
+      'job-runner',
+      'run',
+      'hello-world',
+      '--jobs-dir',
+      'examples/jobs',
+      '--set',
+      'name=Ann',
+    ),
+    cwd: demo,
+  },
 ];
 
 let failed = 0;
 for (const step of steps) {
   console.log(`\n## ${step.title}`);
-  const result = spawnSync(process.execPath, step.argv, { cwd: step.cwd, env, stdio: ['ignore', 'inherit', 'inherit'], timeout: 5 * 60_000 });
+  const result = spawnSync(process.execPath, step.argv, {
+    cwd: step.cwd,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    timeout: 5 * 60_000,
+  });
   if (result.status !== 0) {
     failed++;
     console.log(`!! exited ${result.status ?? result.signal}`);

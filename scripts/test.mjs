@@ -7,16 +7,30 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const reports = ['apps', 'packages'].flatMap((group) =>
-  existsSync(join(root, group)) ? readdirSync(join(root, group)).map((name) => join(root, group, name, '.vitest-report.json')) : [],
+  existsSync(join(root, group))
+    ? readdirSync(join(root, group)).map((name) => join(root, group, name, '.vitest-report.json'))
+    : [],
 );
 for (const file of reports) rmSync(file, { force: true });
 
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
-const turbo = spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', `--concurrency=${concurrency}`, '--continue', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { TURBO_TELEMETRY_DISABLED: '1', ...process.env },
-});
+const turbo = spawnSync(
+  'pnpm',
+  [
+    'exec',
+    'turbo',
+    'run',
+    'test',
+    `--concurrency=${concurrency}`,
+    '--continue',
+    ...process.argv.slice(2),
+  ],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { TURBO_TELEMETRY_DISABLED: '1', ...process.env },
+  },
+);
 
 let passed = 0;
 let failed = 0;
@@ -28,7 +42,8 @@ for (const file of reports) {
   passed += report.numPassedTests ?? 0;
   failed += report.numFailedTests ?? 0;
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-  if ((report.numFailedTests ?? 0) > 0 || report.success === false) failedPackages.push(file.slice(root.length).replace('/.vitest-report.json', ''));
+  if ((report.numFailedTests ?? 0) > 0 || report.success === false)
+    failedPackages.push(file.slice(root.length).replace('/.vitest-report.json', ''));
 }
 if (failedPackages.length > 0) console.log(`Failing: ${failedPackages.join(', ')}`);
 console.log(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -1,13 +1,28 @@
 import { Command, Flags, type Interfaces } from '@oclif/core';
-import { ToolbeltError, exitCodes, isToolbeltError, toToolbeltError, type ErrorCode } from '@toolbelt/errors';
-import { createI18n, detectLanguage, langFromArgv, type Bilingual, type I18n, type Language, type Translate } from '@toolbelt/i18n';
+import {
+  ToolbeltError,
+  exitCodes,
+  isToolbeltError,
+  toToolbeltError,
+  type ErrorCode,
+} from '@toolbelt/errors';
+import {
+  createI18n,
+  detectLanguage,
+  langFromArgv,
+  type Bilingual,
+  type I18n,
+  type Language,
+  type Translate,
+} from '@toolbelt/i18n';
 import { createLogger, isSecretKey, type Logger } from '@toolbelt/log';
 import { loadEnv, type Env } from './env.js';
 
 /** Flags every Toolbelt command has (shown under GLOBAL FLAGS). */
 export const baseFlags = {
   lang: Flags.string({
-    summary: 'Language of messages and logs (en or ru). Default: TOOLBELT_LANG, LC_ALL or LANG, else en.',
+    summary:
+      'Language of messages and logs (en or ru). Default: TOOLBELT_LANG, LC_ALL or LANG, else en.',
     options: ['en', 'ru'],
     helpGroup: 'GLOBAL',
   }),
@@ -15,13 +30,32 @@ export const baseFlags = {
     summary: 'Read settings from this .env file (default ./.env when present).',
     helpGroup: 'GLOBAL',
   }),
-  'log-dir': Flags.string({ summary: 'Folder for the run log files.', default: '.logs', helpGroup: 'GLOBAL' }),
-  'log-keep': Flags.integer({ summary: 'Number of log files to keep in the log folder.', default: 3, min: 1, helpGroup: 'GLOBAL' }),
-  verbose: Flags.boolean({ summary: 'Print debug messages on stderr.', exclusive: ['quiet'], helpGroup: 'GLOBAL' }),
-  quiet: Flags.boolean({ summary: 'Print only errors on stderr.', exclusive: ['verbose'], helpGroup: 'GLOBAL' }),
+  'log-dir': Flags.string({
+    summary: 'Folder for the run log files.',
+    default: '.logs',
+    helpGroup: 'GLOBAL',
+  }),
+  'log-keep': Flags.integer({
+    summary: 'Number of log files to keep in the log folder.',
+    default: 3,
+    min: 1,
+    helpGroup: 'GLOBAL',
+  }),
+  verbose: Flags.boolean({
+    summary: 'Print debug messages on stderr.',
+    exclusive: ['quiet'],
+    helpGroup: 'GLOBAL',
+  }),
+  quiet: Flags.boolean({
+    summary: 'Print only errors on stderr.',
+    exclusive: ['verbose'],
+    helpGroup: 'GLOBAL',
+  }),
 };
 
-export type CommandFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>;
+export type CommandFlags<T extends typeof Command> = Interfaces.InferredFlags<
+  (typeof BaseCommand)['baseFlags'] & T['flags']
+>;
 export type CommandArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>;
 
 /**
@@ -107,11 +141,15 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
         ? this.t('common:errors.internal', { message, logFile })
         : this.t('common:errors.internalNoLog', { message });
     }
-    const text = error.key && this.i18n?.has(error.key) ? this.t(error.key, error.params) : error.message;
+    const text =
+      error.key && this.i18n?.has(error.key) ? this.t(error.key, error.params) : error.message;
     const lines = [text];
-    if (error.code === 'CONFIG' && error.key === 'common:errors.config') lines.push(...error.problems.map((p) => `  - ${p}`));
-    if (error.hint && !(error.key && this.i18n?.has(error.key) && this.lang !== 'en')) lines.push(error.hint);
-    if (error.code === 'CONFIG' && error.key === 'common:errors.config') lines.push(this.t('common:errors.configFix', { envFile: this.envFile ?? '.env' }));
+    if (error.code === 'CONFIG' && error.key === 'common:errors.config')
+      lines.push(...error.problems.map((p) => `  - ${p}`));
+    if (error.hint && !(error.key && this.i18n?.has(error.key) && this.lang !== 'en'))
+      lines.push(error.hint);
+    if (error.code === 'CONFIG' && error.key === 'common:errors.config')
+      lines.push(this.t('common:errors.configFix', { envFile: this.envFile ?? '.env' }));
     return lines.join('\n');
   }
 
@@ -119,22 +157,36 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     return this.logger ? this.logger.redactor.value(result) : result;
   }
 
-  public override async catch(err: Error & { oclif?: { exit?: number }; code?: string }): Promise<unknown> {
+  public override async catch(
+    err: Error & { oclif?: { exit?: number }; code?: string },
+  ): Promise<unknown> {
     // this.exit() inside run(): pass it on untouched.
     if (err.code === 'EEXIT') throw err;
     const error = toCommandError(err);
     if (this.logger) {
-      this.logger.log(error.code === 'INTERNAL' ? 'error' : 'debug', `${error.code}: ${error.message}`);
-      if (error.code === 'INTERNAL') this.logger.debug(String((error.cause as Error | undefined)?.stack ?? error.stack));
+      this.logger.log(
+        error.code === 'INTERNAL' ? 'error' : 'debug',
+        `${error.code}: ${error.message}`,
+      );
+      if (error.code === 'INTERNAL')
+        this.logger.debug(String((error.cause as Error | undefined)?.stack ?? error.stack));
     }
     const redact = (s: string): string => (this.logger ? this.logger.redactor.text(s) : s);
     if (this.jsonEnabled()) {
-      const json = { error: { ...error.toJSON(), message: redact(this.describeError(error).split('\n')[0] ?? error.message) } };
-      process.stdout.write(JSON.stringify(this.logger ? this.logger.redactor.value(json) : json, null, 2) + '\n');
+      const json = {
+        error: {
+          ...error.toJSON(),
+          message: redact(this.describeError(error).split('\n')[0] ?? error.message),
+        },
+      };
+      process.stdout.write(
+        JSON.stringify(this.logger ? this.logger.redactor.value(json) : json, null, 2) + '\n',
+      );
     } else {
       const prefix = this.t ? this.t('common:errors.prefix') : 'Error';
       process.stderr.write(`${prefix}: ${redact(this.describeError(error))}\n`);
-      if (error.code === 'USAGE' && this.t) process.stderr.write(`${this.t('common:errors.seeHelp')}\n`);
+      if (error.code === 'USAGE' && this.t)
+        process.stderr.write(`${this.t('common:errors.seeHelp')}\n`);
     }
     this.exit(error.exitCode);
     return undefined;
@@ -149,8 +201,17 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 /** Any thrown value -> ToolbeltError: oclif parse errors are USAGE, unknown errors INTERNAL. */
 export function toCommandError(err: unknown): ToolbeltError {
   if (isToolbeltError(err)) return err;
-  if (err instanceof Error && ('parse' in err || err.constructor.name.endsWith('ParseError') || /Flag|Arg/.test(err.constructor.name))) {
-    return new ToolbeltError('USAGE', err.message, { cause: err, key: 'common:errors.usage', params: { message: err.message } });
+  if (
+    err instanceof Error &&
+    ('parse' in err ||
+      err.constructor.name.endsWith('ParseError') ||
+      /Flag|Arg/.test(err.constructor.name))
+  ) {
+    return new ToolbeltError('USAGE', err.message, {
+      cause: err,
+      key: 'common:errors.usage',
+      params: { message: err.message },
+    });
   }
   // A flag's own parse() may throw a ToolbeltError that oclif wrapped.
   if (err instanceof Error && isToolbeltError(err.cause)) return err.cause;

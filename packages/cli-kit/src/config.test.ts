@@ -7,7 +7,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const schema = z.object({ A: z.string(), B: z.coerce.number().int(), C: z.enum(['x', 'y']).default('x') });
+const schema = z.object({
+  A: z.string(),
+  B: z.coerce.number().int(),
+  C: z.enum(['x', 'y']).default('x'),
+});
 
 describe('validateConfig', () => {
   it('returns frozen typed config', () => {
@@ -32,7 +36,10 @@ describe('validateConfig', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(ToolbeltError);
       expect((err as ToolbeltError).exitCode).toBe(78);
-      expect((err as ToolbeltError).problems).toEqual(['A: required but not set', 'B: required but not set']);
+      expect((err as ToolbeltError).problems).toEqual([
+        'A: required but not set',
+        'B: required but not set',
+      ]);
     }
   });
 });

@@ -8,19 +8,27 @@ export type ConfigResult<T> = { ok: true; config: Readonly<T> } | { ok: false; p
  * Validate raw settings (already merged: flags > env > .env > defaults) with a zod schema.
  * Every problem is reported, each naming the setting (`ITRESUME_CLIENT: required`).
  */
-export function validateConfig<S extends z.ZodType>(schema: S, raw: unknown): ConfigResult<z.output<S>> {
+export function validateConfig<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+): ConfigResult<z.output<S>> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, config: deepFreeze(parsed.data) };
   const problems = parsed.error.issues.map((issue) => {
     const path = issue.path.map(String).join('.') || '(config)';
-    const isMissing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+    const isMissing =
+      issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
     return `${path}: ${isMissing ? 'required but not set' : issue.message}`;
   });
   return { ok: false, problems };
 }
 
 /** Like `validateConfig`, but throws a CONFIG error (exit 78) listing every problem. */
-export function parseConfig<S extends z.ZodType>(schema: S, raw: unknown, options: { envFile?: string } = {}): Readonly<z.output<S>> {
+export function parseConfig<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  options: { envFile?: string } = {},
+): Readonly<z.output<S>> {
   const result = validateConfig(schema, raw);
   if (result.ok) return result.config;
   throw configError(result.problems, options.envFile);
@@ -28,12 +36,16 @@ export function parseConfig<S extends z.ZodType>(schema: S, raw: unknown, option
 
 /** A CONFIG error (exit 78) that lists every problem and how to fix them. */
 export function configError(problems: readonly string[], envFile = '.env'): ToolbeltError {
-  return new ToolbeltError('CONFIG', `Configuration is missing or invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`, {
-    key: 'common:errors.config',
-    params: { envFile },
-    problems,
-    hint: `Set the variables in the environment or in ${envFile}, or pass the flags shown.`,
-  });
+  return new ToolbeltError(
+    'CONFIG',
+    `Configuration is missing or invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    {
+      key: 'common:errors.config',
+      params: { envFile },
+      problems,
+      hint: `Set the variables in the environment or in ${envFile}, or pass the flags shown.`,
+    },
+  );
 }
 
 function deepFreeze<T>(value: T): T {

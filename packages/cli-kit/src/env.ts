@@ -19,7 +19,9 @@ export interface LoadedEnv {
  * `process.env`, and merges: process environment > file. Flags are applied later by each
  * command, on top of this.
  */
-export function loadEnv(options: { envFile?: string; cwd?: string; processEnv?: Env } = {}): LoadedEnv {
+export function loadEnv(
+  options: { envFile?: string; cwd?: string; processEnv?: Env } = {},
+): LoadedEnv {
   const processEnv = options.processEnv ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const explicit = options.envFile !== undefined;
@@ -36,6 +38,7 @@ export function loadEnv(options: { envFile?: string; cwd?: string; processEnv?: 
   }
   const fromFile = parseDotenv(readFileSync(file));
   const merged: Record<string, string | undefined> = { ...fromFile };
-  for (const [key, value] of Object.entries(processEnv)) if (value !== undefined) merged[key] = value;
+  for (const [key, value] of Object.entries(processEnv))
+    if (value !== undefined) merged[key] = value;
   return { env: merged, file, fromFile: Object.keys(fromFile) };
 }

@@ -35,13 +35,18 @@ function translateHeading(i18n: I18n, header: string): string {
 }
 
 /** A copy of the command with summary, description and flag texts in the help language. */
-export function localizeCommand(command: Command.Loadable, i18n: I18n, catalog: HelpCatalog): Command.Loadable {
+export function localizeCommand(
+  command: Command.Loadable,
+  i18n: I18n,
+  catalog: HelpCatalog,
+): Command.Loadable {
   if (i18n.lang === 'en') return command;
   const text = catalog[command.id] ?? {};
   const flags: Record<string, Command.Flag.Any> = {};
   for (const [name, flag] of Object.entries(command.flags ?? {})) {
     const baseKey = baseFlagKeys[name];
-    const translated = text.flags?.[name] ?? (baseKey ? i18n.t(`common:help.flags.${baseKey}`) : undefined);
+    const translated =
+      text.flags?.[name] ?? (baseKey ? i18n.t(`common:help.flags.${baseKey}`) : undefined);
     flags[name] = translated ? { ...flag, summary: translated, description: undefined } : flag;
   }
   const args: Record<string, Command.Arg.Any> = {};
@@ -60,7 +65,15 @@ export function localizeCommand(command: Command.Loadable, i18n: I18n, catalog: 
 
 /** Problems in an app's help catalog: commands or flags without a translation. */
 export function missingHelpTranslations(
-  commands: Record<string, { flags?: Record<string, unknown>; args?: Record<string, unknown>; summary?: string; description?: string }>,
+  commands: Record<
+    string,
+    {
+      flags?: Record<string, unknown>;
+      args?: Record<string, unknown>;
+      summary?: string;
+      description?: string;
+    }
+  >,
   catalog: HelpCatalog,
   options: { baseFlags?: readonly string[] } = {},
 ): string[] {
@@ -74,14 +87,21 @@ export function missingHelpTranslations(
     }
     if (cmd.summary && !text.summary) problems.push(`${id}: summary`);
     if (cmd.description && !text.description) problems.push(`${id}: description`);
-    for (const name of Object.keys(cmd.flags ?? {})) if (!base.has(name) && !text.flags?.[name]) problems.push(`${id}: flag --${name}`);
-    for (const name of Object.keys(cmd.args ?? {})) if (!text.args?.[name]) problems.push(`${id}: arg ${name}`);
+    for (const name of Object.keys(cmd.flags ?? {}))
+      if (!base.has(name) && !text.flags?.[name]) problems.push(`${id}: flag --${name}`);
+    for (const name of Object.keys(cmd.args ?? {}))
+      if (!text.args?.[name]) problems.push(`${id}: arg ${name}`);
   }
   return problems;
 }
 
 function exitCodesSection(i18n: I18n, codes: readonly ErrorCode[]): string {
-  return codes.map((code) => `${String(exitCodes[code]).padStart(3)}  ${code}: ${i18n.t(`common:codes.${code}`)}`).join('\n');
+  return codes
+    .map(
+      (code) =>
+        `${String(exitCodes[code]).padStart(3)}  ${code}: ${i18n.t(`common:codes.${code}`)}`,
+    )
+    .join('\n');
 }
 
 /**
@@ -101,7 +121,10 @@ export function createLocalizedHelp(catalog: HelpCatalog): typeof Help {
 
     protected override sections(): ReturnType<CommandHelp['sections']> {
       const codes = (this.command as { exitCodes?: readonly ErrorCode[] }).exitCodes;
-      const extra = codes && codes.length > 0 ? [{ header: 'EXIT CODES', generate: () => exitCodesSection(i18n(), codes) }] : [];
+      const extra =
+        codes && codes.length > 0
+          ? [{ header: 'EXIT CODES', generate: () => exitCodesSection(i18n(), codes) }]
+          : [];
       return [...super.sections(), ...extra];
     }
   }

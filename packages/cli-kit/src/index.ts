@@ -4,7 +4,15 @@ export { configError, parseConfig, validateConfig } from './config.js';
 export type { ConfigResult } from './config.js';
 export { loadEnv } from './env.js';
 export type { Env, LoadedEnv } from './env.js';
-export { noTtyError, promptConfirm, promptLine, promptSecret, promptSelect, promptText, requireInteractive } from './prompts.js';
+export {
+  noTtyError,
+  promptConfirm,
+  promptLine,
+  promptSecret,
+  promptSelect,
+  promptText,
+  requireInteractive,
+} from './prompts.js';
 export type { PromptIO } from './prompts.js';
 export { createProgress } from './progress.js';
 export type { Progress, ProgressOptions } from './progress.js';

@@ -15,7 +15,11 @@ export interface ProgressOptions {
   stream?: NodeJS.WriteStream;
 }
 
-const silent: Progress = { tick: () => undefined, setTotal: () => undefined, stop: () => undefined };
+const silent: Progress = {
+  tick: () => undefined,
+  setTotal: () => undefined,
+  stop: () => undefined,
+};
 
 /**
  * A progress bar on stderr (cli-progress), or a silent no-op when disabled or when stderr
@@ -26,7 +30,13 @@ export async function createProgress(options: ProgressOptions): Promise<Progress
   if (!options.enabled || !stream.isTTY) return silent;
   const { SingleBar, Presets } = (await import('cli-progress')).default;
   const bar = new SingleBar(
-    { stream, format: `${options.label} [{bar}] {value}/{total} {percentage}% | {eta_formatted}`, hideCursor: true, clearOnComplete: false, noTTYOutput: false },
+    {
+      stream,
+      format: `${options.label} [{bar}] {value}/{total} {percentage}% | {eta_formatted}`,
+      hideCursor: true,
+      clearOnComplete: false,
+      noTTYOutput: false,
+    },
     Presets.shades_classic,
   );
   let total = options.total ?? 0;

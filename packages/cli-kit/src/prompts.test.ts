@@ -5,7 +5,9 @@ import { promptLine, promptText, requireInteractive } from './prompts.js';
 describe('prompts', () => {
   it('refuses without a terminal with a USAGE error naming the flag', async () => {
     const input = new PassThrough();
-    await expect(promptText({ message: 'Name?', flag: '--name' }, { input })).rejects.toMatchObject({ code: 'USAGE', message: expect.stringContaining('--name') });
+    await expect(promptText({ message: 'Name?', flag: '--name' }, { input })).rejects.toMatchObject(
+      { code: 'USAGE', message: expect.stringContaining('--name') },
+    );
     expect(() => requireInteractive('--date', { input })).toThrow(/--date/);
   });
 
@@ -14,7 +16,10 @@ describe('prompts', () => {
     const output = new PassThrough();
     let shown = '';
     output.on('data', (c: Buffer) => (shown += c.toString()));
-    const answer = promptLine({ message: 'Enter date: ', flag: '--date' }, { input, output, interactive: true });
+    const answer = promptLine(
+      { message: 'Enter date: ', flag: '--date' },
+      { input, output, interactive: true },
+    );
     input.write('2024-10-02\n');
     expect(await answer).toBe('2024-10-02');
     expect(shown).toContain('Enter date: ');
@@ -22,7 +27,10 @@ describe('prompts', () => {
 
   it('resolves undefined at end of input', async () => {
     const input = new PassThrough();
-    const answer = promptLine({ message: '? ', flag: '--x' }, { input, output: new PassThrough(), interactive: true });
+    const answer = promptLine(
+      { message: '? ', flag: '--x' },
+      { input, output: new PassThrough(), interactive: true },
+    );
     input.end();
     expect(await answer).toBeUndefined();
   });
@@ -30,7 +38,10 @@ describe('prompts', () => {
   it('drives an inquirer prompt through streams', async () => {
     const input = new PassThrough();
     const output = new PassThrough();
-    const answer = promptText({ message: 'Name?', flag: '--name' }, { input, output, interactive: true });
+    const answer = promptText(
+      { message: 'Name?', flag: '--name' },
+      { input, output, interactive: true },
+    );
     setTimeout(() => input.write('Ann\n'), 50);
     expect(await answer).toBe('Ann');
   });

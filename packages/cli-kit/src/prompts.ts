@@ -15,10 +15,14 @@ function interactive(io: PromptIO): boolean {
 
 /** The USAGE error (exit 64) for "input needed but no TTY": names the flag to pass instead. */
 export function noTtyError(flag: string): ToolbeltError {
-  return new ToolbeltError('USAGE', `Input is needed but this is not an interactive terminal: pass ${flag}.`, {
-    key: 'common:errors.noTty',
-    params: { flag },
-  });
+  return new ToolbeltError(
+    'USAGE',
+    `Input is needed but this is not an interactive terminal: pass ${flag}.`,
+    {
+      key: 'common:errors.noTty',
+      params: { flag },
+    },
+  );
 }
 
 /** Throws the no-TTY USAGE error unless the input is a terminal. */
@@ -28,7 +32,13 @@ export function requireInteractive(flag: string, io: PromptIO = {}): void {
 
 /** Free text (inquirer `input`); `flag` names the non-interactive alternative. */
 export async function promptText(
-  options: { message: string; flag: string; default?: string; required?: boolean; validate?: (value: string) => true | string },
+  options: {
+    message: string;
+    flag: string;
+    default?: string;
+    required?: boolean;
+    validate?: (value: string) => true | string;
+  },
   io: PromptIO = {},
 ): Promise<string> {
   requireInteractive(options.flag, io);
@@ -45,14 +55,20 @@ export async function promptText(
 }
 
 /** A secret (inquirer `password`, masked). */
-export async function promptSecret(options: { message: string; flag: string }, io: PromptIO = {}): Promise<string> {
+export async function promptSecret(
+  options: { message: string; flag: string },
+  io: PromptIO = {},
+): Promise<string> {
   requireInteractive(options.flag, io);
   const { password } = await import('@inquirer/prompts');
   return password({ message: options.message, mask: '*' }, streams(io));
 }
 
 /** Yes/no (inquirer `confirm`). */
-export async function promptConfirm(options: { message: string; flag: string; default?: boolean }, io: PromptIO = {}): Promise<boolean> {
+export async function promptConfirm(
+  options: { message: string; flag: string; default?: boolean },
+  io: PromptIO = {},
+): Promise<boolean> {
   requireInteractive(options.flag, io);
   const { confirm } = await import('@inquirer/prompts');
   return confirm({ message: options.message, default: options.default ?? false }, streams(io));
@@ -65,16 +81,29 @@ export async function promptSelect<T extends string>(
 ): Promise<T> {
   requireInteractive(options.flag, io);
   const { select } = await import('@inquirer/prompts');
-  return select({ message: options.message, choices: options.choices.map((c) => ({ value: c.value, name: c.name ?? c.value })) }, streams(io));
+  return select(
+    {
+      message: options.message,
+      choices: options.choices.map((c) => ({ value: c.value, name: c.name ?? c.value })),
+    },
+    streams(io),
+  );
 }
 
 /**
  * A plain line prompt printed exactly as given (no decoration), for tools whose original
  * prompt text is part of their contract. Resolves `undefined` at end of input.
  */
-export async function promptLine(options: { message: string; flag: string }, io: PromptIO = {}): Promise<string | undefined> {
+export async function promptLine(
+  options: { message: string; flag: string },
+  io: PromptIO = {},
+): Promise<string | undefined> {
   requireInteractive(options.flag, io);
-  const rl = createInterface({ input: io.input ?? process.stdin, output: io.output ?? process.stdout, terminal: interactive(io) });
+  const rl = createInterface({
+    input: io.input ?? process.stdin,
+    output: io.output ?? process.stdout,
+    terminal: interactive(io),
+  });
   try {
     const closed = new Promise<undefined>((resolve) => rl.once('close', () => resolve(undefined)));
     return await Promise.race([rl.question(options.message), closed]);

@@ -7,10 +7,24 @@ import { describe, expect, it } from 'vitest';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), 'fixture', 'bin', 'run.js');
 
-function run(args: string[], options: { env?: Record<string, string>; cwd?: string; input?: string } = {}) {
+function run(
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string; input?: string } = {},
+) {
   const cwd = options.cwd ?? mkdtempSync(join(tmpdir(), 'kit-'));
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', ...options.env };
-  const result = spawnSync(process.execPath, ['--', bin, ...args], { cwd, env, encoding: 'utf8', input: options.input ?? '', timeout: 60_000 });
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    NO_COLOR: '1',
+    ...options.env,
+  };
+  const result = spawnSync(process.execPath, ['--', bin, ...args], {
+    cwd,
+    env,
+    encoding: 'utf8',
+    input: options.input ?? '',
+    timeout: 60_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, cwd };
 }
 
@@ -41,7 +55,9 @@ describe('exit statuses reach the shell', () => {
   it('reports a bug as INTERNAL (70) naming the log file', () => {
     const r = run(['fail', '--code', 'BUG']);
     expect(r.status).toBe(70);
-    expect(r.stderr).toMatch(/Internal error: undefined is not a function.*\.logs\/\d{4}-\d\d-\d\d_\d\d-\d\d\.log/s);
+    expect(r.stderr).toMatch(
+      /Internal error: undefined is not a function.*\.logs\/\d{4}-\d\d-\d\d_\d\d-\d\d\.log/s,
+    );
     const logs = readdirSync(join(r.cwd, '.logs'));
     expect(logs).toHaveLength(1);
     expect(readFileSync(join(r.cwd, '.logs', logs[0]!), 'utf8')).toContain('TypeError');
@@ -85,7 +101,10 @@ describe('configuration', () => {
 
   it('reads .env, with the process environment taking precedence', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'kit-'));
-    writeFileSync(join(cwd, '.env'), 'FIXTURE_URL=https://file.example/\nFIXTURE_CLIENT=c\nFIXTURE_PORT=1\n');
+    writeFileSync(
+      join(cwd, '.env'),
+      'FIXTURE_URL=https://file.example/\nFIXTURE_CLIENT=c\nFIXTURE_PORT=1\n',
+    );
     const r = run(['config', '--json'], { cwd, env: { FIXTURE_PORT: '2' } });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ url: 'https://file.example/', port: 2 });

@@ -6,4 +6,9 @@ export {
   isToolbeltError,
   toToolbeltError,
 } from './toolbelt-error.js';
-export type { ErrorCode, ExitCode, ToolbeltErrorOptions, ToolbeltErrorJson } from './toolbelt-error.js';
+export type {
+  ErrorCode,
+  ExitCode,
+  ToolbeltErrorOptions,
+  ToolbeltErrorJson,
+} from './toolbelt-error.js';

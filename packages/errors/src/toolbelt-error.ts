@@ -90,5 +90,9 @@ export function exitCodeOf(code: ErrorCode): ExitCode {
 export function toToolbeltError(value: unknown): ToolbeltError {
   if (isToolbeltError(value)) return value;
   const message = value instanceof Error ? value.message : String(value);
-  return new ToolbeltError('INTERNAL', `Internal error: ${message}`, { cause: value, key: 'common:errors.internal', params: { message } });
+  return new ToolbeltError('INTERNAL', `Internal error: ${message}`, {
+    cause: value,
+    key: 'common:errors.internal',
+    params: { message },
+  });
 }

@@ -46,10 +46,15 @@ export function compareCatalogs(pair: Bilingual): string[] {
   const need = { en: ['one', 'other'], ru: ['one', 'few', 'many', 'other'] } as const;
   for (const lang of ['en', 'ru'] as const) {
     const flat = flattenCatalog(pair[lang]);
-    const bases = new Set(Object.keys(flat).filter((k) => pluralSuffix.test(k)).map((k) => k.replace(pluralSuffix, '')));
+    const bases = new Set(
+      Object.keys(flat)
+        .filter((k) => pluralSuffix.test(k))
+        .map((k) => k.replace(pluralSuffix, '')),
+    );
     for (const base of bases) {
       for (const form of need[lang]) {
-        if (!(`${base}_${form}` in flat)) problems.push(`plural form missing in ${lang}: ${base}_${form}`);
+        if (!(`${base}_${form}` in flat))
+          problems.push(`plural form missing in ${lang}: ${base}_${form}`);
       }
     }
   }

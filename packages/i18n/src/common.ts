@@ -5,7 +5,8 @@ export const common: Bilingual = {
   en: {
     errors: {
       prefix: 'Error',
-      internal: 'Internal error: {{message}}. This is a bug; the details are in the log file {{logFile}}.',
+      internal:
+        'Internal error: {{message}}. This is a bug; the details are in the log file {{logFile}}.',
       internalNoLog: 'Internal error: {{message}}. This is a bug.',
       config: 'Configuration is missing or invalid:',
       configFix: 'Set the variables in the environment or in {{envFile}}, or pass the flags shown.',
@@ -60,10 +61,12 @@ export const common: Bilingual = {
   ru: {
     errors: {
       prefix: 'Ошибка',
-      internal: 'Внутренняя ошибка: {{message}}. Это дефект программы; подробности в файле журнала {{logFile}}.',
+      internal:
+        'Внутренняя ошибка: {{message}}. Это дефект программы; подробности в файле журнала {{logFile}}.',
       internalNoLog: 'Внутренняя ошибка: {{message}}. Это дефект программы.',
       config: 'Настройки отсутствуют или неверны:',
-      configFix: 'Задайте переменные в окружении или в {{envFile}}, либо передайте указанные флаги.',
+      configFix:
+        'Задайте переменные в окружении или в {{envFile}}, либо передайте указанные флаги.',
       noTty: 'Требуется ввод, но это не интерактивный терминал: передайте {{flag}}.',
       usage: '{{message}}',
       envFileMissing: 'Файл настроек {{path}} не существует.',

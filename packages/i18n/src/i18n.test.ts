@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { common, compareCatalogs, createI18n, detectLanguage, langFromArgv, type Bilingual } from './index.js';
+import {
+  common,
+  compareCatalogs,
+  createI18n,
+  detectLanguage,
+  langFromArgv,
+  type Bilingual,
+} from './index.js';
 
 describe('detectLanguage', () => {
   it('prefers --lang, then TOOLBELT_LANG, LC_ALL, LANG, then en', () => {
@@ -22,7 +29,13 @@ describe('detectLanguage', () => {
 describe('createI18n', () => {
   const app: Bilingual = {
     en: { hello: 'Hello {{name}}', rows_one: '{{count}} row', rows_other: '{{count}} rows' },
-    ru: { hello: 'Привет, {{name}}', rows_one: '{{count}} строка', rows_few: '{{count}} строки', rows_many: '{{count}} строк', rows_other: '{{count}} строки' },
+    ru: {
+      hello: 'Привет, {{name}}',
+      rows_one: '{{count}} строка',
+      rows_few: '{{count}} строки',
+      rows_many: '{{count}} строк',
+      rows_other: '{{count}} строки',
+    },
   };
 
   it('translates app and common keys in the chosen language', () => {

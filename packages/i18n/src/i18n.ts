@@ -30,7 +30,8 @@ export function createI18n(options: I18nOptions): I18n {
     resources.en[ns] = pair.en;
     resources.ru[ns] = pair.ru;
   }
-  const defaultNS = options.defaultNamespace ?? Object.keys(options.namespaces ?? {})[0] ?? 'common';
+  const defaultNS =
+    options.defaultNamespace ?? Object.keys(options.namespaces ?? {})[0] ?? 'common';
   const instance = i18next.createInstance();
   void instance.init({
     lng: options.lang,

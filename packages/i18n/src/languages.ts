@@ -16,7 +16,10 @@ export function languageFromLocale(locale: string | undefined): Language | undef
  * The run's language: `--lang`, then `TOOLBELT_LANG`, then `LC_ALL`, then `LANG`, default `en`.
  * `env` is passed in so that callers decide where it comes from.
  */
-export function detectLanguage(flag: string | undefined, env: Record<string, string | undefined>): Language {
+export function detectLanguage(
+  flag: string | undefined,
+  env: Record<string, string | undefined>,
+): Language {
   return (
     (isLanguage(flag) ? flag : undefined) ??
     languageFromLocale(env.TOOLBELT_LANG) ??

@@ -14,7 +14,14 @@ describe('createLogger', () => {
     const dir = mkdtempSync(join(tmpdir(), 'logger-'));
     const out = sink();
     const t = new Date(2024, 9, 2, 9, 5, 7);
-    const logger = createLogger({ name: 'learning-etl', dir, console: out, startedAt: t, now: () => t, color: false });
+    const logger = createLogger({
+      name: 'learning-etl',
+      dir,
+      console: out,
+      startedAt: t,
+      now: () => t,
+      color: false,
+    });
     logger.info('total number of lines read: 3');
     logger.warn('careful');
     logger.debug('only in file');
@@ -31,8 +38,18 @@ describe('createLogger', () => {
   it('redacts secrets in console, file and structured data', () => {
     const dir = mkdtempSync(join(tmpdir(), 'logger-'));
     const out = sink();
-    const logger = createLogger({ name: 'x', dir, console: out, secrets: ['hunter2-secret'], color: false });
-    logger.info('connecting with hunter2-secret', { password: 'p@ss', user: 'ann', url: 'postgres://ann:pw1234@host/db' });
+    const logger = createLogger({
+      name: 'x',
+      dir,
+      console: out,
+      secrets: ['hunter2-secret'],
+      color: false,
+    });
+    logger.info('connecting with hunter2-secret', {
+      password: 'p@ss',
+      user: 'ann',
+      url: 'postgres://ann:pw1234@host/db',
+    });
     logger.redactor.add('late-token-value');
     logger.error('token late-token-value refused');
     logger.close();
@@ -51,12 +68,25 @@ describe('createLogger', () => {
     const dir = mkdtempSync(join(tmpdir(), 'logger-'));
     for (let i = 1; i <= 5; i++) writeFileSync(join(dir, `2020-01-0${i}_00-00.log`), '');
     writeFileSync(join(dir, 'mine.txt'), 'x');
-    const logger = createLogger({ name: 'x', dir, keep: 3, console: sink(), startedAt: new Date(2021, 0, 1, 0, 0) });
+    const logger = createLogger({
+      name: 'x',
+      dir,
+      keep: 3,
+      console: sink(),
+      startedAt: new Date(2021, 0, 1, 0, 0),
+    });
     logger.close();
-    expect(readdirSync(dir).sort()).toEqual(['2020-01-04_00-00.log', '2020-01-05_00-00.log', '2021-01-01_00-00.log', 'mine.txt']);
+    expect(readdirSync(dir).sort()).toEqual([
+      '2020-01-04_00-00.log',
+      '2020-01-05_00-00.log',
+      '2021-01-01_00-00.log',
+      'mine.txt',
+    ]);
   });
 
   it('formats one line', () => {
-    expect(formatLogLine('a', new Date(2023, 4, 31, 23, 59, 1), 'error', 'm')).toBe('[a] [2023-05-31 23:59:01] [ERROR] > m');
+    expect(formatLogLine('a', new Date(2023, 4, 31, 23, 59, 1), 'error', 'm')).toBe(
+      '[a] [2023-05-31 23:59:01] [ERROR] > m',
+    );
   });
 });

@@ -82,9 +82,13 @@ export function createLogger(options: LoggerOptions): Logger {
   const now = options.now ?? (() => new Date());
   const out = options.console ?? process.stderr;
   const color =
-    options.color ??
-    (Boolean((out as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR);
-  const shared: Shared = { fd: undefined, file: undefined, consoleLevel: options.consoleLevel ?? 'info', closed: false };
+    options.color ?? (Boolean((out as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR);
+  const shared: Shared = {
+    fd: undefined,
+    file: undefined,
+    consoleLevel: options.consoleLevel ?? 'info',
+    closed: false,
+  };
 
   if (options.dir !== undefined) {
     const dir = resolve(options.dir);
@@ -97,7 +101,11 @@ export function createLogger(options: LoggerOptions): Logger {
 
   const make = (loggerName: string): Logger => {
     const log = (level: LogLevel, message: string, data?: Record<string, unknown>): void => {
-      const text = redactor.text(data && Object.keys(data).length > 0 ? `${message} ${JSON.stringify(redactor.value(data))}` : message);
+      const text = redactor.text(
+        data && Object.keys(data).length > 0
+          ? `${message} ${JSON.stringify(redactor.value(data))}`
+          : message,
+      );
       if (shared.fd !== undefined && !shared.closed) {
         writeSync(shared.fd, formatLogLine(loggerName, now(), level, text) + '\n');
       }

@@ -3,7 +3,16 @@ import { createRedactor, isSecretKey } from './redact.js';
 
 describe('isSecretKey', () => {
   it('knows secret variable names and leaves paths alone', () => {
-    for (const key of ['GMAIL_PWD', 'SMTP_PASSWORD', 'ITRESUME_CLIENT_KEY', 'client_key', 'MASTER_HASH', 'JOB_RUNNER_TOKEN', 'SLACK_WEBHOOK_URL', 'apiKey']) {
+    for (const key of [
+      'GMAIL_PWD',
+      'SMTP_PASSWORD',
+      'ITRESUME_CLIENT_KEY',
+      'client_key',
+      'MASTER_HASH',
+      'JOB_RUNNER_TOKEN',
+      'SLACK_WEBHOOK_URL',
+      'apiKey',
+    ]) {
       expect(isSecretKey(key), key).toBe(true);
     }
     for (const key of ['PWD', 'OLDPWD', 'HOME', 'CREDENTIALS_FILE', 'DATABASE_URL', 'user']) {
@@ -17,6 +26,8 @@ describe('createRedactor', () => {
     const r = createRedactor(['abcd1234', 'x']);
     expect(r.text('token abcd1234 and x')).toBe('token *** and x');
     expect(r.text('postgres://ann:pw@db/x')).toBe('postgres://ann:***@db/x');
-    expect(r.value({ password: 'p', nested: [{ token: 't', ok: 'abcd1234' }], empty: '' })).toEqual({ password: '***', nested: [{ token: '***', ok: '***' }], empty: '' });
+    expect(r.value({ password: 'p', nested: [{ token: 't', ok: 'abcd1234' }], empty: '' })).toEqual(
+      { password: '***', nested: [{ token: '***', ok: '***' }], empty: '' },
+    );
   });
 });

@@ -1,7 +1,8 @@
 /** Replacement text for every secret value. */
 export const REDACTED = '***';
 
-const SECRET_KEY = /(pass(word)?|pwd|secret|token|webhook|api[-_]?key|client[-_]?key|private[-_]?key|authorization|master[-_]?hash|cookie)/i;
+const SECRET_KEY =
+  /(pass(word)?|pwd|secret|token|webhook|api[-_]?key|client[-_]?key|private[-_]?key|authorization|master[-_]?hash|cookie)/i;
 
 /** Shell variables that look like secret names but hold paths (PWD is the working directory). */
 const NOT_SECRET = new Set(['PWD', 'OLDPWD']);
@@ -47,7 +48,11 @@ export function createRedactor(secrets: Iterable<string | undefined> = []): Reda
   return { text, value, add };
 }
 
-function redactValue(input: unknown, text: (s: string) => string, seen: WeakMap<object, unknown>): unknown {
+function redactValue(
+  input: unknown,
+  text: (s: string) => string,
+  seen: WeakMap<object, unknown>,
+): unknown {
   if (typeof input === 'string') return text(input);
   if (input === null || typeof input !== 'object') return input;
   if (seen.has(input)) return seen.get(input);
@@ -61,7 +66,10 @@ function redactValue(input: unknown, text: (s: string) => string, seen: WeakMap<
   const out: Record<string, unknown> = {};
   seen.set(input, out);
   for (const [key, v] of Object.entries(input)) {
-    out[key] = isSecretKey(key) && v !== undefined && v !== null && v !== '' ? REDACTED : redactValue(v, text, seen);
+    out[key] =
+      isSecretKey(key) && v !== undefined && v !== null && v !== ''
+        ? REDACTED
+        : redactValue(v, text, seen);
   }
   return out;
 }

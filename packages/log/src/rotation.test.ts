@@ -14,10 +14,20 @@ describe('log file names', () => {
 });
 
 describe('planLogRotation', () => {
-  const files = ['2024-01-01_10-00.log', '2024-01-02_10-00.log', '2024-01-03_10-00.log', '2024-01-04_10-00.log', 'keep-me.txt', 'other.log'];
+  const files = [
+    '2024-01-01_10-00.log',
+    '2024-01-02_10-00.log',
+    '2024-01-03_10-00.log',
+    '2024-01-04_10-00.log',
+    'keep-me.txt',
+    'other.log',
+  ];
 
   it('keeps keep-1 old files when the new name is new (the new file makes keep)', () => {
-    expect(planLogRotation(files, '2024-01-05_10-00.log', 3).sort()).toEqual(['2024-01-01_10-00.log', '2024-01-02_10-00.log']);
+    expect(planLogRotation(files, '2024-01-05_10-00.log', 3).sort()).toEqual([
+      '2024-01-01_10-00.log',
+      '2024-01-02_10-00.log',
+    ]);
   });
 
   it('keeps keep files when the new name is already among them', () => {
@@ -42,7 +52,12 @@ describe('rotateLogs on disk', () => {
     rotateLogs(dir, newName, 4);
     writeFileSync(join(dir, newName), 'new');
     const left = readdirSync(dir).sort();
-    expect(left.filter((n) => LOG_FILE_PATTERN.test(n))).toEqual(['2024-01-04_10-00.log', '2024-01-05_10-00.log', '2024-01-06_10-00.log', newName]);
+    expect(left.filter((n) => LOG_FILE_PATTERN.test(n))).toEqual([
+      '2024-01-04_10-00.log',
+      '2024-01-05_10-00.log',
+      '2024-01-06_10-00.log',
+      newName,
+    ]);
     expect(left).toContain('README.txt');
     expect(left).toContain('2024-01-01.log');
   });

@@ -17,8 +17,15 @@ export function logFileName(startedAt: Date): string {
  * keep `keep` of them if the new name is among them (the run appends to it), otherwise keep
  * `keep - 1` (the new file makes `keep`). Names that do not match the pattern are never chosen.
  */
-export function planLogRotation(existing: readonly string[], newName: string, keep: number): string[] {
-  const matching = existing.filter((name) => LOG_FILE_PATTERN.test(name)).sort().reverse();
+export function planLogRotation(
+  existing: readonly string[],
+  newName: string,
+  keep: number,
+): string[] {
+  const matching = existing
+    .filter((name) => LOG_FILE_PATTERN.test(name))
+    .sort()
+    .reverse();
   const limit = Math.max(0, matching.includes(newName) ? keep : keep - 1);
   // The file the run writes to is never deleted, even with keep <= 0.
   return matching.slice(limit).filter((name) => name !== newName);
