@@ -146,7 +146,13 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     const lines = [text];
     if (error.code === 'CONFIG' && error.key === 'common:errors.config')
       lines.push(...error.problems.map((p) => `  - ${p}`));
-    if (error.hint && !(error.key && this.i18n?.has(error.key) && this.lang !== 'en'))
+    // The config list ends with its own localised fix line; other hints are English text.
+    const isConfigList = error.code === 'CONFIG' && error.key === 'common:errors.config';
+    if (
+      error.hint &&
+      !isConfigList &&
+      !(error.key && this.i18n?.has(error.key) && this.lang !== 'en')
+    )
       lines.push(error.hint);
     if (error.code === 'CONFIG' && error.key === 'common:errors.config')
       lines.push(this.t('common:errors.configFix', { envFile: this.envFile ?? '.env' }));

@@ -102,7 +102,9 @@ export async function promptLine(
   const rl = createInterface({
     input: io.input ?? process.stdin,
     output: io.output ?? process.stdout,
-    terminal: interactive(io),
+    // Not a readline terminal: the prompt is printed byte for byte (no cursor escapes) and
+    // the terminal itself echoes what is typed.
+    terminal: false,
   });
   try {
     const closed = new Promise<undefined>((resolve) => rl.once('close', () => resolve(undefined)));

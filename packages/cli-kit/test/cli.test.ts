@@ -94,6 +94,7 @@ describe('configuration', () => {
     expect(r.stderr).toContain('FIXTURE_URL: required but not set');
     expect(r.stderr).toContain('FIXTURE_CLIENT: required but not set');
     expect(r.stderr).toContain('FIXTURE_PORT:');
+    expect(r.stderr.match(/Set the variables in the environment/g)).toHaveLength(1);
     const json = run(['config', '--json'], { env: { FIXTURE_PORT: 'abc' } });
     expect(json.status).toBe(78);
     expect(JSON.parse(json.stdout).error.problems).toHaveLength(3);
