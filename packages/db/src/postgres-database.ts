@@ -6,6 +6,7 @@ import { copyStatement, toCsvChunks } from './copy-csv.js';
 import type { Database, QueryResult, Transaction } from './database.js';
 import { redactUrl, toDatabaseError, type ErrorContext } from './database-error.js';
 import { parseDate, parseInt8, parseTimestamp, toParam, typeOids } from './value-types.js';
+import { inSavepoint } from './savepoint.js';
 
 /** Options of the PostgreSQL adapter. */
 export interface PostgresDatabaseOptions {
@@ -217,17 +218,7 @@ function createTransaction(
     },
     async transaction(fn) {
       ensureOpen();
-      const name = `toolbelt_sp_${++savepoints}`;
-      await tx.query(`SAVEPOINT ${name}`);
-      try {
-        const result = await fn(tx);
-        await tx.query(`RELEASE SAVEPOINT ${name}`);
-        return result;
-      } catch (error) {
-        await tx.query(`ROLLBACK TO SAVEPOINT ${name}`);
-        await tx.query(`RELEASE SAVEPOINT ${name}`);
-        throw error;
-      }
+      return inSavepoint(tx, `toolbelt_sp_${++savepoints}`, () => fn(tx));
     },
   };
   return {
