@@ -36,6 +36,8 @@ const pg = createRequire(fileURLToPath(new URL('apps/learning-etl/package.json',
 const BIG = Number(process.env.LEARNING_ETL_BENCH_RECORDS ?? 1_000_000);
 const SMALL = Math.round(BIG / 10);
 const INSERT_SAMPLE = Number(process.env.LEARNING_ETL_BENCH_INSERT_SAMPLE ?? 30_000);
+// Extra node options for the CLI process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile.
+const CLI_NODE_ARGS = (process.env.LEARNING_ETL_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const bin = fileURLToPath(new URL('apps/learning-etl/bin/run.js', root));
 const work = mkdtempSync(join(tmpdir(), 'learning-etl-bench-'));
 const log = (...args) => console.error('[learning-etl bench]', ...args);
@@ -105,6 +107,7 @@ async function runCli(day, apiUrl, databaseUrl) {
   const child = spawn(
     process.execPath,
     [
+      ...CLI_NODE_ARGS,
       bin,
       'run',
       '--json',

@@ -1,9 +1,10 @@
 import { ToolbeltError } from '@toolbelt/errors';
+import { JsonArrayError, JsonArrayReader } from '../core/json-array.js';
 
 /**
- * The elements of a JSON array read from a byte stream, one at a time, with
- * `@streamparser/json`: only the current element is in memory, never the whole day.
- * Malformed JSON, or a top level that is not an array, is a DATA error.
+ * The elements of a JSON array read from a byte stream, one at a time: only the current chunk
+ * of input is in memory, never the whole day. Malformed JSON, or a top level that is not an
+ * array, is a DATA error naming the character offset.
  */
 export async function* readJsonArray(
   source: AsyncIterable<Uint8Array | string>,
@@ -14,64 +15,35 @@ export async function* readJsonArray(
 /**
  * Like {@link readJsonArray}, but yields the elements completed by each chunk of input as one
  * array: one async step per chunk instead of per record (async steps per record cost as much
- * as the parsing at a million records).
+ * as the parsing at a million records). Bytes are decoded as UTF-8 by one streaming
+ * TextDecoder (a character split across chunks is fine; a leading BOM is dropped); the
+ * elements are found by {@link JsonArrayReader} and parsed by the native JSON.parse.
  */
 export async function* readJsonArrayBatches(
   source: AsyncIterable<Uint8Array | string>,
 ): AsyncGenerator<unknown[]> {
-  const { JSONParser } = await import('@streamparser/json');
-  // stringBufferSize: long strings (passback_params) are built in a buffer, ~25% faster here.
-  const parser = new JSONParser({ paths: ['$.*'], keepStack: false, stringBufferSize: 64 * 1024 });
-  let pending: unknown[] = [];
-  let notArray = false;
-  let sawStart = false;
-  parser.onValue = ({ value, key }) => {
-    if (typeof key !== 'number') notArray = true;
-    else pending.push(value);
-  };
-  const fail = (cause: unknown) =>
-    new ToolbeltError(
-      'DATA',
-      `The API response is not a JSON array of records: ${(cause as Error).message ?? String(cause)}`,
-      {
-        cause,
-        key: 'errors.badResponse',
-        params: { reason: (cause as Error).message ?? String(cause) },
-      },
-    );
-  for await (const chunk of source) {
-    if (!sawStart) {
-      const text =
-        typeof chunk === 'string'
-          ? chunk
-          : Buffer.from(chunk.buffer, chunk.byteOffset, Math.min(chunk.byteLength, 64)).toString(
-              'utf8',
-            );
-      const first = text.trimStart()[0];
-      if (first !== undefined) {
-        sawStart = true;
-        if (first !== '[') throw fail(new Error('the top level is not an array'));
-      }
+  const reader = new JsonArrayReader();
+  const decoder = new TextDecoder('utf-8');
+  try {
+    for await (const chunk of source) {
+      const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+      const batch = reader.push(text);
+      if (batch.length > 0) yield batch;
     }
-    try {
-      parser.write(chunk);
-    } catch (cause) {
-      throw fail(cause);
-    }
-    if (notArray) throw fail(new Error('the top level is not an array'));
-    if (pending.length > 0) {
-      const batch = pending;
-      pending = [];
-      yield batch;
-    }
+    const tail = reader.push(decoder.decode());
+    if (tail.length > 0) yield tail;
+    const last = reader.end();
+    if (last.length > 0) yield last;
+  } catch (error) {
+    if (error instanceof JsonArrayError) throw badResponse(error);
+    throw error;
   }
-  if (!parser.isEnded) {
-    try {
-      parser.end();
-    } catch (cause) {
-      throw fail(cause);
-    }
-    if (!sawStart) throw fail(new Error('the response is empty'));
-    if (pending.length > 0) yield pending;
-  }
+}
+
+function badResponse(cause: JsonArrayError): ToolbeltError {
+  return new ToolbeltError(
+    'DATA',
+    `The API response is not a JSON array of records: ${cause.message}`,
+    { cause, key: 'errors.badResponse', params: { reason: cause.message } },
+  );
 }
