@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyStatement, toCsvChunks, toCsvField, toCsvLine } from './copy-csv.js';
+import { copyStatement, toCsvBuffers, toCsvChunks, toCsvField, toCsvLine } from './copy-csv.js';
 
 describe('toCsvField', () => {
   it('writes NULL unquoted and every value quoted, so "" stays an empty string', () => {
@@ -53,6 +53,41 @@ describe('toCsvLine and toCsvChunks', () => {
       expect(chunk.text.length).toBeLessThan(4096 + 100);
     }
     expect(chunks.map((c) => c.text).join('')).toBe(rows.map((r) => toCsvLine(r, 2)).join(''));
+  });
+});
+
+describe('toCsvBuffers', () => {
+  it('encodes the same lines as UTF-8 bytes in chunks of about the given size', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [
+      i,
+      i % 7 === 0 ? null : `Жук 🐞 "${i}"`.repeat(1 + (i % 5)),
+      i % 3 === 0,
+    ]);
+    // A row longer than a whole chunk gets a buffer of its own.
+    rows.splice(1500, 0, [-1, 'ы'.repeat(5000), false]);
+    async function* source() {
+      yield* rows;
+    }
+    const chunks = [];
+    for await (const chunk of toCsvBuffers(source(), 3, 4096)) chunks.push(chunk);
+    expect(chunks.length).toBeGreaterThan(20);
+    expect(chunks.reduce((n, c) => n + c.rows, 0)).toBe(rows.length);
+    for (const chunk of chunks.slice(0, -1)) {
+      expect(chunk.rows).toBeGreaterThan(0);
+      expect(chunk.bytes.length).toBeLessThan(4096 + 3 * 10_100);
+    }
+    const expected = rows.map((r) => toCsvLine(r, 3)).join('');
+    expect(Buffer.concat(chunks.map((c) => c.bytes)).toString('utf8')).toBe(expected);
+  });
+
+  it('checks the row width and yields nothing for no rows', async () => {
+    const none = [];
+    for await (const chunk of toCsvBuffers([], 2, 1024)) none.push(chunk);
+    expect(none).toEqual([]);
+    const bad = async () => {
+      for await (const chunk of toCsvBuffers([[1, 2], [3]], 2, 1024)) void chunk;
+    };
+    await expect(bad()).rejects.toMatchObject({ code: 'DATA' });
   });
 });
 

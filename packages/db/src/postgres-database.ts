@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Pool, PoolClient, QueryResult as PgQueryResult } from 'pg';
 import { ToolbeltError } from '@toolbelt/errors';
-import { copyStatement, toCsvChunks } from './copy-csv.js';
+import { copyStatement, toCsvBuffers } from './copy-csv.js';
 import type { Database, QueryResult, Transaction } from './database.js';
 import { redactUrl, toDatabaseError, type ErrorContext } from './database-error.js';
 import { parseDate, parseInt8, parseTimestamp, toParam, typeOids } from './value-types.js';
@@ -16,7 +16,7 @@ export interface PostgresDatabaseOptions {
   connectTimeoutMs?: number;
   /** `application_name` shown in `pg_stat_activity` (default `toolbelt`). */
   applicationName?: string;
-  /** Characters of CSV sent per COPY write (default 64 KiB); memory use is about this. */
+  /** Bytes of CSV sent per COPY write (default 64 KiB); memory use is about this. */
   copyChunkBytes?: number;
 }
 
@@ -174,15 +174,15 @@ async function copyInto(
   const sql = copyStatement(table, columns, 'STDIN');
   const stream = client.query(from(sql));
   let sent = 0;
-  async function* text() {
-    for await (const chunk of toCsvChunks(rows, columns.length, chunkBytes)) {
+  async function* bytes() {
+    for await (const chunk of toCsvBuffers(rows, columns.length, chunkBytes)) {
       sent += chunk.rows;
-      yield chunk.text;
+      yield chunk.bytes;
     }
   }
   // pipeline waits for the server's CommandComplete and applies backpressure: the next
   // chunk is built only when the socket has room for it.
-  await pipeline(Readable.from(text(), { objectMode: false }), stream);
+  await pipeline(Readable.from(bytes(), { objectMode: false }), stream);
   return stream.rowCount || sent;
 }
 
