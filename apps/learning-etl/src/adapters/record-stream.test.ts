@@ -1,14 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { readJsonArray } from './record-stream.js';
+import { endsInCharacter, readJsonArray } from './record-stream.js';
 
-async function* chunks(text: string, size: number): AsyncGenerator<Uint8Array> {
-  const bytes = Buffer.from(text);
+async function* chunks(text: string | Buffer, size: number): AsyncGenerator<Uint8Array> {
+  const bytes = typeof text === 'string' ? Buffer.from(text) : text;
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+async function* pieces(bytes: Buffer, cuts: readonly number[]): AsyncGenerator<Uint8Array> {
+  let from = 0;
+  for (const cut of [...cuts, bytes.length]) {
+    yield bytes.subarray(from, cut);
+    from = cut;
+  }
 }
 async function all(source: AsyncIterable<Uint8Array>): Promise<unknown[]> {
   const out: unknown[] = [];
   for await (const item of readJsonArray(source)) out.push(item);
   return out;
+}
+
+/** Small seeded PRNG (mulberry32). */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 describe('readJsonArray', () => {
@@ -20,9 +39,51 @@ describe('readJsonArray', () => {
     expect(await all(chunks('[]', 1))).toEqual([]);
   });
 
-  it('refuses what is not a JSON array with a DATA error', async () => {
+  it('decodes UTF-8 like a whole-document decode: ASCII and non-ASCII chunks mixed, cut anywhere', async () => {
+    const random = prng(3);
+    const words = ['plain', 'Жук', '🐞', 'é', '\uFEFF', 'a\\"b', '日本', 'x'.repeat(40)];
+    for (let round = 0; round < 200; round++) {
+      const values = Array.from({ length: 1 + Math.floor(random() * 6) }, () => ({
+        k: Array.from(
+          { length: Math.floor(random() * 6) },
+          () => words[Math.floor(random() * words.length)],
+        ).join(' '),
+        n: Math.floor(random() * 100),
+      }));
+      const bytes = Buffer.from((random() < 0.3 ? '\uFEFF' : '') + JSON.stringify(values));
+      const cuts = Array.from({ length: Math.floor(random() * 10) }, () =>
+        Math.floor(random() * (bytes.length + 1)),
+      ).sort((a, b) => a - b);
+      expect(await all(pieces(bytes, cuts))).toEqual(values);
+    }
+  });
+
+  it('keeps a U+FEFF inside the data and drops only a leading byte-order mark', async () => {
+    const text = '\uFEFF[{"a": "x"}, {"b": "\uFEFFy"}]';
+    for (const size of [1, 2, 3, 5, 11, 1000])
+      expect(await all(chunks(text, size))).toEqual([{ a: 'x' }, { b: '\uFEFFy' }]);
+  });
+
+  it('refuses what is not a JSON array with a DATA error naming the offset', async () => {
     for (const bad of ['{"a": 1}', '[{"a": 1}', '[1,,2]', '', 'null', '[1] [2]']) {
       await expect(all(chunks(bad, 3)), bad).rejects.toMatchObject({ code: 'DATA' });
     }
+    await expect(all(chunks('[{"a": 1}, {"a" 2}]', 4))).rejects.toThrow(
+      /record #2 is not valid JSON .* at character 16/,
+    );
+  });
+});
+
+describe('endsInCharacter', () => {
+  it('tells whether the bytes may stop inside a multi-byte character', () => {
+    const bytes = Buffer.from('aЖ🐞');
+    expect(endsInCharacter(bytes)).toBe(false);
+    expect(endsInCharacter(bytes.subarray(0, 1))).toBe(false);
+    expect(endsInCharacter(bytes.subarray(0, 2))).toBe(true);
+    expect(endsInCharacter(bytes.subarray(0, 3))).toBe(false);
+    for (const end of [4, 5, 6]) expect(endsInCharacter(bytes.subarray(0, end))).toBe(true);
+    // Nothing to judge by: yes, so the decoder keeps whatever it holds.
+    expect(endsInCharacter(new Uint8Array())).toBe(true);
+    expect(endsInCharacter(Buffer.from([0x80]))).toBe(true);
   });
 });
