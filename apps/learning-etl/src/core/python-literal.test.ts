@@ -122,6 +122,79 @@ const pieces = [
   '__import__',
 ];
 
+describe('parsePythonDict fast path', () => {
+  /** The full reader's answer, as parsePythonDict gave it before its fast path. */
+  const full = (text: string): unknown => {
+    try {
+      const value = parsePythonLiteral(text);
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not a dict';
+      return { ...value };
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  const fast = (text: string): unknown => {
+    try {
+      return { ...parsePythonDict(text) };
+    } catch (error) {
+      return error instanceof PythonLiteralError ? error.message : 'other error';
+    }
+  };
+
+  it('gives what the full reader gives on dict-like token soup', () => {
+    const random = rng(2024);
+    const tokens = [
+      "'a'",
+      "'b c'",
+      '"d"',
+      "''",
+      '""',
+      "'''",
+      "'x\"y'",
+      '"it\'s"',
+      ':',
+      ': ',
+      ',',
+      ', ',
+      ' ',
+      '  ',
+      '\t',
+      'None',
+      'True',
+      'False',
+      'Nonex',
+      '1',
+      '{',
+      '}',
+      '[',
+      ']',
+      "u'u'",
+      '\\',
+      '\n',
+      'é',
+    ];
+    const soup = () =>
+      Array.from(
+        { length: Math.floor(random() * 12) },
+        () => tokens[Math.floor(random() * tokens.length)],
+      ).join('');
+    let dicts = 0;
+    for (let i = 0; i < 5000; i++) {
+      // Mostly well-formed entries, with random tokens around them.
+      const entries = Array.from({ length: Math.floor(random() * 4) }, () =>
+        random() < 0.7
+          ? `${tokens[Math.floor(random() * 7)]}: ${tokens[Math.floor(random() * 7) + (random() < 0.3 ? 15 : 0)]}`
+          : soup(),
+      );
+      const text = `{${entries.join(random() < 0.8 ? ', ' : soup())}${random() < 0.2 ? soup() : ''}}`;
+      const expected = full(text);
+      if (typeof expected === 'object') dicts++;
+      expect(fast(text), text).toEqual(expected);
+    }
+    expect(dicts).toBeGreaterThan(1000);
+  });
+});
+
 describe('fuzz: nothing escapes the validation layer', () => {
   it('random and mutated texts either parse or fail with PythonLiteralError; checkRecord never throws', () => {
     const random = rng(20240601);

@@ -58,11 +58,74 @@ export function parsePythonLiteral(text: string): PythonValue {
 
 /** Parse a dict literal; anything but a dict is an error. */
 export function parsePythonDict(text: string): Record<string, PythonValue> {
+  const simple = simpleDict(text);
+  if (simple !== undefined) return simple;
   const value = parsePythonLiteral(text);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new PythonLiteralError('expected a dict literal', 0);
   }
   return value;
+}
+
+const SPACE = 32;
+const SINGLE_QUOTE = 39;
+const DOUBLE_QUOTE = 34;
+
+/**
+ * The fast path of {@link parsePythonDict} for what the API sends nearly always: a flat dict of
+ * plain quoted strings, `None`, `True` and `False`, separated by `, ` and `: ` (spaces only),
+ * with no backslash or line break anywhere. Anything else returns undefined and goes through
+ * the full reader, so a result here is always the one the full reader gives.
+ */
+function simpleDict(text: string): Record<string, PythonValue> | undefined {
+  const n = text.length;
+  if (n < 2 || text.charCodeAt(0) !== 123 || text.charCodeAt(n - 1) !== 125) return undefined;
+  if (text.includes('\\') || text.includes('\n')) return undefined;
+  const out: Record<string, PythonValue> = Object.create(null) as Record<string, PythonValue>;
+  let i = skipSpaces(text, 1);
+  if (i === n - 1) return out;
+  for (;;) {
+    // Key: a plain string.
+    const keyQuote = text.charCodeAt(i);
+    if (keyQuote !== SINGLE_QUOTE && keyQuote !== DOUBLE_QUOTE) return undefined;
+    const keyEnd = text.indexOf(keyQuote === SINGLE_QUOTE ? "'" : '"', i + 1);
+    if (keyEnd < 0) return undefined;
+    const key = text.slice(i + 1, keyEnd);
+    i = skipSpaces(text, keyEnd + 1);
+    if (text.charCodeAt(i) !== 58) return undefined; // ':'
+    i = skipSpaces(text, i + 1);
+    // Value: a plain string, None, True or False.
+    const c = text.charCodeAt(i);
+    let value: PythonValue;
+    if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
+      const end = text.indexOf(c === SINGLE_QUOTE ? "'" : '"', i + 1);
+      if (end < 0) return undefined;
+      value = text.slice(i + 1, end);
+      i = end + 1;
+    } else if (text.startsWith('None', i)) {
+      value = null;
+      i += 4;
+    } else if (text.startsWith('True', i)) {
+      value = true;
+      i += 4;
+    } else if (text.startsWith('False', i)) {
+      value = false;
+      i += 5;
+    } else return undefined;
+    i = skipSpaces(text, i);
+    out[key] = value;
+    const next = text.charCodeAt(i);
+    if (next === 125) return i === n - 1 ? out : undefined; // '}' must end the text
+    if (next !== 44) return undefined; // ',' (anything else: adjacent strings, names...)
+    i = skipSpaces(text, i + 1);
+    if (i === n - 1) return out; // a trailing comma, as Python allows
+  }
+}
+
+function skipSpaces(text: string, from: number): number {
+  let i = from;
+  while (text.charCodeAt(i) === SPACE) i++;
+  return i;
 }
 
 /** How Python's `str()` spells a value (None, True, False); used to log and store values. */
