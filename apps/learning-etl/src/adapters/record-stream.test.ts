@@ -58,6 +58,31 @@ describe('readJsonArray', () => {
     }
   });
 
+  it('decodes large chunks with a few non-ASCII characters (4 KiB blocks) like a whole decode', async () => {
+    const random = prng(11);
+    const values = Array.from({ length: 3000 }, (_, i) => ({
+      i,
+      s: random() < 0.05 ? `Жук ${'🐞'.repeat(i % 3)} ы` : 'x'.repeat(Math.floor(random() * 300)),
+    }));
+    const bytes = Buffer.from(JSON.stringify(values));
+    for (let round = 0; round < 6; round++) {
+      const cuts: number[] = [];
+      for (let at = 0; at < bytes.length;) {
+        at += 1 + Math.floor(random() * 70_000);
+        if (at < bytes.length) cuts.push(at);
+      }
+      expect(await all(pieces(bytes, cuts))).toEqual(values);
+    }
+  });
+
+  it('turns a broken character into U+FFFD, like a whole decode', async () => {
+    const bytes = Buffer.concat([Buffer.from('["a'), Buffer.from('Ж').subarray(0, 1)]);
+    const text = bytes.toString('utf8') + '"]';
+    expect(await all(pieces(Buffer.concat([bytes, Buffer.from('"]')]), [3, 4]))).toEqual(
+      JSON.parse(text),
+    );
+  });
+
   it('keeps a U+FEFF inside the data and drops only a leading byte-order mark', async () => {
     const text = '\uFEFF[{"a": "x"}, {"b": "\uFEFFy"}]';
     for (const size of [1, 2, 3, 5, 11, 1000])

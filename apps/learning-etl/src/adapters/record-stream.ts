@@ -14,41 +14,79 @@ export async function* readJsonArray(
 }
 
 /**
- * Like {@link readJsonArray}, but yields the elements completed by each chunk of input as one
- * array: one async step per chunk instead of per record (async steps per record cost as much
- * as the parsing at a million records). Bytes are decoded as UTF-8 by one streaming
- * TextDecoder (a character split across chunks is fine; a leading BOM is dropped); the
- * elements are found by {@link JsonArrayReader} and parsed by the native JSON.parse.
+ * Like {@link readJsonArray}, but yields the elements completed by each piece of input as one
+ * array: one async step per batch instead of per record (async steps per record cost as much
+ * as the parsing at a million records). Bytes are decoded by {@link Utf8Decoder} (a character
+ * split across chunks is fine; a leading BOM is dropped); the elements are found by
+ * {@link JsonArrayReader} and parsed by the native JSON.parse.
  */
 export async function* readJsonArrayBatches(
   source: AsyncIterable<Uint8Array | string>,
 ): AsyncGenerator<unknown[]> {
   const reader = new JsonArrayReader();
-  // ignoreBOM: the decoder may first see the middle of the stream (after ASCII chunks); the
-  // reader drops a BOM at the very start itself.
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  let inCharacter = false;
+  const decoder = new Utf8Decoder();
   try {
     for await (const chunk of source) {
-      let text: string;
-      if (typeof chunk === 'string') text = chunk;
-      else if (!inCharacter && isAscii(chunk)) {
-        // ASCII is its own UTF-8: latin1 copies the bytes ~8x faster than the UTF-8 decoder.
-        text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
-      } else {
-        text = decoder.decode(chunk, { stream: true });
-        inCharacter = endsInCharacter(chunk);
+      const texts = typeof chunk === 'string' ? [chunk] : decoder.decode(chunk);
+      for (const text of texts) {
+        const batch = reader.push(text);
+        if (batch.length > 0) yield batch;
       }
-      const batch = reader.push(text);
-      if (batch.length > 0) yield batch;
     }
-    const tail = reader.push(decoder.decode());
+    const tail = reader.push(decoder.end());
     if (tail.length > 0) yield tail;
     const last = reader.end();
     if (last.length > 0) yield last;
   } catch (error) {
     if (error instanceof JsonArrayError) throw badResponse(error);
     throw error;
+  }
+}
+
+/** Bytes checked for ASCII at a time in a chunk that is not all ASCII. */
+const BLOCK_BYTES = 4096;
+
+/**
+ * UTF-8 bytes to text, chunk by chunk (a character may be cut between chunks). Node 20's
+ * TextDecoder reads ~0.7 GB/s; ASCII copied as latin1 (the same characters) ~6 GB/s. A chunk
+ * that is all ASCII is copied whole; one with a few non-ASCII characters is cut in 4 KiB
+ * blocks, its ASCII runs copied and only the other blocks decoded by one streaming
+ * TextDecoder. Returns the chunk's text in pieces, in order.
+ */
+export class Utf8Decoder {
+  // ignoreBOM: the decoder may first see the middle of the stream (after ASCII runs); the
+  // JSON reader drops a BOM at the very start itself.
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  /** The decoder may hold the first bytes of a character: the next bytes must go through it. */
+  private inCharacter = false;
+
+  decode(chunk: Uint8Array): string[] {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const n = bytes.length;
+    if (n === 0) return [];
+    if (!this.inCharacter && isAscii(bytes)) return [bytes.toString('latin1')];
+    const pieces: string[] = [];
+    let asciiFrom = -1;
+    for (let at = 0; at < n; at += BLOCK_BYTES) {
+      const block = bytes.subarray(at, Math.min(at + BLOCK_BYTES, n));
+      if (!this.inCharacter && isAscii(block)) {
+        if (asciiFrom < 0) asciiFrom = at;
+        continue;
+      }
+      if (asciiFrom >= 0) {
+        pieces.push(bytes.toString('latin1', asciiFrom, at));
+        asciiFrom = -1;
+      }
+      pieces.push(this.decoder.decode(block, { stream: true }));
+      this.inCharacter = endsInCharacter(block);
+    }
+    if (asciiFrom >= 0) pieces.push(bytes.toString('latin1', asciiFrom, n));
+    return pieces;
+  }
+
+  /** The input is complete: what the decoder still holds (a cut character becomes U+FFFD). */
+  end(): string {
+    return this.decoder.decode();
   }
 }
 
