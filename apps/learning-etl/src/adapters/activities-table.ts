@@ -67,11 +67,17 @@ export async function countDay(db: Pick<Database, 'query'>, day: string): Promis
     submits: number;
     successes: number;
   }>(
-    `SELECT count(DISTINCT user_id)::int AS users,
-            count(*) FILTER (WHERE attempt_type = 'run')::int AS runs,
-            count(*) FILTER (WHERE attempt_type = 'submit')::int AS submits,
-            count(*) FILTER (WHERE attempt_type = 'submit' AND is_correct)::int AS successes
-       FROM ${ACTIVITIES_TABLE} WHERE created_at >= $1 AND created_at < $2`,
+    // One pass grouped by user (a hash aggregate): count(DISTINCT) sorts the whole day and took
+    // ~1.3 s of a million-row load's ~8 s; this takes ~0.9 s (same figures).
+    `SELECT count(*)::int AS users,
+            coalesce(sum(runs), 0)::int AS runs,
+            coalesce(sum(submits), 0)::int AS submits,
+            coalesce(sum(successes), 0)::int AS successes
+       FROM (SELECT count(*) FILTER (WHERE attempt_type = 'run') AS runs,
+                    count(*) FILTER (WHERE attempt_type = 'submit') AS submits,
+                    count(*) FILTER (WHERE attempt_type = 'submit' AND is_correct) AS successes
+               FROM ${ACTIVITIES_TABLE} WHERE created_at >= $1 AND created_at < $2
+              GROUP BY user_id) AS per_user`,
     [day, nextDay(day)],
   );
   const row = rows[0];
