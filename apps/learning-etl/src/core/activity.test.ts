@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRecord, type Defect } from './activity.js';
+import { checkRecord, validDate, type Defect } from './activity.js';
 
 const uid = 'a'.repeat(32);
 const passback =
@@ -77,5 +77,28 @@ describe('checkRecord', () => {
     expect(check.accepted && check.defects).toEqual([
       { kind: 'badValue', field: 'created_at', value: '2023-02-30 10:00:00' },
     ]);
+  });
+});
+
+describe('validDate', () => {
+  it('accepts real calendar dates only', () => {
+    for (const good of ['2023-05-31', '2024-02-29', '2000-02-29', '0001-01-01', '9999-12-31'])
+      expect(validDate(good), good).toBe(true);
+    for (const bad of [
+      '2023-02-29',
+      '1900-02-29',
+      '2023-04-31',
+      '2023-13-01',
+      '2023-00-10',
+      '2023-01-00',
+      '2023-1-011',
+      '20a3-01-01',
+      '2023-01-0 ',
+      '2023/01/01',
+      '+023-01-01',
+      '2023-01-01 ',
+      '',
+    ])
+      expect(validDate(bad), bad).toBe(false);
   });
 });

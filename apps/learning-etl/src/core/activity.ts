@@ -1,4 +1,4 @@
-import { parsePythonDict, toPythonText, type PythonValue } from './python-literal.js';
+import { pickPythonDictValues, toPythonText, type PythonValue } from './python-literal.js';
 
 /** Length of a valid `lti_user_id` (the original's LENGTH_OF_USER_ID_FIELD). */
 export const USER_ID_LENGTH = 32;
@@ -63,14 +63,13 @@ export function checkRecord(raw: unknown): RecordCheck {
   const defects: Defect[] = [];
 
   const passback = readPassback(record['passback_params'], defects);
-  const passbackValues = PASSBACK_KEYS.map((key) => {
-    const value = passback?.[key];
-    if (value === undefined || value === null) {
-      defects.push({ kind: 'missingField', field: key });
-      return null;
-    }
-    return toPythonText(value);
-  });
+  const passbackValues: (string | null)[] = [null, null, null];
+  for (let i = 0; i < PASSBACK_KEYS.length; i++) {
+    const value = passback?.[i];
+    if (value === undefined || value === null)
+      defects.push({ kind: 'missingField', field: PASSBACK_KEYS[i] ?? '' });
+    else passbackValues[i] = toPythonText(value);
+  }
 
   const createdRaw = record['created_at'];
   let createdAt: string | null = null;
@@ -117,15 +116,23 @@ export function checkRecord(raw: unknown): RecordCheck {
   return { accepted: true, row, defects };
 }
 
-function readPassback(raw: unknown, defects: Defect[]): Record<string, PythonValue> | undefined {
+/** The values of {@link PASSBACK_KEYS} in `passback_params` (undefined when unreadable). */
+function readPassback(
+  raw: unknown,
+  defects: Defect[],
+): readonly (PythonValue | undefined)[] | undefined {
   if (raw === undefined || raw === null) return undefined;
-  if (isPlainObject(raw)) return raw as Record<string, PythonValue>; // already an object: take it as is
+  if (isPlainObject(raw)) {
+    // Already an object: take it as is.
+    const object = raw as Record<string, PythonValue>;
+    return PASSBACK_KEYS.map((key) => object[key]);
+  }
   if (typeof raw !== 'string') {
     defects.push({ kind: 'badPassback', reason: `not a string: ${shortText(raw)}` });
     return undefined;
   }
   try {
-    return parsePythonDict(raw);
+    return pickPythonDictValues(raw, PASSBACK_KEYS);
   } catch (error) {
     defects.push({
       kind: 'badPassback',
@@ -153,18 +160,22 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** True for a real calendar date `YYYY-MM-DD` (arithmetic only: it runs for every record). */
 export function validDate(text: string): boolean {
-  if (text.length !== 10 || text[4] !== '-' || text[7] !== '-') return false;
-  const y = Number(text.slice(0, 4));
-  const m = Number(text.slice(5, 7));
-  const d = Number(text.slice(8, 10));
-  if (
-    !Number.isInteger(y) ||
-    !Number.isInteger(m) ||
-    !Number.isInteger(d) ||
-    !/^\d{4}-\d{2}-\d{2}$/.test(text)
-  )
-    return false;
-  if (m < 1 || m > 12 || d < 1) return false;
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const y = digits(text, 0, 4);
+  const m = digits(text, 5, 7);
+  const d = digits(text, 8, 10);
+  if (y < 0 || m < 1 || m > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   return d <= (m === 2 && leap ? 29 : (DAYS_IN_MONTH[m - 1] ?? 0));
+}
+
+/** The decimal number written in `text[from, to)`, or -1 if it holds anything but digits. */
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }

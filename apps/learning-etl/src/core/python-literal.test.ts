@@ -6,6 +6,7 @@ import {
   PythonLiteralError,
   parsePythonDict,
   parsePythonLiteral,
+  pickPythonDictValues,
   toPythonText,
 } from './python-literal.js';
 
@@ -192,6 +193,29 @@ describe('parsePythonDict fast path', () => {
       expect(fast(text), text).toEqual(expected);
     }
     expect(dicts).toBeGreaterThan(1000);
+  });
+});
+
+describe('pickPythonDictValues', () => {
+  it('gives the values parsePythonDict gives, on the fast path and off it', () => {
+    const keys = ['a', 'b', 'c'] as const;
+    for (const text of [
+      "{'a': 'x', 'b': None, 'a': 'y'}",
+      "{\"c\": True, 'b': ''}",
+      "{'a': 'it\\'s', 'c': 1}",
+      "{'b': [1, 2], 'a': 'x'}",
+      '{}',
+    ]) {
+      const dict = parsePythonDict(text);
+      expect(pickPythonDictValues(text, keys), text).toEqual(keys.map((key) => dict[key]));
+    }
+    expect(pickPythonDictValues("{'a': 'x', 'b': None, 'a': 'y'}", keys)).toEqual([
+      'y',
+      null,
+      undefined,
+    ]);
+    expect(() => pickPythonDictValues("{'a': 'x'", keys)).toThrow(PythonLiteralError);
+    expect(() => pickPythonDictValues("['a']", keys)).toThrow(PythonLiteralError);
   });
 });
 

@@ -58,8 +58,8 @@ export function parsePythonLiteral(text: string): PythonValue {
 
 /** Parse a dict literal; anything but a dict is an error. */
 export function parsePythonDict(text: string): Record<string, PythonValue> {
-  const simple = simpleDict(text);
-  if (simple !== undefined) return simple;
+  const simple: Record<string, PythonValue> = Object.create(null) as Record<string, PythonValue>;
+  if (scanSimpleDict(text, (key, value) => (simple[key] = value))) return simple;
   const value = parsePythonLiteral(text);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new PythonLiteralError('expected a dict literal', 0);
@@ -72,34 +72,53 @@ const SINGLE_QUOTE = 39;
 const DOUBLE_QUOTE = 34;
 
 /**
+ * The values of `keys` in a Python dict literal (undefined where a key is absent), as
+ * `parsePythonDict(text)[key]` would give them, without building the dict when the text takes
+ * the fast path (one record of a million: no object, no property writes).
+ */
+export function pickPythonDictValues(
+  text: string,
+  keys: readonly string[],
+): (PythonValue | undefined)[] {
+  const values: (PythonValue | undefined)[] = keys.map(() => undefined);
+  const found = scanSimpleDict(text, (key, value) => {
+    const index = keys.indexOf(key);
+    if (index >= 0) values[index] = value;
+  });
+  if (found) return values;
+  const dict = parsePythonDict(text);
+  return keys.map((key) => dict[key]);
+}
+
+/**
  * The fast path of {@link parsePythonDict} for what the API sends nearly always: a flat dict of
  * plain quoted strings, `None`, `True` and `False`, separated by `, ` and `: ` (spaces only),
- * with no backslash or line break anywhere. Anything else returns undefined and goes through
- * the full reader, so a result here is always the one the full reader gives.
+ * with no backslash or line break anywhere; each entry goes to `onEntry` in order. Anything
+ * else returns false (entries may have been reported) and must go through the full reader, so
+ * what is reported on true is always what the full reader gives.
  */
-function simpleDict(text: string): Record<string, PythonValue> | undefined {
+function scanSimpleDict(text: string, onEntry: (key: string, value: PythonValue) => void): boolean {
   const n = text.length;
-  if (n < 2 || text.charCodeAt(0) !== 123 || text.charCodeAt(n - 1) !== 125) return undefined;
-  if (text.includes('\\') || text.includes('\n')) return undefined;
-  const out: Record<string, PythonValue> = Object.create(null) as Record<string, PythonValue>;
+  if (n < 2 || text.charCodeAt(0) !== 123 || text.charCodeAt(n - 1) !== 125) return false;
+  if (text.includes('\\') || text.includes('\n')) return false;
   let i = skipSpaces(text, 1);
-  if (i === n - 1) return out;
+  if (i === n - 1) return true;
   for (;;) {
     // Key: a plain string.
     const keyQuote = text.charCodeAt(i);
-    if (keyQuote !== SINGLE_QUOTE && keyQuote !== DOUBLE_QUOTE) return undefined;
+    if (keyQuote !== SINGLE_QUOTE && keyQuote !== DOUBLE_QUOTE) return false;
     const keyEnd = text.indexOf(keyQuote === SINGLE_QUOTE ? "'" : '"', i + 1);
-    if (keyEnd < 0) return undefined;
+    if (keyEnd < 0) return false;
     const key = text.slice(i + 1, keyEnd);
     i = skipSpaces(text, keyEnd + 1);
-    if (text.charCodeAt(i) !== 58) return undefined; // ':'
+    if (text.charCodeAt(i) !== 58) return false; // ':'
     i = skipSpaces(text, i + 1);
     // Value: a plain string, None, True or False.
     const c = text.charCodeAt(i);
     let value: PythonValue;
     if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
       const end = text.indexOf(c === SINGLE_QUOTE ? "'" : '"', i + 1);
-      if (end < 0) return undefined;
+      if (end < 0) return false;
       value = text.slice(i + 1, end);
       i = end + 1;
     } else if (text.startsWith('None', i)) {
@@ -111,14 +130,14 @@ function simpleDict(text: string): Record<string, PythonValue> | undefined {
     } else if (text.startsWith('False', i)) {
       value = false;
       i += 5;
-    } else return undefined;
+    } else return false;
     i = skipSpaces(text, i);
-    out[key] = value;
+    onEntry(key, value);
     const next = text.charCodeAt(i);
-    if (next === 125) return i === n - 1 ? out : undefined; // '}' must end the text
-    if (next !== 44) return undefined; // ',' (anything else: adjacent strings, names...)
+    if (next === 125) return i === n - 1; // '}' must end the text
+    if (next !== 44) return false; // ',' (anything else: adjacent strings, names...)
     i = skipSpaces(text, i + 1);
-    if (i === n - 1) return out; // a trailing comma, as Python allows
+    if (i === n - 1) return true; // a trailing comma, as Python allows
   }
 }
 
