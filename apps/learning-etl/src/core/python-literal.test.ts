@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkRecord } from './activity.js';
 import {
@@ -299,7 +298,7 @@ describe('fuzz: nothing escapes the validation layer', () => {
   });
 
   const python = '/usr/bin/python3';
-  it.runIf(existsSync(python))('agrees with Python ast.literal_eval on generated literals', () => {
+  it('agrees with Python ast.literal_eval on generated literals', () => {
     const random = rng(99);
     const alphabet = [
       'a',
