@@ -4,7 +4,7 @@ import { Flags, type Command } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { Translate } from '@toolbelt/i18n';
 import { catalogs } from './i18n/catalogs.js';
-import type { Runner, RunnerConfig } from './runner.js';
+import type { Runner, RunnerConfig, RunRequest } from './runner.js';
 
 /** Flags of every command that opens the job library or the database. */
 export const runnerFlags = {
@@ -40,6 +40,42 @@ export abstract class RunnerCommand<T extends typeof Command> extends BaseComman
   protected async openRunner(): Promise<Runner> {
     const { openRunner } = await import('./runner.js');
     return openRunner(this.runnerConfig());
+  }
+
+  /**
+   * Start a run (queued for the workers with --detach, else an executioner here), then print
+   * its log until it finishes and wait for the executioner, whose database connection goes
+   * through this process on PGlite.
+   */
+  protected async startAndFollow(
+    runner: Runner,
+    request: Omit<RunRequest, 'startedBy' | 'launch' | 'stderr'>,
+  ): Promise<RunResult> {
+    const { startRun } = await import('./runner.js');
+    const detach = (this.flags as { detach?: boolean }).detach === true;
+    const started = await startRun(runner, {
+      ...request,
+      startedBy: this.whoAmI(),
+      launch: detach ? 'queue' : 'spawn',
+      stderr: 'inherit',
+    });
+    const { id } = started.run;
+    if (detach) {
+      if (!this.jsonEnabled()) this.log(this.t('run.queued', { id, job: request.job }));
+      return { id, job: request.job, status: 'queued', exitCode: null, reason: null, lines: 0 };
+    }
+    if (!this.jsonEnabled())
+      process.stderr.write(`${this.t('run.started', { id, job: request.job })}\n`);
+    const result = await printRun(runner, id, {
+      follow: true,
+      json: this.jsonEnabled(),
+      t: this.t,
+    });
+    if (started.executioner) {
+      const { waitForExit } = await import('./adapters/launcher.js');
+      await waitForExit(started.executioner);
+    }
+    return this.exitForRun(result);
   }
 
   /** A run that did not succeed ends the command with exit 1 (PARTIAL). */

@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { ToolbeltError } from '@toolbelt/errors';
 import { validateParams } from '../core/job-params.js';
-import { RunnerCommand, printRun, runnerFlags, type RunResult } from '../runner-command.js';
+import { RunnerCommand, runnerFlags, type RunResult } from '../runner-command.js';
 import { promptField } from './run.js';
 
 export default class Rerun extends RunnerCommand<typeof Rerun> {
@@ -21,7 +21,7 @@ export default class Rerun extends RunnerCommand<typeof Rerun> {
   async run(): Promise<RunResult> {
     const runner = await this.openRunner();
     try {
-      const { requireJob, rerunInput, startRun } = await import('../runner.js');
+      const { requireJob, rerunInput } = await import('../runner.js');
       const previous = await runner.store.getRun(this.args.run);
       if (!previous)
         throw new ToolbeltError('USAGE', `No run ${this.args.run}`, {
@@ -32,34 +32,12 @@ export default class Rerun extends RunnerCommand<typeof Rerun> {
       const input: Record<string, string> = rerunInput(previous, job);
       for (const field of validateParams(job.fields, input).missing)
         input[field.name] = await promptField(field);
-      const started = await startRun(runner, {
+      return await this.startAndFollow(runner, {
         job: job.name,
         input,
-        startedBy: this.whoAmI(),
-        launch: this.flags.detach ? 'queue' : 'spawn',
         rerunOf: previous.id,
-        stderr: 'inherit',
         ...(previous.timeoutSeconds ? { timeoutSeconds: previous.timeoutSeconds } : {}),
       });
-      if (this.flags.detach) {
-        if (!this.jsonEnabled())
-          this.log(this.t('run.queued', { id: started.run.id, job: job.name }));
-        return {
-          id: started.run.id,
-          job: job.name,
-          status: 'queued',
-          exitCode: null,
-          reason: null,
-          lines: 0,
-        };
-      }
-      return this.exitForRun(
-        await printRun(runner, started.run.id, {
-          follow: true,
-          json: this.jsonEnabled(),
-          t: this.t,
-        }),
-      );
     } finally {
       await runner.close();
     }

@@ -3,7 +3,7 @@ import { promptConfirm, promptSecret, promptSelect, promptText } from '@toolbelt
 import { ToolbeltError } from '@toolbelt/errors';
 import type { JobField } from '../core/job-metadata.js';
 import { parseSetItems, validateParams } from '../core/job-params.js';
-import { RunnerCommand, printRun, runnerFlags, type RunResult } from '../runner-command.js';
+import { RunnerCommand, runnerFlags, type RunResult } from '../runner-command.js';
 
 /** Ask for one missing required field on the terminal (a USAGE error without one). */
 export async function promptField(field: JobField): Promise<string> {
@@ -54,42 +54,15 @@ export default class Run extends RunnerCommand<typeof Run> {
       });
     const runner = await this.openRunner();
     try {
-      const { requireJob, startRun } = await import('../runner.js');
+      const { requireJob } = await import('../runner.js');
       const job = requireJob(runner, this.args.job);
       for (const field of validateParams(job.fields, input).missing)
         input[field.name] = await promptField(field);
-      const started = await startRun(runner, {
+      return await this.startAndFollow(runner, {
         job: job.name,
         input,
-        startedBy: this.whoAmI(),
-        launch: this.flags.detach ? 'queue' : 'spawn',
-        stderr: 'inherit',
         ...(this.flags.timeout ? { timeoutSeconds: this.flags.timeout } : {}),
       });
-      if (this.flags.detach) {
-        if (!this.jsonEnabled())
-          this.log(this.t('run.queued', { id: started.run.id, job: job.name }));
-        return {
-          id: started.run.id,
-          job: job.name,
-          status: 'queued',
-          exitCode: null,
-          reason: null,
-          lines: 0,
-        };
-      }
-      if (!this.jsonEnabled())
-        process.stderr.write(`${this.t('run.started', { id: started.run.id, job: job.name })}\n`);
-      const result = await printRun(runner, started.run.id, {
-        follow: true,
-        json: this.jsonEnabled(),
-        t: this.t,
-      });
-      if (started.executioner) {
-        const { waitForExit } = await import('../adapters/launcher.js');
-        await waitForExit(started.executioner);
-      }
-      return this.exitForRun(result);
     } finally {
       await runner.close();
     }
