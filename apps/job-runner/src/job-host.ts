@@ -4,7 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { JobContext, JobModule } from './job.js';
-import { registerJobResolution } from './job-resolve.js';
+import { isTypeScriptModule, registerJobResolution, registerTypeScript } from './job-resolve.js';
 
 async function readStdin(): Promise<string> {
   let text = '';
@@ -21,7 +21,8 @@ const input = JSON.parse((await readStdin()) || '{}') as {
   params?: Record<string, string | number | boolean>;
   runId?: number;
 };
-registerJobResolution();
+if (isTypeScriptModule(modulePath)) await registerTypeScript();
+else registerJobResolution();
 const mod = (await import(pathToFileURL(modulePath).href)) as Partial<JobModule> & {
   default?: JobModule;
 };

@@ -9,7 +9,7 @@ import {
   type JobDefinition,
   type MetadataProblem,
 } from '../core/job-metadata.js';
-import { registerJobResolution } from '../job-resolve.js';
+import { isTypeScriptModule, registerJobResolution, registerTypeScript } from '../job-resolve.js';
 
 /** Where to look for jobs. */
 export interface LibraryOptions {
@@ -27,7 +27,12 @@ export interface JobLibrary {
   problems: MetadataProblem[];
 }
 
-const moduleExtensions = new Set(['.mjs', '.js']);
+const javaScriptExtensions = new Set(['.mjs', '.js']);
+
+/** A job module file: JavaScript, or TypeScript (`.ts`/`.mts`, declaration files excepted). */
+function isModuleFile(name: string): boolean {
+  return javaScriptExtensions.has(name.slice(name.lastIndexOf('.'))) || isTypeScriptModule(name);
+}
 const sidecarSuffix = '.job.json';
 
 async function isExecutable(path: string): Promise<boolean> {
@@ -39,13 +44,27 @@ async function isExecutable(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * The first line of a load error, and the next one when the first only announces it (a
+ * TypeScript syntax error reads "Transform failed with 1 error:" then "file:line:col: ERROR: ...").
+ */
+function loadErrorSummary(error: unknown): string {
+  const lines = (error instanceof Error ? error.message : String(error))
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const first = lines[0] ?? 'unknown error';
+  return first.endsWith(':') && lines[1] ? `${first} ${lines[1]}` : first;
+}
+
 async function readModuleJob(path: string): Promise<JobDefinition | MetadataProblem> {
   let mod: Record<string, unknown>;
   try {
-    registerJobResolution();
+    if (isTypeScriptModule(path)) await registerTypeScript();
+    else registerJobResolution();
     mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (error) {
-    return { path, problems: [`cannot be loaded: ${(error as Error).message.split('\n')[0]}`] };
+    return { path, problems: [`cannot be loaded: ${loadErrorSummary(error)}`] };
   }
   const source = (
     mod.metadata === undefined && typeof mod.default === 'object' ? mod.default : mod
@@ -103,8 +122,7 @@ async function scanFolder(dir: string, out: JobLibrary): Promise<void> {
     const path = join(dir, name);
     let found: JobDefinition | MetadataProblem | undefined;
     if (name.endsWith(sidecarSuffix)) found = await readSidecarJob(path);
-    else if (!sidecarTargets.has(name) && moduleExtensions.has(name.slice(name.lastIndexOf('.'))))
-      found = await readModuleJob(path);
+    else if (!sidecarTargets.has(name) && isModuleFile(name)) found = await readModuleJob(path);
     if (!found) continue;
     if ('problems' in found) out.problems.push(found);
     else out.jobs.push(found);
