@@ -79,6 +79,21 @@ const steps = [
     ),
     cwd: demo,
   },
+  {
+    title: 'job-runner: run a TypeScript job',
+    argv: tool(
+      'job-runner',
+      'run',
+      'hello-typescript',
+      '--jobs-dir',
+      'examples/jobs',
+      '--set',
+      'name=Ada',
+      '--set',
+      'shout=true',
+    ),
+    cwd: demo,
+  },
 ];
 
 let failed = 0;
