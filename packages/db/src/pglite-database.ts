@@ -7,7 +7,7 @@ import { copyStatement, toCsvChunks } from './copy-csv.js';
 import type { Database, QueryResult, Transaction } from './database.js';
 import { toDatabaseError, type ErrorContext } from './database-error.js';
 import { parseDate, parseInt8, parseTimestamp, toParam, typeOids } from './value-types.js';
-import { inSavepoint } from './savepoint.js';
+import { createGuardedTransaction } from './savepoint.js';
 
 /** Data folder value for a database that lives in memory only (tests). */
 export const inMemory = 'memory://';
@@ -151,45 +151,20 @@ function createTransaction(
   chunkBytes: number,
   wrap: (error: unknown) => ToolbeltError,
 ): { tx: Transaction; finish: () => void } {
-  let open = true;
-  let savepoints = 0;
-  const ensureOpen = () => {
-    if (!open) {
-      throw new ToolbeltError('INTERNAL', 'This transaction has already finished');
-    }
-  };
-  const tx: Transaction = {
-    async query<R extends Record<string, unknown>>(sql: string, params?: readonly unknown[]) {
-      ensureOpen();
-      try {
-        return await runQuery<R>(ptx, sql, params);
-      } catch (error) {
-        throw wrap(error);
-      }
-    },
-    async copyFrom(table, columns, rows) {
-      ensureOpen();
-      const sql = copyStatement(table, columns, "'/dev/blob'");
-      let loaded = 0;
-      try {
+  return createGuardedTransaction(
+    {
+      query: <R extends Record<string, unknown>>(sql: string, params?: readonly unknown[]) =>
+        runQuery<R>(ptx, sql, params),
+      async copyFrom(table, columns, rows) {
+        const sql = copyStatement(table, columns, "'/dev/blob'");
+        let loaded = 0;
         for await (const chunk of toCsvChunks(rows, columns.length, chunkBytes)) {
           const result = await ptx.query(sql, [], { blob: new Blob([chunk.text]) });
           loaded += result.affectedRows ?? chunk.rows;
         }
-      } catch (error) {
-        throw wrap(error);
-      }
-      return loaded;
+        return loaded;
+      },
     },
-    async transaction(fn) {
-      ensureOpen();
-      return inSavepoint(tx, `toolbelt_sp_${++savepoints}`, () => fn(tx));
-    },
-  };
-  return {
-    tx,
-    finish: () => {
-      open = false;
-    },
-  };
+    wrap,
+  );
 }

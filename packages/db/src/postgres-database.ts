@@ -6,7 +6,7 @@ import { copyStatement, toCsvBuffers } from './copy-csv.js';
 import type { Database, QueryResult, Transaction } from './database.js';
 import { redactUrl, toDatabaseError, type ErrorContext } from './database-error.js';
 import { parseDate, parseInt8, parseTimestamp, toParam, typeOids } from './value-types.js';
-import { inSavepoint } from './savepoint.js';
+import { createGuardedTransaction } from './savepoint.js';
 
 /** Options of the PostgreSQL adapter. */
 export interface PostgresDatabaseOptions {
@@ -192,39 +192,12 @@ function createTransaction(
   chunkBytes: number,
   wrap: (error: unknown) => ToolbeltError,
 ): { tx: Transaction; finish: () => void } {
-  let open = true;
-  let savepoints = 0;
-  const ensureOpen = () => {
-    if (!open) {
-      throw new ToolbeltError('INTERNAL', 'This transaction has already finished');
-    }
-  };
-  const tx: Transaction = {
-    async query<R extends Record<string, unknown>>(sql: string, params?: readonly unknown[]) {
-      ensureOpen();
-      try {
-        return toResult<R>(await client.query(sql, params?.map(toParam)));
-      } catch (error) {
-        throw wrap(error);
-      }
+  return createGuardedTransaction(
+    {
+      query: async <R extends Record<string, unknown>>(sql: string, params?: readonly unknown[]) =>
+        toResult<R>(await client.query(sql, params?.map(toParam))),
+      copyFrom: (table, columns, rows) => copyInto(client, table, columns, rows, chunkBytes),
     },
-    async copyFrom(table, columns, rows) {
-      ensureOpen();
-      try {
-        return await copyInto(client, table, columns, rows, chunkBytes);
-      } catch (error) {
-        throw wrap(error);
-      }
-    },
-    async transaction(fn) {
-      ensureOpen();
-      return inSavepoint(tx, `toolbelt_sp_${++savepoints}`, () => fn(tx));
-    },
-  };
-  return {
-    tx,
-    finish: () => {
-      open = false;
-    },
-  };
+    wrap,
+  );
 }
