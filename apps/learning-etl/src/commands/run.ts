@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand, configError } from '@toolbelt/cli-kit';
-import { ToolbeltError } from '@toolbelt/errors';
+import { ToolbeltError, errorCodes } from '@toolbelt/errors';
 import { askDate } from '../ask-date.js';
 import { buildDeps } from '../build-deps.js';
 import { readConfig } from '../config.js';
@@ -29,17 +29,7 @@ export default class Run extends BaseCommand<typeof Run> {
     '<%= config.bin %> <%= command.id %> --date 2023-05-31 --source-file examples/learning-etl/api-response-2023-05-31.json --no-email',
     '<%= config.bin %> <%= command.id %> --date 2023-05-31 --test-mode --dry-run --lang ru',
   ];
-  static override exitCodes = [
-    'OK',
-    'PARTIAL',
-    'USAGE',
-    'DATA',
-    'UNAVAILABLE',
-    'INTERNAL',
-    'TEMPFAIL',
-    'AUTH',
-    'CONFIG',
-  ] as const;
+  static override exitCodes = errorCodes;
   static override catalogs = catalogs;
   static override flags = {
     date: Flags.string({

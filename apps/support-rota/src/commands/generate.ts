@@ -1,3 +1,4 @@
+import { errorCodes } from '@toolbelt/errors';
 import { Flags } from '@oclif/core';
 import { BaseCommand, promptConfirm, requireInteractive } from '@toolbelt/cli-kit';
 import { readHolidays } from '../adapters/holidays-file.js';
@@ -55,17 +56,7 @@ export default class Generate extends BaseCommand<typeof Generate> {
   static override description =
     'Pairs a lead from one group with an assist from the other for every working day, fairly and reproducibly, and writes the rota to a Google calendar or an .ics file. Only events this rota wrote are inserted, updated or deleted; a second identical run writes nothing.';
   static override flags = flags;
-  static override exitCodes = [
-    'OK',
-    'PARTIAL',
-    'USAGE',
-    'DATA',
-    'UNAVAILABLE',
-    'INTERNAL',
-    'TEMPFAIL',
-    'AUTH',
-    'CONFIG',
-  ] as const;
+  static override exitCodes = errorCodes;
   static override catalogs = catalogs;
   static override examples = [
     '<%= config.bin %> <%= command.id %> --config examples/support-rota/rota.yaml --ics rota.ics',

@@ -1,3 +1,4 @@
+import { errorCodes } from '@toolbelt/errors';
 import { readFile } from 'node:fs/promises';
 import { Flags } from '@oclif/core';
 import { BaseCommand, toCommandError } from '@toolbelt/cli-kit';
@@ -19,17 +20,7 @@ export default class Sync extends BaseCommand<typeof Sync> {
     '<%= config.bin %> sync --school-year 23-24 --dry-run',
     '<%= config.bin %> sync --school-year 23-24 --mot https://docs.google.com/spreadsheets/d/<id>/edit --json',
   ];
-  static override exitCodes = [
-    'OK',
-    'PARTIAL',
-    'USAGE',
-    'DATA',
-    'UNAVAILABLE',
-    'INTERNAL',
-    'TEMPFAIL',
-    'AUTH',
-    'CONFIG',
-  ] as const;
+  static override exitCodes = errorCodes;
   static override catalogs = { 'tech-tracker': techTrackerCatalog };
   static override flags = {
     'school-year': Flags.string({ summary: 'School year, NN-NN (e.g. 23-24). Required.' }),
