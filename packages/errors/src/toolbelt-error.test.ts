@@ -10,9 +10,11 @@ describe('ToolbeltError', () => {
       DATA: 65,
       UNAVAILABLE: 69,
       INTERNAL: 70,
+      IOERR: 74,
       TEMPFAIL: 75,
       AUTH: 77,
       CONFIG: 78,
+      CANCELLED: 130,
     });
     expect(new ToolbeltError('CONFIG', 'x').exitCode).toBe(78);
     expect(new ToolbeltError('AUTH', 'x').exitCode).toBe(77);

@@ -6,9 +6,13 @@ export const exitCodes = {
   DATA: 65,
   UNAVAILABLE: 69,
   INTERNAL: 70,
+  /** The environment refused a write or read: read-only file system, no space left, permission denied. */
+  IOERR: 74,
   TEMPFAIL: 75,
   AUTH: 77,
   CONFIG: 78,
+  /** Interrupted by the user (Ctrl-C / SIGINT at a prompt or during work). */
+  CANCELLED: 130,
 } as const;
 
 export type ErrorCode = keyof typeof exitCodes;

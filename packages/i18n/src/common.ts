@@ -22,9 +22,12 @@ export const common: Bilingual = {
       DATA: 'input data invalid',
       UNAVAILABLE: 'an external service is down or unreachable after retries',
       INTERNAL: 'a bug: the message names the log file',
+      IOERR:
+        'a file could not be written or read (read-only file system, no space left, permission denied)',
       TEMPFAIL: 'rate limited or timed out after retries: try again later',
       AUTH: 'credentials missing, expired or refused',
       CONFIG: 'configuration missing or invalid',
+      CANCELLED: 'interrupted (Ctrl-C); nothing is half-written',
     },
     help: {
       headings: {
@@ -79,9 +82,11 @@ export const common: Bilingual = {
       DATA: 'неверные входные данные',
       UNAVAILABLE: 'внешний сервис недоступен после повторных попыток',
       INTERNAL: 'дефект программы: в сообщении указан файл журнала',
+      IOERR: 'файл не удалось записать или прочитать (только для чтения, нет места, нет прав)',
       TEMPFAIL: 'превышен лимит запросов или время ожидания: повторите позже',
       AUTH: 'учётные данные отсутствуют, устарели или отклонены',
       CONFIG: 'настройки отсутствуют или неверны',
+      CANCELLED: 'прервано (Ctrl-C); ничего не записано наполовину',
     },
     help: {
       headings: {
