@@ -70,6 +70,30 @@ describe('createGoogleCaller', () => {
   });
 });
 
+describe('a Retry-After beyond the time budget', () => {
+  it('says the server asked to retry after 120 s and that nothing was retried', async () => {
+    const waits: number[] = [];
+    const caller = createGoogleCaller({
+      retry: { maxElapsedMs: 60_000 },
+      now: () => 0,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    const error = (await caller
+      .call('sheets.spreadsheets.get', async () => {
+        throw httpError(429, {}, { 'retry-after': '120' });
+      })
+      .catch((e: unknown) => e)) as ToolbeltError;
+    expect(error.code).toBe('TEMPFAIL');
+    expect(waits).toEqual([]);
+    expect(error.key).toBe('google:errors.rateLimitedRetryAfter');
+    expect(error.message).toContain('retry after 120 s');
+    expect(error.message).toContain('60 s');
+    expect(error.message).not.toContain('within');
+  });
+});
+
 describe('catalog and references', () => {
   it('has the same keys in en and ru', () => {
     expect(

@@ -164,6 +164,8 @@ export function toGoogleError(
     attempts: number;
     elapsedMs: number;
     cause: unknown;
+    /** Set when retries stopped because the server's Retry-After is beyond the time budget. */
+    retryAfterBeyondBudgetMs?: number;
   },
 ): ToolbeltError {
   const params = {
@@ -175,6 +177,8 @@ export function toGoogleError(
     reason: failure.reason,
     attempts: context.attempts,
     seconds: Math.round(context.elapsedMs / 1000),
+    retryAfterSeconds: Math.round((failure.retryAfterMs ?? 0) / 1000),
+    budgetSeconds: Math.round((context.retryAfterBeyondBudgetMs ?? 0) / 1000),
   };
   const make = (
     code: ConstructorParameters<typeof ToolbeltError>[0],
@@ -203,7 +207,12 @@ export function toGoogleError(
     return make('AUTH', 'refused', 'Check the credentials file or sign in again.');
   }
   if (status === 429 || (status === 403 && reason !== undefined && RATE_REASONS.has(reason)))
-    return make('TEMPFAIL', 'rateLimited');
+    return make(
+      'TEMPFAIL',
+      context.retryAfterBeyondBudgetMs !== undefined && failure.retryAfterMs !== undefined
+        ? 'rateLimitedRetryAfter'
+        : 'rateLimited',
+    );
   if (status === 403 && reason !== undefined && QUOTA_REASONS.has(reason))
     return make('TEMPFAIL', 'quota');
   if (status === 403) return make('AUTH', 'permission');
@@ -264,8 +273,14 @@ export function createGoogleCaller(options: Omit<GoogleCallOptions, 'caller'> = 
           const backoff = step / 2 + random() * (step / 2);
           const delay =
             failure.retryAfterMs !== undefined ? failure.retryAfterMs + random() * 250 : backoff;
+          // Say what happened: the wait the server asked for is beyond the budget, so no retry.
           if (elapsed + delay > policy.maxElapsedMs)
-            throw toGoogleError(failure, { ...context, elapsedMs: elapsed + delay });
+            throw toGoogleError(failure, {
+              ...context,
+              ...(failure.retryAfterMs !== undefined
+                ? { retryAfterBeyondBudgetMs: policy.maxElapsedMs }
+                : {}),
+            });
           options.onRetry?.({
             method,
             attempt,

@@ -18,6 +18,8 @@ export const googleCatalog = {
         'Google denied access for {{method}} with the credentials from {{source}}: {{message}}. Share the spreadsheet or calendar with that account.',
       rateLimited:
         'Google rate-limited {{method}} and retries did not get through within {{seconds}} s: try again later.',
+      rateLimitedRetryAfter:
+        'Google rate-limited {{method}} and asked to retry after {{retryAfterSeconds}} s, beyond the retry budget of {{budgetSeconds}} s; nothing was retried: try again later.',
       quota: 'The Google API quota for {{method}} is used up: {{message}}. Try again later.',
       unavailable: 'Google did not answer {{method}} after {{attempts}} attempts: {{message}}',
       notFound:
@@ -46,6 +48,8 @@ export const googleCatalog = {
         'Google запретил доступ для {{method}} с учётными данными из {{source}}: {{message}}. Откройте доступ к таблице или календарю для этого аккаунта.',
       rateLimited:
         'Google ограничил частоту запросов {{method}}, повторы не прошли за {{seconds}} с: попробуйте позже.',
+      rateLimitedRetryAfter:
+        'Google ограничил частоту запросов {{method}} и попросил повторить через {{retryAfterSeconds}} с, это дольше допустимых {{budgetSeconds}} с; повтора не было: попробуйте позже.',
       quota: 'Квота Google API для {{method}} исчерпана: {{message}}. Попробуйте позже.',
       unavailable: 'Google не ответил на {{method}} после {{attempts}} попыток: {{message}}',
       notFound:

@@ -11,6 +11,8 @@ export const notifyCatalog: Bilingual = {
       unreachable: 'Cannot reach the mail server {{target}}: {{reason}}',
       timeout: 'The mail server {{target}} did not answer in time: {{reason}}',
       deferred: 'The mail server {{target}} deferred the message; try again later: {{reason}}',
+      deferredRetried:
+        'The mail server {{target}} deferred the message {{attempts}} times; try again later: {{reason}}',
       recipientsRejected:
         'The mail server {{target}} rejected the recipients {{recipients}}: {{reason}}',
       senderRejected: 'The mail server {{target}} refused the sender {{from}}: {{reason}}',
@@ -40,6 +42,8 @@ export const notifyCatalog: Bilingual = {
       unreachable: 'Не удаётся подключиться к почтовому серверу {{target}}: {{reason}}',
       timeout: 'Почтовый сервер {{target}} не ответил вовремя: {{reason}}',
       deferred: 'Почтовый сервер {{target}} отложил письмо; повторите позже: {{reason}}',
+      deferredRetried:
+        'Почтовый сервер {{target}} откладывал письмо {{attempts}} раз(а); повторите позже: {{reason}}',
       recipientsRejected:
         'Почтовый сервер {{target}} отклонил получателей {{recipients}}: {{reason}}',
       senderRejected: 'Почтовый сервер {{target}} отклонил отправителя {{from}}: {{reason}}',

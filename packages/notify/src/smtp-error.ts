@@ -8,6 +8,8 @@ export interface SmtpErrorContext {
   password: string | undefined;
   from: string;
   recipients: readonly string[];
+  /** Which attempt this was (1 = the first send); a 4xx after retries says how many. */
+  attempts?: number;
 }
 
 /** The fields nodemailer puts on its errors (see nodemailer's `NodemailerError`). */
@@ -81,6 +83,7 @@ export function toSmtpError(error: unknown, ctx: SmtpErrorContext): ToolbeltErro
     from: ctx.from,
     recipients: ctx.recipients.join(', '),
     reason,
+    attempts: ctx.attempts ?? 1,
   };
   const cause = Object.assign(new Error(reason), {
     code,
@@ -124,6 +127,13 @@ export function toSmtpError(error: unknown, ctx: SmtpErrorContext): ToolbeltErro
     );
   }
   if (reply !== undefined && reply >= 400 && reply < 500) {
+    if ((ctx.attempts ?? 1) > 1) {
+      return make(
+        'TEMPFAIL',
+        'smtp.deferredRetried',
+        `The mail server ${ctx.target} deferred the message ${ctx.attempts} times; try again later: ${reason}`,
+      );
+    }
     return make(
       'TEMPFAIL',
       'smtp.deferred',

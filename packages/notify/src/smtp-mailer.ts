@@ -21,15 +21,25 @@ function failsEverySlice(error: ToolbeltError): boolean {
   );
 }
 
+/** A transient refusal (4xx reply): the same message may get through a little later. */
+function isDeferred(error: ToolbeltError): boolean {
+  return error.key === 'notify:smtp.deferred' || error.key === 'notify:smtp.deferredRetried';
+}
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * The `Mailer` on an SMTP server through nodemailer (loaded on first send). Recipients go in
  * messages of at most 100; every slice gets a result, and failures are results, not throws.
- * Throws CONFIG at once when the options are invalid.
+ * Recipients refused with a transient 4xx reply are sent again up to `deferredRetries` times
+ * (waiting `deferredBackoffMs`, doubled each time). Throws CONFIG at once when the options
+ * are invalid.
  */
 export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   const { resolved, problems } = resolveSmtpOptions(options);
   if (!resolved) throw configError(problems.map((p) => `SMTP ${p}`));
   const smtp: ResolvedSmtpOptions = resolved;
+  const sleep = options.sleep ?? realSleep;
   let transporter: Transporter | undefined;
 
   const getTransporter = async (): Promise<Transporter> => {
@@ -58,6 +68,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
     message: MailMessage,
     from: string,
     slice: string[],
+    attempts = 1,
   ): Promise<SendResult[]> => {
     const ctx: SmtpErrorContext = {
       target: smtp.target,
@@ -65,6 +76,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
       password: smtp.password,
       from,
       recipients: slice,
+      attempts,
     };
     try {
       const transport = await getTransporter();
@@ -104,6 +116,30 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
     }
   };
 
+  /** One slice, resending the recipients a 4xx reply deferred; the last refusal is kept. */
+  const sendWithRetries = async (
+    message: MailMessage,
+    from: string,
+    slice: string[],
+  ): Promise<SendResult[]> => {
+    const done: SendResult[] = [];
+    let pending = slice;
+    for (let attempt = 1; ; attempt += 1) {
+      const results = await sendSlice(message, from, pending, attempt);
+      const deferred = results.filter(
+        (r): r is Extract<SendResult, { ok: false }> => !r.ok && isDeferred(r.error),
+      );
+      done.push(...results.filter((r) => r.ok || !isDeferred(r.error)));
+      if (deferred.length === 0) return done;
+      if (attempt > smtp.deferredRetries) {
+        done.push(...deferred);
+        return done;
+      }
+      pending = deferred.flatMap((r) => r.recipients);
+      await sleep(smtp.deferredBackoffMs * 2 ** (attempt - 1));
+    }
+  };
+
   return {
     kind: 'smtp',
     target: smtp.target,
@@ -125,7 +161,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
           results.push({ ok: false, recipients: slice, error: fatal });
           continue;
         }
-        const sliceResults = await sendSlice(message, from, slice);
+        const sliceResults = await sendWithRetries(message, from, slice);
         results.push(...sliceResults);
         const failed = sliceResults.find((r) => !r.ok);
         if (failed && !failed.ok && failsEverySlice(failed.error)) fatal = failed.error;

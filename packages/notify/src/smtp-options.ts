@@ -30,6 +30,15 @@ export interface SmtpMailerOptions {
   socketTimeoutMs?: number;
   /** Recipients per message. Default and maximum 100. */
   maxRecipientsPerMessage?: number;
+  /**
+   * Times a message is sent again after a transient 4xx reply (451, 421, 452...). Default 3;
+   * 0 turns retries off. A refusal that outlasts them is a TEMPFAIL result.
+   */
+  deferredRetries?: number;
+  /** First wait before resending after a 4xx reply, doubled each time. Default 2 000 ms. */
+  deferredBackoffMs?: number;
+  /** Waits between attempts; tests may inject a recording one. Default a real timer. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** The options with defaults applied and validated. */
@@ -45,6 +54,8 @@ export interface ResolvedSmtpOptions {
   connectionTimeoutMs: number;
   socketTimeoutMs: number;
   maxRecipientsPerMessage: number;
+  deferredRetries: number;
+  deferredBackoffMs: number;
   /** `smtp://host:port` or `smtps://host:port`: for messages, without credentials. */
   target: string;
 }
@@ -142,6 +153,14 @@ export function resolveSmtpOptions(options: SmtpMailerOptions): {
       `maxRecipientsPerMessage: must be a whole number from 1 to ${MAX_RECIPIENTS_PER_MESSAGE}`,
     );
   }
+  const retries = options.deferredRetries ?? 3;
+  if (!Number.isInteger(retries) || retries < 0 || retries > 10)
+    problems.push('deferredRetries: must be a whole number from 0 to 10');
+  if (
+    options.deferredBackoffMs !== undefined &&
+    (!Number.isFinite(options.deferredBackoffMs) || options.deferredBackoffMs < 0)
+  )
+    problems.push('deferredBackoffMs: must be zero or a positive number of milliseconds');
   for (const [name, value] of [
     ['connectionTimeoutMs', options.connectionTimeoutMs],
     ['socketTimeoutMs', options.socketTimeoutMs],
@@ -169,6 +188,8 @@ export function resolveSmtpOptions(options: SmtpMailerOptions): {
       connectionTimeoutMs: options.connectionTimeoutMs ?? 30_000,
       socketTimeoutMs: options.socketTimeoutMs ?? 60_000,
       maxRecipientsPerMessage: max,
+      deferredRetries: retries,
+      deferredBackoffMs: options.deferredBackoffMs ?? 2000,
       target: `${isSecure ? 'smtps' : 'smtp'}://${hostForUrl}:${finalPort}`,
     },
   };

@@ -171,10 +171,15 @@ describe('createSmtpMailer', () => {
     { timeout: 60_000 },
     async () => {
       const server = await start();
-      const mailer = createSmtpMailer({ host: server.host, port: server.port });
+      const waits: number[] = [];
+      const sleep = async (ms: number): Promise<void> => {
+        waits.push(ms);
+      };
+      const mailer = createSmtpMailer({ host: server.host, port: server.port, sleep });
       const to = Array.from({ length: 201 }, (_, i) => `p${i}@example.org`);
 
-      server.failNext(1, 451, 'data');
+      // Four 451s outlast the default three retries of the first slice.
+      server.failNext(4, 451, 'data');
       const results = await mailer.send({ to, subject: 's', text: 't' });
       expect(results.map((r) => [r.ok, r.recipients.length])).toEqual([
         [false, 100],
@@ -183,6 +188,9 @@ describe('createSmtpMailer', () => {
       ]);
       expect(failure(results[0]).code).toBe('TEMPFAIL');
       expect(failure(results[0]).exitCode).toBe(75);
+      expect(failure(results[0]).key).toBe('notify:smtp.deferredRetried');
+      expect(failure(results[0]).params.attempts).toBe(4);
+      expect(waits).toEqual([2000, 4000, 8000]);
       await server.waitFor(2);
 
       server.reset();
@@ -208,6 +216,64 @@ describe('createSmtpMailer', () => {
       expect(failure(refused[0]).code).toBe('UNAVAILABLE');
       expect(failure(refused[0]).key).toBe('notify:smtp.messageRejected');
       await mailer.close();
+    },
+  );
+
+  it(
+    'sends again after a transient 451 or 452 and delivers every recipient once',
+    { timeout: 60_000 },
+    async () => {
+      const server = await start();
+      const waits: number[] = [];
+      const mailer = createSmtpMailer({
+        host: server.host,
+        port: server.port,
+        deferredBackoffMs: 50,
+        sleep: async (ms) => {
+          waits.push(ms);
+        },
+      });
+      server.failNext(2, 451, 'data');
+      const results = await mailer.send({
+        to: ['ann@example.org', 'bob@example.org'],
+        subject: 's',
+        text: 't',
+      });
+      expect(results).toEqual([
+        expect.objectContaining({ ok: true, recipients: ['ann@example.org', 'bob@example.org'] }),
+      ]);
+      expect(waits).toEqual([50, 100]);
+      const mails = await server.waitFor(1);
+      expect(mails).toHaveLength(1);
+
+      // A 4xx on one RCPT: only that recipient is sent again.
+      server.reset();
+      waits.length = 0;
+      server.failNext(1, 452, 'rcpt');
+      const partial = await mailer.send({
+        to: ['cy@example.org', 'di@example.org'],
+        subject: 's',
+        text: 't',
+      });
+      expect(partial.every((r) => r.ok)).toBe(true);
+      expect(partial.flatMap((r) => r.recipients).sort()).toEqual([
+        'cy@example.org',
+        'di@example.org',
+      ]);
+      expect(waits).toEqual([50]);
+      const delivered = await server.waitFor(2);
+      expect(delivered.flatMap((m) => m.envelope.to).sort()).toEqual([
+        'cy@example.org',
+        'di@example.org',
+      ]);
+
+      // deferredRetries 0 keeps the old single attempt.
+      const once = createSmtpMailer({ host: server.host, port: server.port, deferredRetries: 0 });
+      server.failNext(1, 451, 'data');
+      const refused = await once.send({ to: ['ed@example.org'], subject: 's', text: 't' });
+      expect(failure(refused[0]).key).toBe('notify:smtp.deferred');
+      await mailer.close();
+      await once.close();
     },
   );
 
