@@ -79,11 +79,11 @@ describe('connector-template CLI', () => {
       stages: { message: string; status: string }[];
     };
     expect(result.stages.map((s) => s.message)).toEqual([
-      'Successfully ran CSV file connector. Columns affected: 3. Rows affected: 2.',
-      'Successfully ran PostgreSQL connector. Columns affected: 4. Rows affected: 2.',
+      'Successfully ran CSV file connector.\nColumns affected: 3\nRows affected: 2\n',
+      'Successfully ran PostgreSQL connector.\nColumns affected: 4\nRows affected: 2\n',
     ]);
     expect(run.stderr).toContain(
-      'Successfully ran PostgreSQL connector. Columns affected: 4. Rows affected: 2.',
+      'Successfully ran PostgreSQL connector.\nColumns affected: 4\nRows affected: 2\n',
     );
 
     const history = await cli(['history', '--job', String(id), '--json']);

@@ -78,8 +78,8 @@ for (const target of ['PostgreSQL', 'PGlite'] as const) {
       const first = await run(deps, env, jobId);
       expect(first.result.exitCode).toBe(0);
       expect(first.result.stages.map((s) => s.message)).toEqual([
-        'Successfully ran CSV file connector. Columns affected: 3. Rows affected: 1200.',
-        'Successfully ran PostgreSQL connector. Columns affected: 4. Rows affected: 1200.',
+        'Successfully ran CSV file connector.\nColumns affected: 3\nRows affected: 1200\n',
+        'Successfully ran PostgreSQL connector.\nColumns affected: 4\nRows affected: 1200\n',
       ]);
       const second = await run(deps, env, jobId);
       expect(second.result.exitCode).toBe(0);
@@ -177,7 +177,7 @@ describe('paged HTTP JSON source -> CSV destination, batches in S3', () => {
     const store = deps.store();
     expect(store.location).toBe('s3://app-batches/');
     expect(await store.list(`etlJobHistory/e${historyId}-`)).toEqual([
-      `etlJobHistory/e${historyId}-b1.json`,
+      `etlJobHistory/e${historyId}-b0.json`,
     ]);
     expect(lines.join('\n')).not.toContain('api-token-xyz');
     const logs = await (await deps.jobs()).listLogs({ historyId });

@@ -80,8 +80,8 @@ describe('connector-template new', () => {
       const { logger } = captureLogger();
       const result = await runJob(deps, { env, jobId, dryRun: false, logger, lang: 'en' });
       expect(result.stages.map((s) => s.message)).toEqual([
-        'Successfully ran acme-source connector. Columns affected: 2. Rows affected: 2.',
-        'Successfully ran CSV file connector. Columns affected: 2. Rows affected: 2.',
+        'Successfully ran acme-source connector.\nColumns affected: 2\nRows affected: 2\n',
+        'Successfully ran CSV file connector.\nColumns affected: 2\nRows affected: 2\n',
       ]);
       expect(readFileSync(out, 'utf8')).toBe('ID,NAME\n1,Ann\n2,Bob\n');
     } finally {

@@ -73,7 +73,8 @@ export function createBatchWriter(options: BatchWriterOptions): BatchWriter {
   const flush = async (): Promise<void> => {
     if (parts.length === 0) return;
     const body = `[${parts.join(',')}]`;
-    const key = batchKey(options.historyId, summary.batches + 1);
+    // Numbered from 0, as the original: e{history}-b0.json is the first object.
+    const key = batchKey(options.historyId, summary.batches);
     if (!options.dryRun) await options.store.put(key, body);
     summary.batches += 1;
     summary.bytes += pending;

@@ -162,9 +162,11 @@ export abstract class Connector {
   protected async writeLog(type: 1 | 2, message: string, external: boolean): Promise<void> {
     const text = this.context.redact(message);
     const { logger } = this.context;
-    if (!external) logger.debug(`[internal] ${text}`);
-    else if (type === logTypes.error) logger.error(text);
-    else logger.info(text);
+    // The row keeps the text as is; the console adds its own line end.
+    const line = text.replace(/\n$/, '');
+    if (!external) logger.debug(`[internal] ${line}`);
+    else if (type === logTypes.error) logger.error(line);
+    else logger.info(line);
     if (this.dryRun) return;
     await this.context.jobs.insertLog({
       jobId: this.job.id,

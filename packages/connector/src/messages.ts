@@ -1,6 +1,8 @@
 /**
- * Every text the SDK prints and writes to log rows (namespace `connector`). The English
- * texts are the original template's, word for word; tests check them.
+ * Every text the SDK prints and writes to log rows (namespace `connector`). The English texts
+ * of `envMissing`, `jobNotFound`, `noRows`, `sourceCodeError`, `unhandledExternal`, `success`
+ * and `affected` are the original template's, word for word (tests check them); the others
+ * are ours, for what the original did not say.
  */
 export const connectorMessages = {
   en: {
@@ -13,10 +15,11 @@ export const connectorMessages = {
     runNotOverridden: 'The connector {{name}} does not override run(): put its code in run().',
     replaceNotSupported: 'The connector {{name}} cannot empty its destination for a Replace job.',
     noRows: 'No rows were returned from source. Finished job.',
+    sourceCodeError: 'Error with source code: {{message}}',
     unhandledExternal:
-      'A problem internally has occurred. The details were logged for the support team.',
+      'A problem internally has occurred. Our team has been notified and will reach out within 24 hours.',
     success: 'Successfully ran {{name}} connector.',
-    affected: 'Columns affected: {{columns}}. Rows affected: {{rows}}.',
+    affected: 'Columns affected: {{columns}}\nRows affected: {{rows}}',
     jobStarted:
       'Started job {{job}} ({{name}}), history {{history}}, {{kind}} connector {{connector}}.',
     uploaded: 'Uploaded batch {{key}} ({{rows}} rows).',
@@ -41,10 +44,11 @@ export const connectorMessages = {
     runNotOverridden: 'Коннектор {{name}} не переопределяет run(): поместите свой код в run().',
     replaceNotSupported: 'Коннектор {{name}} не умеет очищать приёмник для задания с заменой.',
     noRows: 'Источник не вернул строк. Задание завершено.',
+    sourceCodeError: 'Ошибка в коде коннектора: {{message}}',
     unhandledExternal:
-      'Произошла внутренняя ошибка. Подробности записаны в журнал для службы поддержки.',
+      'Произошла внутренняя ошибка. Наша команда уведомлена и свяжется с вами в течение 24 часов.',
     success: 'Коннектор {{name}} успешно выполнен.',
-    affected: 'Затронуто столбцов: {{columns}}. Затронуто строк: {{rows}}.',
+    affected: 'Затронуто столбцов: {{columns}}\nЗатронуто строк: {{rows}}',
     jobStarted:
       'Запущено задание {{job}} ({{name}}), история {{history}}, коннектор {{kind}} {{connector}}.',
     uploaded: 'Загружен пакет {{key}} (строк: {{rows}}).',

@@ -83,6 +83,20 @@ describe('batches', () => {
     ]);
   });
 
+  it('numbers the objects from 0, as the original: e{history}-b0.json first', async () => {
+    const written: string[] = [];
+    const store = { put: async (k: string) => void written.push(k) } as unknown as BlobStore;
+    const writer = createBatchWriter({ store, historyId: 42, maxRows: 1 });
+    for (let i = 0; i < 3; i += 1) await writer.add({ i });
+    expect((await writer.close()).keys).toEqual(written);
+    expect(written).toEqual([
+      'etlJobHistory/e42-b0.json',
+      'etlJobHistory/e42-b1.json',
+      'etlJobHistory/e42-b2.json',
+    ]);
+    expect(sortBatchKeys([...written].reverse())).toEqual(written);
+  });
+
   it('starts a new object before passing the byte limit, and by rows', async () => {
     const written = new Map<string, string>();
     const store = {
@@ -96,11 +110,11 @@ describe('batches', () => {
     expect(summary.rows).toBe(5);
     for (const body of written.values()) expect(Buffer.byteLength(body)).toBeLessThanOrEqual(300);
     expect([...written.keys()]).toEqual([
+      'etlJobHistory/e3-b0.json',
       'etlJobHistory/e3-b1.json',
       'etlJobHistory/e3-b2.json',
-      'etlJobHistory/e3-b3.json',
     ]);
-    expect(JSON.parse(written.get('etlJobHistory/e3-b1.json') as string)).toEqual([row, row]);
+    expect(JSON.parse(written.get('etlJobHistory/e3-b0.json') as string)).toEqual([row, row]);
     expect(summary.bytes).toBe([...written.values()].reduce((n, b) => n + Buffer.byteLength(b), 0));
 
     const byRows = createBatchWriter({ store, historyId: 4, maxRows: 2 });
@@ -183,6 +197,17 @@ describe('messages', () => {
     expect(formatMessage('noRows')).toBe('No rows were returned from source. Finished job.');
     expect(formatMessage('jobNotFound', { id: 5 })).toBe('Job ID not found: 5');
     expect(formatMessage('success', { name: 'csv' })).toBe('Successfully ran csv connector.');
-    expect(formatMessage('unhandledExternal')).toMatch(/^A problem internally has occurred\. /);
+    expect(formatMessage('unhandledExternal')).toBe(
+      'A problem internally has occurred. Our team has been notified and will reach out within 24 hours.',
+    );
+    expect(formatMessage('sourceCodeError', { message: 'boom' })).toBe(
+      'Error with source code: boom',
+    );
+    expect(formatMessage('envMissing', { name: 'JOB_ID' })).toBe(
+      "Unable to start job. Environment variable was not provided: 'JOB_ID'",
+    );
+    expect(
+      `${formatMessage('success', { name: 'csv' })}\n${formatMessage('affected', { columns: 3, rows: 2 })}\n`,
+    ).toBe('Successfully ran csv connector.\nColumns affected: 3\nRows affected: 2\n');
   });
 });

@@ -207,10 +207,12 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
       if (instance instanceof SourceConnector) batches = await instance.finishUpload();
     } catch (error) {
       if (error instanceof ConnectorStop) throw error;
-      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       // A ToolbeltError from a connector is an expected failure with its own code.
       if (isToolbeltError(error)) await instance.logErr(error.message, error.code);
-      await instance.logUnhandled(detail);
+      // As the original: the message in the internal row, the stack in the log file only.
+      const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof Error && error.stack) logger.debug(error.stack);
+      await instance.logUnhandled(en('sourceCodeError', { message }));
     }
     if (instance instanceof SourceConnector && batches) {
       if (batches.rows === 0) await instance.exitNoFail(en('noRows'));
@@ -240,7 +242,8 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
         });
     }
     outcome.rowsAffected = instance.rowCount;
-    const line = `${en('success', { name: instance.name })} ${en('affected', { columns: outcome.columnsAffected, rows: outcome.rowsAffected })}`;
+    // The original's three lines, each ended by a newline.
+    const line = `${en('success', { name: instance.name })}\n${en('affected', { columns: outcome.columnsAffected, rows: outcome.rowsAffected })}\n`;
     await instance.logInfo(line);
     return {
       ...outcome,

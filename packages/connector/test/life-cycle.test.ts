@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '@toolbelt/log';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import {
   DestinationConnector,
@@ -149,10 +151,10 @@ describe('a source then a destination', () => {
       batches: 1,
     });
     expect(source.message).toBe(
-      'Successfully ran test-source connector. Columns affected: 2. Rows affected: 2.',
+      'Successfully ran test-source connector.\nColumns affected: 2\nRows affected: 2\n',
     );
     const historyId = source.historyId as number;
-    expect(await store.list('etlJobHistory/')).toEqual([`etlJobHistory/e${historyId}-b1.json`]);
+    expect(await store.list('etlJobHistory/')).toEqual([`etlJobHistory/e${historyId}-b0.json`]);
 
     const destination = await runConnector({
       ...base,
@@ -161,7 +163,7 @@ describe('a source then a destination', () => {
       historyId,
     });
     expect(destination.message).toBe(
-      'Successfully ran test-destination connector. Columns affected: 3. Rows affected: 2.',
+      'Successfully ran test-destination connector.\nColumns affected: 3\nRows affected: 2\n',
     );
     expect(MemoryDestination.table).toEqual([
       { full_name: 'Old', mail: 'old@example.com', note: null },
@@ -172,7 +174,7 @@ describe('a source then a destination', () => {
     const logs = await jobs.listLogs({ historyId });
     expect(logs.every((l) => l.type === 1 && l.external)).toBe(true);
     expect(logs.at(-1)?.text).toBe(
-      'Successfully ran test-destination connector. Columns affected: 3. Rows affected: 2.',
+      'Successfully ran test-destination connector.\nColumns affected: 3\nRows affected: 2\n',
     );
     // Credentials never reach the console or the log rows.
     expect(lines.join('\n')).not.toContain('s3cr3t-token');
@@ -257,21 +259,38 @@ describe('failures', () => {
         JSON.parse('{oops');
       }
     }
-    const { base, jobs, lines } = await setUp();
-    const outcome = await runConnector({ ...base, kind: 'source', connector: Crashing });
+    const { base, jobs } = await setUp();
+    const lines: string[] = [];
+    const logger = createLogger({
+      name: 'connector-test',
+      dir: `${dir.path}/.logs`,
+      console: { write: (chunk: string) => lines.push(chunk.trimEnd()) },
+      color: false,
+    });
+    const outcome = await runConnector({ ...base, logger, kind: 'source', connector: Crashing });
+    logger.close();
     expect(outcome.exitCode).toBe(70);
     expect(outcome.status).toBe('Failed');
     const rows = (await jobs.listLogs({ historyId: outcome.historyId as number })).filter(
       (l) => l.type === 2,
     );
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ external: false });
-    expect(rows[0]?.text).toMatch(/SyntaxError/);
+    // The original's rows: the message (not the stack) internally, then the external text.
+    let message = '';
+    try {
+      JSON.parse('{oops');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(rows[0]).toMatchObject({ external: false, text: `Error with source code: ${message}` });
+    expect(rows[0]?.text).not.toMatch(/\n\s+at /);
     expect(rows[1]).toMatchObject({
       external: true,
-      text: 'A problem internally has occurred. The details were logged for the support team.',
+      text: 'A problem internally has occurred. Our team has been notified and will reach out within 24 hours.',
     });
-    expect(lines.join('\n')).not.toMatch(/SyntaxError/);
+    expect(lines.join('\n')).not.toMatch(/SyntaxError|Error with source code/);
+    // The stack goes to the log file, not to the job database.
+    expect(readFileSync(logger.file as string, 'utf8')).toMatch(/SyntaxError[^\n]*\n\s+at /);
   });
 
   it('tells a connector that does not override run()', async () => {

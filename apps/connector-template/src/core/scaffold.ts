@@ -79,13 +79,13 @@ function testCode(id: string, cls: string, kind: ConnectorKind): string {
     kind === 'source'
       ? `    const outcome = await runConnector({ kind: 'source', connector: ${cls}, env, registry, jobs, store, logger });
     expect(outcome.exitCode).toBe(0);
-    expect(outcome.message).toBe('Successfully ran ${id} connector. Columns affected: 2. Rows affected: 2.');
-    expect(await store.list('etlJobHistory/')).toEqual([\`etlJobHistory/e\${outcome.historyId}-b1.json\`]);`
+    expect(outcome.message).toBe('Successfully ran ${id} connector.\\nColumns affected: 2\\nRows affected: 2\\n');
+    expect(await store.list('etlJobHistory/')).toEqual([\`etlJobHistory/e\${outcome.historyId}-b0.json\`]);`
       : `    const historyId = await jobs.createHistory(jobId);
-    await store.put(\`etlJobHistory/e\${historyId}-b1.json\`, JSON.stringify([{ id: '1', name: 'Ann' }]));
+    await store.put(\`etlJobHistory/e\${historyId}-b0.json\`, JSON.stringify([{ id: '1', name: 'Ann' }]));
     const outcome = await runConnector({ kind: 'destination', connector: ${cls}, env, registry, jobs, store, logger, historyId });
     expect(outcome.exitCode).toBe(0);
-    expect(outcome.message).toBe('Successfully ran ${id} connector. Columns affected: 2. Rows affected: 1.');`;
+    expect(outcome.message).toBe('Successfully ran ${id} connector.\\nColumns affected: 2\\nRows affected: 1\\n');`;
   return `import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
