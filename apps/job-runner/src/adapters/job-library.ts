@@ -140,19 +140,39 @@ function workspaceRoot(): string | undefined {
   }
 }
 
+/**
+ * Folders that may hold installed Toolbelt CLIs, nearest first: `node_modules/@toolbelt` in
+ * `cwd` and in each folder above it (the folders Node resolves packages from), then the
+ * `@toolbelt` folder the job runner itself is installed in (a global or npx install, where the
+ * other tools are its siblings).
+ */
+export function installedToolbeltFolders(cwd: string, selfPackageDir: string): string[] {
+  const folders: string[] = [];
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    folders.push(join(dir, 'node_modules', '@toolbelt'));
+    if (dirname(dir) === dir) break;
+  }
+  const parent = dirname(resolve(selfPackageDir));
+  if (basename(parent) === '@toolbelt' && !folders.includes(parent)) folders.push(parent);
+  return folders;
+}
+
+/** This package's folder (dist/adapters/job-library.js or src/adapters/job-library.ts, two up). */
+const selfPackageDir = fileURLToPath(new URL('../..', import.meta.url));
+
 async function appFolders(cwd: string): Promise<string[]> {
   const folders = new Set<string>();
   const root = workspaceRoot();
   const collect = async (parent: string) => {
     try {
-      for (const name of await readdir(parent)) folders.add(resolve(parent, name));
+      for (const name of (await readdir(parent)).sort()) folders.add(resolve(parent, name));
     } catch {
       // No such folder: nothing to list from it.
     }
   };
   if (root) await collect(join(root, 'apps'));
-  await collect(join(cwd, 'node_modules', '@toolbelt'));
-  return [...folders].sort();
+  for (const parent of installedToolbeltFolders(cwd, selfPackageDir)) await collect(parent);
+  return [...folders];
 }
 
 async function scanToolbeltClis(cwd: string, out: JobLibrary): Promise<void> {
