@@ -62,7 +62,9 @@ export function toDatabaseError(error: unknown, context: ErrorContext): Toolbelt
 
   if (
     (code && networkCodes.has(code)) ||
-    /Connection terminated|connection timeout|Connection refused/i.test(rawMessage)
+    /Connection terminated|connection timeout|Connection refused|not queryable|terminating connection/i.test(
+      rawMessage,
+    )
   ) {
     return new ToolbeltError('UNAVAILABLE', `Database ${target} is unreachable: ${message}`, {
       cause: error,

@@ -148,12 +148,27 @@ function parsePostgresUrl(url: string): ErrorContext {
   return { target: redactUrl(url), secrets };
 }
 
+/** Clients that already carry our `error` listener. */
+const listening = new WeakSet<PoolClient>();
+
+/**
+ * Check out a client for COPY or a transaction. The pool only listens for `error` on idle
+ * clients: a checked-out one whose server dies would emit an unhandled `error` and crash the
+ * process. Ours swallows the event; the query in flight (or the next one) fails with the
+ * error instead, which `wrap` turns into UNAVAILABLE.
+ */
 async function connect(pool: Pool, context: ErrorContext): Promise<PoolClient> {
+  let client: PoolClient;
   try {
-    return await pool.connect();
+    client = await pool.connect();
   } catch (error) {
     throw toDatabaseError(error, context);
   }
+  if (!listening.has(client)) {
+    listening.add(client);
+    client.on('error', () => {});
+  }
+  return client;
 }
 
 function toResult<R>(result: PgQueryResult | PgQueryResult[]): QueryResult<R> {
