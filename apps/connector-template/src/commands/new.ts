@@ -33,7 +33,7 @@ export default class New extends BaseCommand<typeof New> {
     }),
     'sdk-version': Flags.string({
       summary:
-        'Dependency spec of @toolbelt/connector (default workspace:* inside a pnpm workspace, else ^0.1.0).',
+        "Dependency spec of @toolbelt/connector (default workspace:* inside a pnpm workspace, else ^ this tool's version).",
     }),
   };
   static override exitCodes: readonly ErrorCode[] = ['OK', 'USAGE', 'INTERNAL'];
@@ -60,7 +60,10 @@ export default class New extends BaseCommand<typeof New> {
     const plan = planScaffold({
       name,
       kind,
-      sdkVersion: this.flags['sdk-version'] ?? (inWorkspace ? 'workspace:*' : '^0.1.0'),
+      // All @toolbelt packages are released together with one version (.changeset/config.json),
+      // so this tool's own version is one the registry has for @toolbelt/connector and log.
+      sdkVersion:
+        this.flags['sdk-version'] ?? (inWorkspace ? 'workspace:*' : `^${this.config.version}`),
     });
     const registry = resolve(this.flags.registry);
     await writeScaffold(plan, dir, registry);

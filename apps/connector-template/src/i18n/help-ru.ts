@@ -38,7 +38,7 @@ export const helpRu: HelpCatalog = {
       dir: 'Папка, в которой создаётся папка пакета.',
       registry: 'Файл реестра, в который добавляется запись.',
       'sdk-version':
-        'Версия @toolbelt/connector в зависимостях (по умолчанию workspace:* внутри pnpm workspace, иначе ^0.1.0).',
+        'Версия @toolbelt/connector в зависимостях (по умолчанию workspace:* внутри pnpm workspace, иначе ^<версия этой программы>).',
     },
   },
   'jobs:add': {
