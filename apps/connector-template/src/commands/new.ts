@@ -33,7 +33,7 @@ export default class New extends BaseCommand<typeof New> {
     }),
     'sdk-version': Flags.string({
       summary:
-        "Dependency spec of @toolbelt/connector (default workspace:* inside a pnpm workspace, else ^ this tool's version).",
+        "Dependency spec of @toolbelt/connector (default workspace:* inside a pnpm workspace, else ^<this tool's version>).",
     }),
   };
   static override exitCodes: readonly ErrorCode[] = ['OK', 'USAGE', 'INTERNAL'];
