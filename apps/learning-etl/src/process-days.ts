@@ -215,8 +215,7 @@ function validRows(
           tally.accepted++;
           if (check.defects.length > 0) {
             tally.withDefects++;
-            for (const defect of check.defects)
-              logger.debug(describeDefect(messages, line, defect));
+            logger.debug(describeDefects(messages, line, check.defects));
           }
           return { done: false, value: check.row };
         }
@@ -269,31 +268,40 @@ function prepare(say: Say, key: string, names: readonly string[]): Message {
 function defectMessages(say: Say) {
   return {
     corrupt: prepare(say, 'log.corrupt', ['line']),
-    missingField: prepare(say, 'log.missingField', ['line', 'field']),
-    badCombination: prepare(say, 'log.badCombination', ['line', 'isCorrect', 'attemptType']),
-    badValue: prepare(say, 'log.badValue', ['line', 'field', 'value']),
-    badPassback: prepare(say, 'log.badPassback', ['line', 'reason']),
+    defects: prepare(say, 'log.defects', ['line']),
+    missingField: prepare(say, 'log.missingField', ['field']),
+    badCombination: prepare(say, 'log.badCombination', []),
+    badValue: prepare(say, 'log.badValue', ['field', 'value']),
+    badPassback: prepare(say, 'log.badPassback', ['reason']),
   };
 }
 
-function describeDefect(
+/**
+ * The original's one line per record: `line {n} there are errors:` and a marker per defect,
+ * each after a space (`value of the field is missing: <key>`, `incorrect combination of
+ * parameters: <is_correct>/<attempt_type>`, literally). `line` is the record's position in the
+ * response, from 1.
+ */
+function describeDefects(
   messages: ReturnType<typeof defectMessages>,
   line: number,
-  defect: Defect,
+  defects: readonly Defect[],
 ): string {
+  let text = messages.defects({ line });
+  for (const defect of defects) text += ` ${describeDefect(messages, defect)}`;
+  return text;
+}
+
+function describeDefect(messages: ReturnType<typeof defectMessages>, defect: Defect): string {
   switch (defect.kind) {
     case 'missingField':
-      return messages.missingField({ line, field: defect.field });
+      return messages.missingField({ field: defect.field });
     case 'badCombination':
-      return messages.badCombination({
-        line,
-        isCorrect: defect.isCorrect,
-        attemptType: defect.attemptType,
-      });
+      return messages.badCombination({});
     case 'badValue':
-      return messages.badValue({ line, field: defect.field, value: defect.value });
+      return messages.badValue({ field: defect.field, value: defect.value });
     case 'badPassback':
-      return messages.badPassback({ line, reason: defect.reason });
+      return messages.badPassback({ reason: defect.reason });
   }
 }
 

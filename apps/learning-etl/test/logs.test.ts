@@ -58,6 +58,58 @@ describe('log files', () => {
       'строка № 21 не прочитана - ошибка - отсутствует идентификатор <lti_user_id>',
     );
     expect(text).toContain('всего прочитано строк: 300, из них успешно: 291, повреждено: 9');
-    expect(text).toMatch(/строка № \d+ - отсутствует значение поля: lis_result_sourcedid/);
+    expect(text).toMatch(
+      /\] > строка \d+ есть ошибки: пропущено значение поля: <lis_result_sourcedid>/,
+    );
+  }, 60_000);
+
+  it("writes one defect line per record in the original's words, numbered by position", async () => {
+    const uid = (c: string) => c.repeat(32);
+    const full =
+      "{'oauth_consumer_key': '', 'lis_result_sourcedid': 's', 'lis_outcome_service_url': 'u'}";
+    const records = [
+      { lti_user_id: uid('a'), passback_params: full, is_correct: null, attempt_type: 'run' },
+      // Record 2: no lis_outcome_service_url.
+      {
+        lti_user_id: uid('b'),
+        passback_params: "{'oauth_consumer_key': '', 'lis_result_sourcedid': 's'}",
+        is_correct: null,
+        attempt_type: 'run',
+      },
+      // Record 3: a null key and a submit without is_correct.
+      {
+        lti_user_id: uid('c'),
+        passback_params:
+          "{'oauth_consumer_key': None, 'lis_result_sourcedid': 's', 'lis_outcome_service_url': 'u'}",
+        is_correct: null,
+        attempt_type: 'submit',
+      },
+    ].map((r) => ({ ...r, created_at: '2023-05-31 10:00:00.000001' }));
+    const file = join(dir.path, 'defects.json');
+    writeFileSync(file, JSON.stringify(records));
+    const messages = async (lang: string): Promise<string[]> => {
+      const cwd = join(dir.path, lang);
+      mkdirSync(cwd);
+      const result = await runCli(
+        ['run', '--dry-run', '--date', '2023-05-31', '--source-file', file, '--lang', lang],
+        { cwd },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      const log = readdirSync(join(cwd, '.logs'))[0] ?? '';
+      return readFileSync(join(cwd, '.logs', log), 'utf8')
+        .split('\n')
+        .map((line) => line.replace(/^\[[^\]]*\] \[[^\]]*\] \[[A-Z]+\] > /, ''))
+        .filter((m) => /^(line|строка) \d/.test(m));
+    };
+    expect(await messages('en')).toEqual([
+      'line 2 there are errors: value of the field is missing: <lis_outcome_service_url>',
+      'line 3 there are errors: value of the field is missing: <oauth_consumer_key>' +
+        ' incorrect combination of parameters: <is_correct>/<attempt_type>',
+    ]);
+    expect(await messages('ru')).toEqual([
+      'строка 2 есть ошибки: пропущено значение поля: <lis_outcome_service_url>',
+      'строка 3 есть ошибки: пропущено значение поля: <oauth_consumer_key>' +
+        ' некорректное сочетание значений полей: <is_correct>/<attempt_type>',
+    ]);
   }, 60_000);
 });

@@ -9,7 +9,9 @@ import { binPath, cliEnv, runCli } from './cli.js';
 const execFileAsync = promisify(execFile);
 const ptyRunner = fileURLToPath(new URL('./pty-run.py', import.meta.url));
 const promptEn = 'Enter processing date in format: <<YYYY-mm-dd> or type <exit> for quit: ';
-const promptRu = 'Введите дату обработки в формате: <<ГГГГ-мм-дд> или наберите <exit> для выхода: ';
+// The original's Russian prompt, word for word.
+const promptRu =
+  'Введите дату извлечения/загрузки данных в формате: <YYYY-mm-dd> или <exit> для выхода: ';
 
 let api: LearningApiStandIn;
 let dir: TempDir;
@@ -80,7 +82,7 @@ describe('the date prompt on a terminal', () => {
     );
     expect(result.code).toBe(0);
     expect(result.output.split(promptRu)).toHaveLength(3);
-    expect(result.output).toContain('Неверный ввод. Попробуем ещё раз...');
+    expect(result.output.match(/^Ошибка ввода даты, попробуйте еще раз\.\.\.$/gm)).toHaveLength(1);
     expect(api.requests.length).toBe(before);
   }, 120_000);
 });

@@ -199,9 +199,9 @@ describe('report and e-mail', () => {
     expect(mails).toHaveLength(2);
     expect(mails.map((m) => m.envelope.to.length).sort((a, b) => a - b)).toEqual([50, 100]);
     expect(new Set(mails.flatMap((m) => m.envelope.to))).toEqual(new Set(recipients));
-    expect(mails[0]?.subject).toBe('Уведомление об обработке данных за дату: 2023-06-01');
+    expect(mails[0]?.subject).toBe('Уведомление об обработке данных за: 2023-06-01');
     expect(mails[0]?.text?.trim()).toBe(
-      `Обработка данных за дату завершена, итоговая статистика доступна по ссылке: ${join(dir.path, 'reports/r.xlsx')}`,
+      `Обработка данных за дату завершена, итоговая статистика по ссылке: ${join(dir.path, 'reports/r.xlsx')}`,
     );
   }, 90_000);
 
@@ -233,7 +233,7 @@ describe('report and e-mail', () => {
     expect(existsSync(join(dir.path, 'reports/none.xlsx'))).toBe(false);
     const [mail] = await smtp.waitFor(1, 30_000);
     expect(mail?.text?.trim()).toBe(
-      'Data processing for the date is completed, Google Sheets report HAS NOT BEEN UPDATED!',
+      'Data processing for the date has been completed, Google Sheets report HAS NOT BEEN UPDATED!',
     );
   }, 90_000);
 
@@ -248,7 +248,7 @@ describe('report and e-mail', () => {
     expect(day?.problems.join()).toMatch(/report/);
     const [mail] = await smtp.waitFor(1, 30_000);
     expect(mail?.text?.trim()).toBe(
-      'Data processing for the date is completed, Google Sheets report HAS NOT BEEN UPDATED!',
+      'Data processing for the date has been completed, Google Sheets report HAS NOT BEEN UPDATED!',
     );
   }, 90_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRecord, validDate, type Defect } from './activity.js';
+import { checkRecord, codePointLength, validDate, type Defect } from './activity.js';
 
 const uid = 'a'.repeat(32);
 const passback =
@@ -30,6 +30,15 @@ describe('checkRecord', () => {
       });
     }
     expect(checkRecord(null)).toEqual({ accepted: false, reason: 'missingUserId' });
+  });
+
+  it('counts the 32 characters as Python len does: code points, not UTF-16 units', () => {
+    const emoji = '\u{1F600}';
+    expect(checkRecord(record({ lti_user_id: 'f'.repeat(31) + emoji })).accepted).toBe(true);
+    expect(checkRecord(record({ lti_user_id: 'e'.repeat(30) + emoji })).accepted).toBe(false);
+    // A lone surrogate is one character for Python too.
+    expect(checkRecord(record({ lti_user_id: 'g'.repeat(31) + '\ud800' })).accepted).toBe(true);
+    expect(codePointLength('a' + emoji + emoji)).toBe(3);
   });
 
   it('loads records with missing or null passback keys and names each one', () => {

@@ -50,14 +50,14 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?$/;
 const ATTEMPT_TYPES = new Set(['run', 'submit']);
 
 /**
- * Check one record of the API's array as the original did: accepted only with a 32-character
- * `lti_user_id`; defects of accepted records are listed, never thrown. Never throws, whatever
+ * Check one record of the API's array as the original did: accepted only with an `lti_user_id`
+ * of exactly 32 characters (code points, as Python's `len` counts); defects of accepted records are listed, never thrown. Never throws, whatever
  * the input (it is fuzzed).
  */
 export function checkRecord(raw: unknown): RecordCheck {
   const record = isPlainObject(raw) ? raw : {};
   const userId = record['lti_user_id'];
-  if (typeof userId !== 'string' || userId.length !== USER_ID_LENGTH) {
+  if (typeof userId !== 'string' || codePointLength(userId) !== USER_ID_LENGTH) {
     return { accepted: false, reason: 'missingUserId' };
   }
   const defects: Defect[] = [];
@@ -140,6 +140,25 @@ function readPassback(
     });
     return undefined;
   }
+}
+
+/**
+ * Length in code points, as Python's `len` counts a `str` (a lone surrogate is one, a pair is
+ * one), not in UTF-16 units: `'f'.repeat(31) + '😀'` is 32.
+ */
+export function codePointLength(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

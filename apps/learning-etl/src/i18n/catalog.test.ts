@@ -17,6 +17,27 @@ describe('catalogs', () => {
     );
     expect(en['prompt.bad']).toBe("Bad input. Let's try again...");
     expect(en['mail.subject']).toBe('Notification of the processing of data for the date: {{day}}');
+    expect(en['mail.bodyUpdated']).toBe(
+      'Data processing for the date is completed, the final statistics are available at the link: {{link}}',
+    );
+    expect(en['mail.bodyNotUpdated']).toBe(
+      'Data processing for the date has been completed, Google Sheets report HAS NOT BEEN UPDATED!',
+    );
+  });
+
+  it('keep the original wording in Russian', () => {
+    const ru = flattenCatalog(catalogs['learning-etl']?.ru ?? {});
+    expect(ru['prompt.ask']).toBe(
+      'Введите дату извлечения/загрузки данных в формате: <YYYY-mm-dd> или <exit> для выхода: ',
+    );
+    expect(ru['prompt.bad']).toBe('Ошибка ввода даты, попробуйте еще раз...');
+    expect(ru['mail.subject']).toBe('Уведомление об обработке данных за: {{day}}');
+    expect(ru['mail.bodyUpdated']).toBe(
+      'Обработка данных за дату завершена, итоговая статистика по ссылке: {{link}}',
+    );
+    expect(ru['mail.bodyNotUpdated']).toBe(
+      'Обработка данных за дату завершена, Google Sheets отчет НЕ ОБНОВЛЕН!',
+    );
   });
 
   it('translate the help of every command and flag', () => {

@@ -13,11 +13,12 @@ const en: Catalog = {
     corrupt: "line # {{line}} wasn't read - error - the <lti_user_id> id is missing",
     totals:
       'total number of lines read: {{total}}, including {{accepted}} successfully, {{corrupt}} is corrupted',
-    missingField: 'line # {{line}} - value of the field is missing: {{field}}',
-    badCombination:
-      'line # {{line}} - incorrect combination of parameters: {{isCorrect}}/{{attemptType}}',
-    badValue: 'line # {{line}} - value of the field is invalid: {{field}} = {{value}}',
-    badPassback: 'line # {{line}} - passback_params could not be read: {{reason}}',
+    // One line per record with defects: `defects`, then ' ' + a marker per defect.
+    defects: 'line {{line}} there are errors:',
+    missingField: 'value of the field is missing: <{{field}}>',
+    badCombination: 'incorrect combination of parameters: <is_correct>/<attempt_type>',
+    badValue: 'value of the field is invalid: <{{field}}> = {{value}}',
+    badPassback: 'passback_params could not be read: {{reason}}',
     database: 'database: {{target}}',
     reset: 'the table lms_activities was emptied (--reset)',
     loaded:
@@ -66,7 +67,7 @@ const en: Catalog = {
     bodyUpdated:
       'Data processing for the date is completed, the final statistics are available at the link: {{link}}',
     bodyNotUpdated:
-      'Data processing for the date is completed, Google Sheets report HAS NOT BEEN UPDATED!',
+      'Data processing for the date has been completed, Google Sheets report HAS NOT BEEN UPDATED!',
   },
   errors: {
     apiAuth:
@@ -87,8 +88,8 @@ const en: Catalog = {
 
 const ru: Catalog = {
   prompt: {
-    ask: 'Введите дату обработки в формате: <<ГГГГ-мм-дд> или наберите <exit> для выхода: ',
-    bad: 'Неверный ввод. Попробуем ещё раз...',
+    ask: 'Введите дату извлечения/загрузки данных в формате: <YYYY-mm-dd> или <exit> для выхода: ',
+    bad: 'Ошибка ввода даты, попробуйте еще раз...',
   },
   log: {
     start: 'начата обработка даты {{day}}',
@@ -98,11 +99,11 @@ const ru: Catalog = {
     corrupt: 'строка № {{line}} не прочитана - ошибка - отсутствует идентификатор <lti_user_id>',
     totals:
       'всего прочитано строк: {{total}}, из них успешно: {{accepted}}, повреждено: {{corrupt}}',
-    missingField: 'строка № {{line}} - отсутствует значение поля: {{field}}',
-    badCombination:
-      'строка № {{line}} - некорректное сочетание параметров: {{isCorrect}}/{{attemptType}}',
-    badValue: 'строка № {{line}} - некорректное значение поля: {{field}} = {{value}}',
-    badPassback: 'строка № {{line}} - не удалось прочитать passback_params: {{reason}}',
+    defects: 'строка {{line}} есть ошибки:',
+    missingField: 'пропущено значение поля: <{{field}}>',
+    badCombination: 'некорректное сочетание значений полей: <is_correct>/<attempt_type>',
+    badValue: 'некорректное значение поля: <{{field}}> = {{value}}',
+    badPassback: 'не удалось прочитать passback_params: {{reason}}',
     database: 'база данных: {{target}}',
     reset: 'таблица lms_activities очищена (--reset)',
     loaded:
@@ -147,10 +148,9 @@ const ru: Catalog = {
     },
   },
   mail: {
-    subject: 'Уведомление об обработке данных за дату: {{day}}',
-    bodyUpdated:
-      'Обработка данных за дату завершена, итоговая статистика доступна по ссылке: {{link}}',
-    bodyNotUpdated: 'Обработка данных за дату завершена, отчёт Google Sheets НЕ ОБНОВЛЁН!',
+    subject: 'Уведомление об обработке данных за: {{day}}',
+    bodyUpdated: 'Обработка данных за дату завершена, итоговая статистика по ссылке: {{link}}',
+    bodyNotUpdated: 'Обработка данных за дату завершена, Google Sheets отчет НЕ ОБНОВЛЕН!',
   },
   errors: {
     apiAuth:
