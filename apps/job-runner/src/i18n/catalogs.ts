@@ -82,6 +82,12 @@ const en = {
     anyStatus: 'any status',
     anyJob: 'any job',
     live: 'live',
+    badOrigin: 'This request did not come from a page of this site, so it was refused.',
+    badHost:
+      'This server does not answer to the name {{host}}. Open it by its own address, or add the name to JOB_RUNNER_ALLOWED_HOSTS.',
+    tooLarge: 'The form is larger than {{limit}} bytes.',
+    throttled: 'Too many wrong tokens from your address: try again in {{seconds}} s.',
+    loginRequired: 'Log in first.',
   },
   statuses: {
     queued: 'queued',
@@ -175,6 +181,12 @@ const ru: typeof en = {
     anyStatus: 'любой статус',
     anyJob: 'любое задание',
     live: 'в реальном времени',
+    badOrigin: 'Запрос пришёл не со страницы этого сайта и отклонён.',
+    badHost:
+      'Этот сервер не отвечает на имя {{host}}. Откройте его по его собственному адресу или добавьте имя в JOB_RUNNER_ALLOWED_HOSTS.',
+    tooLarge: 'Форма больше {{limit}} байт.',
+    throttled: 'Слишком много неверных токенов с вашего адреса: повторите через {{seconds}} с.',
+    loginRequired: 'Сначала войдите.',
   },
   statuses: {
     queued: 'в очереди',

@@ -1,35 +1,16 @@
-/** Escape text for HTML content and quoted attribute values. Everything shown goes through it. */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
+import { html } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 
-/** A tagged template that escapes every interpolated value unless it is already `Html`. */
-export class Html {
-  constructor(readonly text: string) {}
-  toString(): string {
-    return this.text;
-  }
-}
+/** Markup built by {@link markup}: every interpolated value was escaped unless it was markup. */
+export type Html = HtmlEscapedString;
 
 /**
- * Named `markup`, not `html`: Prettier would reformat `html` templates and change the output.
+ * Hono's `html` template: interpolated strings are escaped, nested `markup` is kept. Named
+ * `markup`, not `html`, because Prettier reformats `html` templates and would change the output;
+ * typed as synchronous because no page interpolates a promise.
  */
 export function markup(strings: TemplateStringsArray, ...values: unknown[]): Html {
-  let out = strings[0] ?? '';
-  values.forEach((value, i) => {
-    out += toHtml(value) + (strings[i + 1] ?? '');
-  });
-  return new Html(out);
-}
-
-function toHtml(value: unknown): string {
-  if (value instanceof Html) return value.text;
-  if (Array.isArray(value)) return value.map(toHtml).join('');
-  if (value === undefined || value === null || value === false) return '';
-  return escapeHtml(value);
+  const out = html(strings, ...values);
+  if (out instanceof Promise) throw new TypeError('markup: a page interpolated a promise');
+  return out;
 }

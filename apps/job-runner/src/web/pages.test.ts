@@ -2,7 +2,7 @@ import { createI18n } from '@toolbelt/i18n';
 import { expect, it } from 'vitest';
 import type { RunRecord } from '../adapters/run-store.js';
 import { catalogs } from '../i18n/catalogs.js';
-import { escapeHtml } from './html.js';
+import { markup } from './html.js';
 import { jobPage, runPage } from './pages.js';
 
 const ctx = { t: createI18n({ lang: 'en', namespaces: catalogs }).t, lang: 'en', csrf: 'tok"en' };
@@ -35,7 +35,9 @@ it('escapes log lines, parameters and names', () => {
   expect(page).not.toContain('<b>job');
   expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
   expect(page).toContain('value="tok&quot;en"');
-  expect(escapeHtml(`<a href='x'>&`)).toBe('&lt;a href=&#39;x&#39;&gt;&amp;');
+  expect(markup`<p>${`<a href='x'>&`}</p>`.toString()).toBe(
+    '<p>&lt;a href=&#39;x&#39;&gt;&amp;</p>',
+  );
 });
 
 it('generates typed inputs, required marks, defaults, selects and masked secrets', () => {

@@ -17,7 +17,7 @@ function layout(ctx: PageContext, title: string, body: Html): string {
 <html lang="${ctx.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · ${ctx.t('web.title')}</title><link rel="stylesheet" href="/app.css"><script src="/app.js" defer></script></head>
 <body><header><nav><a href="/">${ctx.t('web.jobs')}</a> <a href="/runs">${ctx.t('web.history')}</a></nav></header>
-<main>${body}</main></body></html>`.text;
+<main>${body}</main></body></html>`.toString();
 }
 
 function csrfField(ctx: PageContext): Html {
@@ -168,11 +168,12 @@ ${runs.length ? markup`<table class="runs"><thead><tr><th>${ctx.t('web.run')}</t
   );
 }
 
-export function loginPage(ctx: PageContext, failed: boolean): string {
+/** The login form; `problem` is the message shown above it (wrong token, too many tries). */
+export function loginPage(ctx: PageContext, problem?: string): string {
   return layout(
     ctx,
     ctx.t('web.login'),
-    markup`<h1>${ctx.t('web.login')}</h1>${failed ? markup`<p class="problems">${ctx.t('web.badToken')}</p>` : ''}
+    markup`<h1>${ctx.t('web.login')}</h1>${problem ? markup`<p class="problems">${problem}</p>` : ''}
 <form method="post" action="/login">${csrfField(ctx)}<label for="token">${ctx.t('web.token')}</label>
 <input id="token" type="password" name="token" autocomplete="off" required><button type="submit">${ctx.t('web.login')}</button></form>`,
   );
