@@ -1,8 +1,8 @@
-import { readFileSync, unlinkSync } from 'node:fs';
 import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname as osHostname } from 'node:os';
 import { resolve } from 'node:path';
 import { ToolbeltError } from '@toolbelt/errors';
+import { heldLocks as held } from './exit-cleanup.js';
 import { ioError } from './io-error.js';
 
 /** Who holds a lock: the JSON content of the lock file. */
@@ -37,9 +37,6 @@ export interface Lock {
 const UNREADABLE_STALE_MS = 10_000;
 const FIRST_POLL_MS = 25;
 const MAX_POLL_MS = 250;
-
-/** Locks held by this process: lock file -> the exact content we wrote. */
-const held = new Map<string, string>();
 
 function lockFileOf(target: string, lockFile: string | undefined): string {
   return resolve(lockFile ?? `${target}.lock`);
@@ -213,45 +210,6 @@ function heldError(target: string, file: string, holder: LockHolder, timedOutMs?
   );
 }
 
-// Release on exit: 'exit' runs after process.exit() and after a normal end; a SIGINT/SIGTERM
-// with no other handler would kill us without 'exit', so while a lock is held we listen,
-// release, and then die by the same signal as before. When the application handles the
-// signal itself (it has its own listener), it decides when to exit and 'exit' releases.
-const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-let hooked = false;
-
-function releaseAllSync(): void {
-  for (const [file, content] of held) {
-    try {
-      if (readFileSync(file, 'utf8') === content) unlinkSync(file);
-    } catch {
-      // already gone, or the folder went away: nothing to release
-    }
-  }
-  held.clear();
-}
-
-function onSignal(signal: NodeJS.Signals): void {
-  if (process.listenerCount(signal) > 1) return;
-  releaseAllSync();
-  unhook();
-  process.kill(process.pid, signal);
-}
-
-function hook(): void {
-  if (hooked) return;
-  hooked = true;
-  process.on('exit', releaseAllSync);
-  for (const signal of signals) process.on(signal, onSignal);
-}
-
-function unhook(): void {
-  if (!hooked) return;
-  hooked = false;
-  process.removeListener('exit', releaseAllSync);
-  for (const signal of signals) process.removeListener(signal, onSignal);
-}
-
 /**
  * Take the lock on `target` (a file or folder path): one writer per target, across processes.
  * Waits while another live process holds it (calling `onWait` once), or fails with TEMPFAIL
@@ -274,8 +232,7 @@ export async function acquireLock(target: string, options: LockOptions): Promise
     };
     const content = `${JSON.stringify(holder)}\n`;
     if (!held.has(file) && (await tryCreate(file, content))) {
-      held.set(file, content);
-      hook();
+      held.add(file, content);
       return makeLock(file, content);
     }
     const raw = await readRaw(file);
@@ -333,12 +290,12 @@ function makeLock(file: string, content: string): Lock {
       if (released) return;
       released = true;
       if (held.get(file) !== content) return;
-      held.delete(file);
-      if (held.size === 0) unhook();
       try {
         if ((await readFile(file, 'utf8')) === content) await unlink(file);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw ioError(error, file, 'write');
+      } finally {
+        held.delete(file);
       }
     },
   };

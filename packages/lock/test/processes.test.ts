@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -142,6 +142,22 @@ describe('release on exit', () => {
       if (signal) child.kill(signal);
       expect(await ended(child)).toEqual(expected);
       expect(existsSync(`${target}.lock`)).toBe(false);
+    },
+    30_000,
+  );
+});
+
+describe('a write interrupted by a signal', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'leaves neither the target nor a temp file after %s',
+    async (signal) => {
+      const target = join(dir, 't.xlsx');
+      const child = run('slow-write', target);
+      await acquired(child);
+      expect(readdirSync(dir)).toHaveLength(1); // the temp file, being written
+      child.kill(signal);
+      expect(await ended(child)).toEqual({ code: null, signal });
+      expect(readdirSync(dir)).toEqual([]);
     },
     30_000,
   );
