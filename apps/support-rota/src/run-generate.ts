@@ -144,7 +144,14 @@ export async function runGenerate(
     icsExport = toSyncResult(deps.icsExport, icsDiff, icsApplied);
   }
 
-  const dateRange = { start: settings.start, end, cycles: settings.cycles, totalDays: days.length };
+  // As the original's report: start and end are the first and last rota days (a start_date
+  // on a weekend or a holiday is not one).
+  const dateRange = {
+    start: days[0] ?? settings.start,
+    end,
+    cycles: settings.cycles,
+    totalDays: days.length,
+  };
   const reports: string[] = [];
   if (deps.writeReport && !options.dryRun) {
     const holidaysSkipped = [...options.holidays]

@@ -37,6 +37,32 @@ function readIcs(
 }
 
 describe('support-rota generate on an .ics file (the embedded default)', () => {
+  it('reports the first rota day as the start, as the original: a Saturday start_date gives Monday', async () => {
+    const reports = join(dir.path, 'reports');
+    const run = await runCli(
+      [
+        'generate',
+        '--config',
+        examples,
+        '--start',
+        '2023-01-21',
+        '--cycles',
+        '1',
+        '--ics',
+        join(dir.path, 'rota.ics'),
+        '--report-dir',
+        reports,
+      ],
+      { cwd: dir.path },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const config = JSON.parse(readFileSync(join(reports, 'config-report.json'), 'utf8'));
+    expect(config.dateRange.start).toBe('2023-01-23');
+    expect(readIcs(join(dir.path, 'rota.ics')).map((e) => e.start)).toContain('2023-01-23');
+    expect(run.stdout).toMatch(/: 2023-01-23 to \d{4}-\d{2}-\d{2}, 1 cycles, 18 days/);
+    expect(run.stdout).not.toContain('2023-01-21');
+  });
+
   it('runs the example: an importable .ics, reports, fairness table; a re-run writes nothing', async () => {
     const ics = join(dir.path, 'rota.ics');
     const reports = join(dir.path, 'reports');
