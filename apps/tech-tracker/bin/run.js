@@ -1,9 +1,7 @@
-#!/usr/bin/env node
-import { printPrebuiltHelp } from '@toolbelt/cli-kit/fast-help';
+#!/usr/bin/env -S node --
+// `node --` so that Node 20 does not take the tool's own --env-file flag for its own.
+import { runCli } from '@toolbelt/cli-kit/entry';
 
 // A plain `--help` is answered from the help rendered by oclif at build time, without
-// loading oclif; everything else runs through oclif.
-if (!printPrebuiltHelp(import.meta.url, process.argv.slice(2))) {
-  const { execute } = await import('@oclif/core');
-  await execute({ dir: import.meta.url });
-}
+// loading oclif; unknown commands get "did you mean"; everything else runs through oclif.
+await runCli(import.meta.url);

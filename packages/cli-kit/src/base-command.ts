@@ -1,6 +1,6 @@
 import { Command, Flags, type Interfaces } from '@oclif/core';
 import {
-  ToolbeltError,
+  type ToolbeltError,
   exitCodes,
   isToolbeltError,
   toToolbeltError,
@@ -17,6 +17,7 @@ import {
 } from '@toolbelt/i18n';
 import { createLogger, isSecretKey, type Logger } from '@toolbelt/log';
 import { loadEnv, type Env } from './env.js';
+import { toUsageError, type FlagTable } from './usage-errors.js';
 
 /** Flags every Toolbelt command has (shown under GLOBAL FLAGS). */
 export const baseFlags = {
@@ -26,9 +27,21 @@ export const baseFlags = {
     options: ['en', 'ru'],
     helpGroup: 'GLOBAL',
   }),
-  'env-file': Flags.string({
+  dotenv: Flags.string({
     summary: 'Read settings from this .env file (default ./.env when present).',
     helpGroup: 'GLOBAL',
+    exclusive: ['env-file'],
+  }),
+  /**
+   * The old name of --dotenv, still accepted when the bin is started directly. Hidden: Node 20
+   * itself takes `--env-file` anywhere in argv for its own when it starts a script (`npx`,
+   * `node bin/run.js`) and exits 9 on a missing file before the tool runs.
+   */
+  'env-file': Flags.string({
+    summary: 'Same as --dotenv.',
+    helpGroup: 'GLOBAL',
+    hidden: true,
+    exclusive: ['dotenv'],
   }),
   'log-dir': Flags.string({
     summary: 'Folder for the run log files.',
@@ -95,16 +108,23 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     // Language first, from raw argv, so that even a flag error is reported in it.
     this.setLanguage(langFromArgv(this.argv), process.env);
     const ctor = this.ctorBase;
-    const { args, flags } = await this.parse({
-      flags: ctor.flags,
-      baseFlags: ctor.baseFlags,
-      enableJsonFlag: ctor.enableJsonFlag,
-      args: ctor.args,
-      strict: ctor.strict,
-    });
+    let parsed: Awaited<ReturnType<Command['parse']>>;
+    try {
+      parsed = await this.parse({
+        flags: ctor.flags,
+        baseFlags: ctor.baseFlags,
+        enableJsonFlag: ctor.enableJsonFlag,
+        args: ctor.args,
+        strict: ctor.strict,
+      });
+    } catch (error) {
+      // Everything argv can get wrong is the user's mistake: USAGE, naming the flag.
+      throw toUsageError(error, this.knownFlags());
+    }
+    const { args, flags } = parsed;
     this.flags = flags as CommandFlags<T>;
     this.args = args as CommandArgs<T>;
-    const loaded = loadEnv({ envFile: this.flags['env-file'] });
+    const loaded = loadEnv({ envFile: this.flags.dotenv ?? this.flags['env-file'] });
     this.env = loaded.env;
     this.envFile = loaded.file;
     this.setLanguage(this.flags.lang, this.env);
@@ -119,6 +139,17 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       startedAt: this.startedAt,
     });
     this.logger.debug(`${this.config.bin} ${this.id ?? ''} ${this.config.version}`);
+  }
+
+  /** Every flag this command accepts, for "did you mean" and usage messages. */
+  protected knownFlags(): FlagTable {
+    const ctor = this.ctorBase;
+    return {
+      ...(ctor.baseFlags as FlagTable),
+      ...(ctor.flags as FlagTable | undefined),
+      ...(ctor.enableJsonFlag ? { json: { type: 'boolean' } } : {}),
+      help: { type: 'boolean' },
+    };
   }
 
   private setLanguage(flag: string | undefined, env: Env): void {
@@ -213,11 +244,7 @@ export function toCommandError(err: unknown): ToolbeltError {
       err.constructor.name.endsWith('ParseError') ||
       /Flag|Arg/.test(err.constructor.name))
   ) {
-    return new ToolbeltError('USAGE', err.message, {
-      cause: err,
-      key: 'common:errors.usage',
-      params: { message: err.message },
-    });
+    return toUsageError(err);
   }
   // A flag's own parse() may throw a ToolbeltError that oclif wrapped.
   if (err instanceof Error && isToolbeltError(err.cause)) return err.cause;

@@ -15,7 +15,7 @@ export interface LoadedEnv {
 }
 
 /**
- * Reads `--env-file` (must exist) or `./.env` (when present) without touching
+ * Reads `--dotenv` (must exist) or `./.env` (when present) without touching
  * `process.env`, and merges: process environment > file. Flags are applied later by each
  * command, on top of this.
  */
@@ -28,11 +28,11 @@ export function loadEnv(
   const file = resolve(cwd, options.envFile ?? '.env');
   if (!existsSync(file)) {
     if (explicit) {
-      throw new ToolbeltError('CONFIG', `The env file ${file} does not exist.`, {
-        key: 'common:errors.envFileMissing',
-        params: { path: file },
-        hint: 'Check the --env-file path.',
-      });
+      throw new ToolbeltError(
+        'CONFIG',
+        `cannot read ${options.envFile}: no such file. Check the --dotenv path.`,
+        { key: 'common:errors.envFileMissing', params: { path: options.envFile } },
+      );
     }
     return { env: { ...processEnv }, file: undefined, fromFile: [] };
   }

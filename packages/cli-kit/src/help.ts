@@ -17,6 +17,7 @@ export type HelpCatalog = Record<string, CommandHelpText>;
 const baseFlagKeys: Record<string, string> = {
   json: 'json',
   lang: 'lang',
+  dotenv: 'envFile',
   'env-file': 'envFile',
   'log-dir': 'logDir',
   'log-keep': 'logKeep',

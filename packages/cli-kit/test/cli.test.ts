@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -157,5 +157,142 @@ describe('localised help', () => {
     const r = run(['ask', '--lang', 'ru']);
     expect(r.status).toBe(64);
     expect(r.stderr).toContain('Ошибка: Требуется ввод');
+  });
+});
+
+describe('usage mistakes: exit 64 naming the flag, en and ru, human and --json', () => {
+  const cases: [string[], string, string][] = [
+    [
+      ['--cycles', 'abc'],
+      '--cycles expects an integer, got "abc".',
+      '--cycles ожидает целое число, получено «abc».',
+    ],
+    [
+      ['--cycles', '0'],
+      '--cycles expects an integer of at least 1, got "0".',
+      '--cycles ожидает целое число не меньше 1, получено «0».',
+    ],
+    [
+      ['--cycles', '10'],
+      '--cycles expects an integer of at most 9, got "10".',
+      '--cycles ожидает целое число не больше 9, получено «10».',
+    ],
+    [
+      ['--mode', 'warp'],
+      '--mode expects one of fast, slow, got "warp".',
+      '--mode ожидает одно из значений fast, slow, получено «warp».',
+    ],
+    [
+      ['--site', 'nope'],
+      '--site expects a URL, got "nope".',
+      '--site ожидает URL, получено «nope».',
+    ],
+    [
+      ['--mode', 'fast', '--mode', 'slow'],
+      '--mode was given more than once; give it once.',
+      '--mode указан больше одного раза; укажите его один раз.',
+    ],
+    [['--cycles'], '--cycles expects a value.', '--cycles ожидает значение.'],
+    [
+      ['--dryrun'],
+      'Unknown flag --dryrun. Did you mean --dry-run?',
+      'Неизвестный флаг --dryrun. Возможно, имелся в виду --dry-run?',
+    ],
+    [['--zzzzzz'], 'Unknown flag --zzzzzz.', 'Неизвестный флаг --zzzzzz.'],
+    [['--from', 'x'], '--from also needs --to.', '--from требует также --to.'],
+    [
+      ['--verbose', '--quiet'],
+      '--verbose cannot be used together with --quiet.',
+      '--verbose нельзя использовать вместе с --quiet.',
+    ],
+    [['c'], 'Expected one of a, b, got "c".', 'Ожидается одно из значений a, b, получено «c».'],
+    [['a', 'b'], 'Unexpected argument: b.', 'Лишний аргумент: b.'],
+    [
+      ['--log-keep', 'x'],
+      '--log-keep expects an integer, got "x".',
+      '--log-keep ожидает целое число, получено «x».',
+    ],
+  ];
+
+  it.each(cases)('%j', (args, en, ru) => {
+    const human = run(['mistakes', ...args]);
+    expect(human.status).toBe(64);
+    expect(human.stdout).toBe('');
+    expect(human.stderr).toBe(`Error: ${en}\nSee --help for usage.\n`);
+    const russian = run(['mistakes', ...args, '--lang', 'ru']);
+    expect(russian.status).toBe(64);
+    expect(russian.stderr).toBe(`Ошибка: ${ru}\nСправка: --help.\n`);
+    const json = run(['mistakes', ...args, '--json']);
+    expect(json.status).toBe(64);
+    expect(JSON.parse(json.stdout).error).toMatchObject({
+      code: 'USAGE',
+      exitCode: 64,
+      message: en,
+    });
+    // Nothing was written: the run stopped before its log file.
+    expect(existsSync(join(human.cwd, '.logs'))).toBe(false);
+  });
+
+  it('never calls a usage mistake a bug', () => {
+    const r = run(['mistakes', '--cycles', 'abc']);
+    expect(r.stderr).not.toContain('This is a bug');
+  });
+});
+
+describe('the entry: unknown commands, help, version', () => {
+  it('answers an unknown command with 64 and the closest command, once', () => {
+    const r = run(['mistake']);
+    expect(r.status).toBe(64);
+    expect(r.stderr).toBe(
+      'Error: Unknown command "mistake". Did you mean "mistakes"?\nSee --help for usage.\n',
+    );
+    const ru = run(['mistake', '--lang', 'ru']);
+    expect(ru.stderr).toContain(
+      'Неизвестная команда «mistake». Возможно, имелась в виду «mistakes»?',
+    );
+    const json = run(['mistake', '--json']);
+    expect(json.status).toBe(64);
+    expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'USAGE', exitCode: 64 });
+  });
+
+  it('lists the commands when nothing is close', () => {
+    const r = run(['qqqqqqqq']);
+    expect(r.status).toBe(64);
+    expect(r.stderr).toContain(
+      'Unknown command "qqqqqqqq". The commands are: ask, config, fail, mistakes, ok.',
+    );
+  });
+
+  it('runs `help [command]` as `[command] --help`', () => {
+    const r = run(['help', 'ok']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Everything is fine.');
+    const root = run(['help']);
+    expect(root.status).toBe(0);
+    expect(root.stdout).toContain('COMMANDS');
+  });
+
+  it('takes -v as --version', () => {
+    const r = run(['-v']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^kit-fixture\/1\.0\.0 /);
+  });
+});
+
+describe('--dotenv (and its old name --env-file) started as a program', () => {
+  it('reaches the tool however the bin is started, with our message and 78', () => {
+    for (const flag of ['--dotenv', '--env-file']) {
+      // The bin run as a program: its shebang is `node --`, so Node 20 leaves --env-file alone.
+      const cwd = mkdtempSync(join(tmpdir(), 'kit-'));
+      const r = spawnSync(bin, ['config', flag, 'missing.env'], {
+        cwd,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+      });
+      expect(r.status).toBe(78);
+      expect(r.stderr).toBe(
+        'Error: cannot read missing.env: no such file. Check the --dotenv path.\n',
+      );
+    }
   });
 });

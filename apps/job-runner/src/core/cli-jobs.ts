@@ -26,6 +26,7 @@ export interface ManifestCommand {
 /** Flags every Toolbelt CLI has; they are the runner's business, not the job form's. */
 const commonFlags = new Set([
   'lang',
+  'dotenv',
   'env-file',
   'log-dir',
   'log-keep',
