@@ -165,7 +165,9 @@ describe('diffTracker', () => {
   });
 
   it('keeps tracker rows missing from the MOT', () => {
-    const tracker = [trackerRow('900', {}, { main: '2023-01-01' })];
+    const tracker = [
+      trackerRow('900', {}, { startUpdated: '2023-01-01', payUpdated: '2023-01-01' }),
+    ];
     const diff = diffTracker([motRow('101')], [], [], tracker, today);
     expect(idsOf(diff.rows)).toEqual(['101', '900']);
     expect(rowOf(diff.rows, '900')).toBe(tracker[0]);
@@ -173,17 +175,48 @@ describe('diffTracker', () => {
   });
 
   it('sorts by Main Last Updated, newest first, stable for ties', () => {
+    const on = (day: string) => ({ startUpdated: day, payUpdated: day });
     const tracker = [
-      trackerRow('a', {}, { main: '2023-05-01' }),
-      trackerRow('b', {}, { main: '2023-06-01' }),
-      trackerRow('c', {}, { main: '2023-05-01' }),
-      trackerRow('d', {}, { main: '' }),
-      trackerRow('e', {}, { main: '2023-06-01' }),
+      trackerRow('a', {}, on('2023-05-01')),
+      trackerRow('b', {}, on('2023-06-01')),
+      trackerRow('c', {}, on('2023-05-01')),
+      trackerRow('d', {}, on('')),
+      trackerRow('e', {}, on('2023-06-01')),
     ];
     const diff = diffTracker([], [], [], tracker, today);
     expect(idsOf(diff.rows)).toEqual(['b', 'e', 'a', 'c', 'd']);
     expect(diff.changed).toBe(true);
     expect(diff.changes).toEqual([]);
+  });
+
+  it('recomputes Main Last Updated for every row on every sync: a hand-edited value does not survive', () => {
+    const tracker = [
+      // In the MOT and unchanged, Main Last Updated edited by hand (later, then earlier).
+      trackerRow(
+        'a',
+        {},
+        { startUpdated: '2023-05-01', payUpdated: '2023-05-20', main: '2023-12-31' },
+      ),
+      trackerRow(
+        'b',
+        {},
+        { startUpdated: '2023-06-02', payUpdated: '2023-05-20', main: '2023-01-01' },
+      ),
+      // Not in the MOT: derived all the same.
+      trackerRow('c', {}, { startUpdated: '2023-04-01', payUpdated: '2023-04-03', main: '' }),
+    ];
+    const diff = diffTracker([motRow('a'), motRow('b')], [], [], tracker, today);
+    const main = (id: string) => rowOf(diff.rows, id).cells[COL.mainLastUpdated];
+    expect(main('a')).toBe('2023-05-20');
+    expect(main('b')).toBe('2023-06-02');
+    expect(main('c')).toBe('2023-04-03');
+    expect(idsOf(diff.rows)).toEqual(['b', 'a', 'c']);
+    expect(diff.changed).toBe(true);
+    expect(diff.changes).toEqual([]);
+    expect(diff.counts).toMatchObject({ updated: 0, unchanged: 3, notInMot: 1 });
+    // The stamps themselves are left alone, and a second sync changes nothing.
+    expect(rowOf(diff.rows, 'a').cells[COL.startDateUpdated]).toBe('2023-05-01');
+    expect(diffTracker([motRow('a'), motRow('b')], [], [], diff.rows, today).changed).toBe(false);
   });
 
   it('keeps tech-owned cells attached to their row through updates and the sort', () => {

@@ -85,8 +85,10 @@ function latest(a: string, b: string): string {
  * The sync, as a pure function (spec "Algorithm", steps 2-8):
  * - MOT rows with a blank id and ids listed in `cleared` are dropped;
  * - tracker rows found in the MOT get the 13 shared fields from it; a changed Start Date or
- *   Pay Location stamps its `- Last Updated` column with `today` and Main Last Updated
- *   becomes the latest of the two stamps; other fields change without stamps;
+ *   Pay Location stamps its `- Last Updated` column with `today`; other fields change
+ *   without stamps;
+ * - every row's Main Last Updated is recomputed as the later of its two stamps (rows not in
+ *   the MOT too: the column is derived, never hand-kept);
  * - tracker rows missing from the MOT are kept untouched;
  * - new MOT ids are appended with Rescinded `--` and every date column set to `today`;
  * - a row whose id is in `rescindedIds` and whose Rescinded is still `--` becomes
@@ -163,10 +165,6 @@ export function diffTracker(
           counts.keyChanges++;
           for (const k of KEY_FIELDS)
             if (cells[k.index] !== row.cells[k.index]) cells[k.stamp] = today;
-          cells[COL.mainLastUpdated] = latest(
-            cells[COL.startDateUpdated] ?? '',
-            cells[COL.payLocationUpdated] ?? '',
-          );
         }
       }
     }
@@ -178,7 +176,16 @@ export function diffTracker(
       counts.rescinded++;
       changes.push({ kind: 'rescind', id, stamp });
     }
+    // Counted by the MOT's changes: a recomputed Main Last Updated alone leaves a row "unchanged".
     if (!cells) counts.unchanged++;
+    // Every row, every sync, as the original: Main Last Updated "always reflects the most
+    // recent change to key pieces of data", so a hand-edited value does not survive.
+    const current = cells ?? row.cells;
+    const main = latest(current[COL.startDateUpdated] ?? '', current[COL.payLocationUpdated] ?? '');
+    if ((current[COL.mainLastUpdated] ?? '') !== main) {
+      cells ??= [...row.cells];
+      cells[COL.mainLastUpdated] = main;
+    }
     rows.push(cells ? { cells, tech: row.tech } : row);
   }
 
