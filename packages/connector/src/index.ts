@@ -63,3 +63,4 @@ export { connectorMigrations, createSqlJobStore } from './sql-job-store.js';
 export { createMemoryJobStore } from './memory-job-store.js';
 export { toNewJob, validateJobDefinition } from './job-definition.js';
 export type { JobDefinition, JobEndDefinition } from './job-definition.js';
+export { currentHistoryOwner, isHistoryOwnerGone } from './history-owner.js';

@@ -76,11 +76,28 @@ export interface JobStore {
   addJob(job: NewJob): Promise<number>;
   getJob(id: number): Promise<JobDetails | undefined>;
   listJobs(): Promise<JobSummary[]>;
-  /** A new history row in status Running. */
-  createHistory(jobId: number): Promise<number>;
+  /**
+   * A new history row in status Running, owned by `owner` (the process working on it, see
+   * `history-owner.ts`) when given.
+   */
+  createHistory(jobId: number, owner?: string): Promise<number>;
   getHistory(id: number): Promise<HistoryRow | undefined>;
-  /** Sets the status (and the row count when given); Finished/Failed also set `finishedAt`. */
-  updateHistory(id: number, update: { status: 1 | 2 | 3; rowCount?: number }): Promise<void>;
+  /**
+   * Sets the status (and the row count when given); Finished/Failed also set `finishedAt`.
+   * `owner` (when given) replaces the owner: `null` for a history that waits for its
+   * destination stage and no process is working on.
+   */
+  updateHistory(
+    id: number,
+    update: { status: 1 | 2 | 3; rowCount?: number; owner?: string | null },
+  ): Promise<void>;
+  /**
+   * Marks Failed every Running history of `jobId` that has an owner for which `isGone`
+   * says the process ended (killed, crashed, lost its database) without finishing it.
+   * Returns the ids it marked. A history without owner (waiting for its destination
+   * stage) is left alone.
+   */
+  failInterruptedHistories(jobId: number, isGone: (owner: string) => boolean): Promise<number[]>;
   /** Newest first. */
   listHistory(filter?: { jobId?: number; limit?: number }): Promise<HistoryRow[]>;
   insertLog(row: LogRow): Promise<void>;

@@ -9,6 +9,7 @@ export function createMemoryJobStore(
 ): JobStore & { readonly logs: readonly LogRow[] } {
   const jobs: JobDetails[] = [];
   const history: HistoryRow[] = [];
+  const owners = new Map<number, string | null>();
   const logs: LogRow[] = [];
   return {
     logs,
@@ -32,9 +33,10 @@ export function createMemoryJobStore(
         updateMethod: j.updateMethod,
       }));
     },
-    async createHistory(jobId) {
+    async createHistory(jobId, owner) {
       const id = history.length + 1;
       history.push({ id, jobId, status: 1, rowCount: 0, startedAt: now(), finishedAt: null });
+      owners.set(id, owner ?? null);
       return id;
     },
     async getHistory(id) {
@@ -46,7 +48,19 @@ export function createMemoryJobStore(
       if (!row) return;
       row.status = update.status;
       if (update.rowCount !== undefined) row.rowCount = update.rowCount;
+      if (update.owner !== undefined) owners.set(id, update.owner);
       row.finishedAt = update.status === 1 ? null : now();
+    },
+    async failInterruptedHistories(jobId, isGone) {
+      const failed: number[] = [];
+      for (const row of history) {
+        const owner = owners.get(row.id);
+        if (row.jobId !== jobId || row.status !== 1 || !owner || !isGone(owner)) continue;
+        row.status = 3;
+        row.finishedAt = now();
+        failed.push(row.id);
+      }
+      return failed;
     },
     async listHistory(filter = {}) {
       return history

@@ -24,7 +24,7 @@ export const connectorMessages = {
       'Started job {{job}} ({{name}}), history {{history}}, {{kind}} connector {{connector}}.',
     uploaded: 'Uploaded batch {{key}} ({{rows}} rows).',
     loadingBatch: 'Loading batch {{key}}.',
-    replacing: 'Replace: emptying {{object}} before the first batch.',
+    replacing: 'Replace: the rows of {{object}} are replaced once every batch has loaded.',
     historyMissing: 'Job history {{id}} not found for job {{job}}.',
     dryRun: 'Dry run: {{rows}} rows in {{batches}} batches ({{bytes}} bytes) would be loaded.',
     registryInvalid: 'The connector registry {{file}} is invalid.',
@@ -33,6 +33,10 @@ export const connectorMessages = {
     s3Failed: 'S3 {{action}} failed.',
     rowNotJson: 'A row cannot be written as JSON.',
     batchInvalid: 'Batch {{key}} is not a valid list of rows.',
+    historyInterrupted:
+      'History {{id}} was left Running by a run that stopped without finishing; marked Failed.',
+    alreadyLoaded:
+      'History {{history}} was already loaded into {{object}} ({{rows}} rows); nothing was loaded again.',
   },
   ru: {
     envMissing: "Невозможно запустить задание. Не задана переменная окружения: '{{name}}'",
@@ -53,7 +57,7 @@ export const connectorMessages = {
       'Запущено задание {{job}} ({{name}}), история {{history}}, коннектор {{kind}} {{connector}}.',
     uploaded: 'Загружен пакет {{key}} (строк: {{rows}}).',
     loadingBatch: 'Загрузка пакета {{key}}.',
-    replacing: 'Замена: очистка {{object}} перед первым пакетом.',
+    replacing: 'Замена: строки {{object}} будут заменены, когда загрузятся все пакеты.',
     historyMissing: 'История {{id}} задания {{job}} не найдена.',
     dryRun:
       'Пробный запуск: было бы загружено строк: {{rows}}, пакетов: {{batches}} ({{bytes}} байт).',
@@ -63,6 +67,10 @@ export const connectorMessages = {
     s3Failed: 'Ошибка S3 при операции {{action}}.',
     rowNotJson: 'Строку нельзя записать в JSON.',
     batchInvalid: 'Пакет {{key}} не является списком строк.',
+    historyInterrupted:
+      'История {{id}} осталась в состоянии Running после запуска, который не завершился; отмечена как Failed.',
+    alreadyLoaded:
+      'История {{history}} уже загружена в {{object}} (строк: {{rows}}); повторно ничего не загружено.',
   },
 };
 

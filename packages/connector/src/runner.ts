@@ -14,6 +14,7 @@ import {
 import { decryptCredentials, type Credentials } from './credentials.js';
 import { baseEnvVariables, findMissingEnv } from './env.js';
 import type { JobDetails, JobStore } from './job.js';
+import { currentHistoryOwner, isHistoryOwnerGone } from './history-owner.js';
 import { formatMessage, type ConnectorMessageKey, type MessageLanguage } from './messages.js';
 import type { Registry, RegistryEntry } from './registry.js';
 import { computeSelectionWindow } from './selection.js';
@@ -33,6 +34,11 @@ export interface RunConnectorOptions {
   /** Console language (log rows are always English). */
   lang?: MessageLanguage;
   now?: () => Date;
+  /**
+   * Tells whether the process that owns a Running history has ended (default: same host and
+   * its pid is gone). Such histories of the job are marked Failed when the job next runs.
+   */
+  isOwnerGone?: (owner: string) => boolean;
   /** Destination stage: the history whose batches to load (default env `HISTORY_ID`). */
   historyId?: number;
   dryRun?: boolean;
@@ -147,9 +153,27 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
   }
   for (const value of Object.values(prepared.credentials)) logger.redactor.add(value);
 
+  const owner = currentHistoryOwner();
+  if (!options.dryRun) {
+    // A run killed mid-way (or whose database went away) left its history Running.
+    const isGone = options.isOwnerGone ?? ((o: string) => isHistoryOwnerGone(o));
+    for (const id of await jobs.failInterruptedHistories(job.id, isGone)) {
+      const text = en('historyInterrupted', { id });
+      logger.warn(say('historyInterrupted', { id }));
+      await jobs.insertLog({
+        jobId: job.id,
+        historyId: id,
+        connector: connectorId,
+        type: logTypes.error,
+        text,
+        external: true,
+      });
+    }
+  }
+
   let historyId: number;
   if (kind === 'source') {
-    historyId = options.dryRun ? 0 : await jobs.createHistory(job.id);
+    historyId = options.dryRun ? 0 : await jobs.createHistory(job.id, owner);
   } else {
     historyId = options.historyId ?? Number(env.HISTORY_ID);
     const history =
@@ -161,6 +185,9 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
         id: options.historyId ?? env.HISTORY_ID ?? '',
         job: job.id,
       });
+    // This process now works on the history (again, after a failed or killed load).
+    if (!options.dryRun)
+      await jobs.updateHistory(historyId, { status: historyStatuses.running, owner });
   }
   outcome.historyId = options.dryRun && kind === 'source' ? null : historyId;
 
@@ -228,9 +255,11 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
           say('dryRun', { rows: batches.rows, batches: batches.batches, bytes: batches.bytes }),
         );
       } else {
+        // Running with no owner: the batches wait for the destination stage.
         await jobs.updateHistory(historyId, {
           status: historyStatuses.running,
           rowCount: instance.rowCount,
+          owner: null,
         });
       }
     } else {

@@ -52,6 +52,11 @@ CREATE TABLE connector_job_log (
 CREATE INDEX connector_job_log_history ON connector_job_log (history_id, log_id);
 `,
   },
+  {
+    // The process working on a history (host:pid), so that a run killed mid-way is found.
+    id: 'connector-002-history-owner',
+    sql: 'ALTER TABLE connector_job_history ADD COLUMN owner_txt text;',
+  },
 ];
 
 type Raw = Record<string, unknown>;
@@ -156,10 +161,10 @@ export function createSqlJobStore(db: Queryable): JobStore {
         updateMethod: Number(r.update_method_cd) as UpdateMethod,
       }));
     },
-    async createHistory(jobId) {
+    async createHistory(jobId, owner) {
       const result = await db.query<{ history_id: string | number }>(
-        'INSERT INTO connector_job_history (job_id, status_cd) VALUES ($1, 1) RETURNING history_id',
-        [jobId],
+        'INSERT INTO connector_job_history (job_id, status_cd, owner_txt) VALUES ($1, 1, $2) RETURNING history_id',
+        [jobId, owner ?? null],
       );
       return Number(result.rows[0]?.history_id);
     },
@@ -173,10 +178,36 @@ export function createSqlJobStore(db: Queryable): JobStore {
     async updateHistory(id, update) {
       await db.query(
         `UPDATE connector_job_history SET status_cd = $2::smallint, row_count = COALESCE($3::bigint, row_count),
-           finished_at = CASE WHEN $2::smallint = 1 THEN NULL ELSE now() END
+           finished_at = CASE WHEN $2::smallint = 1 THEN NULL ELSE now() END,
+           owner_txt = CASE WHEN $4::boolean THEN $5::text ELSE owner_txt END
          WHERE history_id = $1`,
-        [id, update.status, update.rowCount ?? null],
+        [
+          id,
+          update.status,
+          update.rowCount ?? null,
+          update.owner !== undefined,
+          update.owner ?? null,
+        ],
       );
+    },
+    async failInterruptedHistories(jobId, isGone) {
+      const running = await db.query<{ history_id: string | number; owner_txt: string }>(
+        `SELECT history_id, owner_txt FROM connector_job_history
+         WHERE job_id = $1 AND status_cd = 1 AND owner_txt IS NOT NULL ORDER BY history_id`,
+        [jobId],
+      );
+      const failed: number[] = [];
+      for (const row of running.rows) {
+        if (!isGone(row.owner_txt)) continue;
+        // Only if nobody took the history over since it was read.
+        const marked = await db.query(
+          `UPDATE connector_job_history SET status_cd = 3, finished_at = now()
+           WHERE history_id = $1 AND status_cd = 1 AND owner_txt = $2`,
+          [row.history_id, row.owner_txt],
+        );
+        if (marked.rowCount > 0) failed.push(Number(row.history_id));
+      }
+      return failed;
     },
     async listHistory(filter = {}) {
       const result = await db.query(

@@ -55,6 +55,30 @@ export function jobStoreContract(name: string, make: () => Promise<JobStore>): v
       expect(await store.listHistory({ jobId: jobId + 1000 })).toEqual([]);
     });
 
+    it('marks Failed the Running histories whose owner is gone, and only those', async () => {
+      const store = await make();
+      const jobId = await store.addJob(jobOf());
+      const other = await store.addJob(jobOf());
+      const killed = await store.createHistory(jobId, 'host:111');
+      const alive = await store.createHistory(jobId, 'host:222');
+      const waiting = await store.createHistory(jobId, 'host:333');
+      await store.updateHistory(waiting, { status: 1, rowCount: 5, owner: null });
+      const finished = await store.createHistory(jobId, 'host:111');
+      await store.updateHistory(finished, { status: 2, rowCount: 7 });
+      const otherJob = await store.createHistory(other, 'host:111');
+      const gone = (owner: string): boolean => owner === 'host:111' || owner === 'host:333';
+      expect(await store.failInterruptedHistories(jobId, gone)).toEqual([killed]);
+      expect((await store.getHistory(killed))?.status).toBe(3);
+      expect((await store.getHistory(killed))?.finishedAt).toBeInstanceOf(Date);
+      expect((await store.getHistory(alive))?.status).toBe(1);
+      expect(await store.getHistory(waiting)).toMatchObject({ status: 1, rowCount: 5 });
+      expect((await store.getHistory(finished))?.status).toBe(2);
+      expect((await store.getHistory(otherJob))?.status).toBe(1);
+      // A history taken over by a live process is no longer the dead one's.
+      await store.updateHistory(alive, { status: 1, owner: 'host:444' });
+      expect(await store.failInterruptedHistories(jobId, gone)).toEqual([]);
+    });
+
     it('stores log rows in order, including rows for unknown jobs', async () => {
       const store = await make();
       const jobId = await store.addJob(jobOf());

@@ -1,48 +1,128 @@
 import { once } from 'node:events';
-import { createWriteStream, existsSync, statSync } from 'node:fs';
-import { mkdir, truncate } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { DestinationConnector, type Row } from '@toolbelt/connector';
+import { finished } from 'node:stream/promises';
+import { createWriteStream, existsSync, statSync, type WriteStream } from 'node:fs';
+import { copyFile, mkdir, readdir, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { DestinationConnector, updateMethods, type Row } from '@toolbelt/connector';
 
-/** One CSV field (RFC 4180 quoting); objects as JSON, null as empty. */
-export function toCsvField(value: unknown): string {
+/** First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain number (`-12.5`, `+3`, `1e-3`): a spreadsheet reads it as a number, never a formula. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * One CSV field (RFC 4180 quoting); objects as JSON, null as empty. Unless `raw`, a text
+ * starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so that a spreadsheet shows
+ * it as text instead of running it as a formula (OWASP); plain numbers are left as they are.
+ */
+export function toCsvField(value: unknown, raw = false): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (!raw && typeof value !== 'number' && FORMULA_START.test(text) && !PLAIN_NUMBER.test(text))
+    text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** `.<name>.<pid>.<time>.tmp` beside the file: the temp file a load writes. */
+const tempPattern = (name: string): RegExp =>
+  new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.\\d+\\.tmp$`);
+
+function processGone(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }
 
 /**
  * CSV file destination: the destination object is the file. Append adds rows (and the
- * header when the file is new or empty); Replace empties the file first.
+ * header when the file is new or empty); Replace writes the file anew.
+ *
+ * The load writes a temp file beside the target (`.<name>.<pid>.<time>.tmp`; for Append a
+ * copy of the old file first) and renames it over the target only when every batch is
+ * written, so a failed, killed or interrupted run (Ctrl-C) leaves the old file whole.
+ * Temp files of runs that were killed are removed by the next load.
+ *
+ * Option `rawValues` (default false) writes values exactly as they are, for programs that
+ * read the file; by default texts that a spreadsheet would run as a formula are escaped
+ * (see `toCsvField`).
  */
 export class CsvDestination extends DestinationConnector {
   static override connectorId = 'csv';
   static override displayName = 'CSV file';
+  private out: WriteStream | undefined;
+  private temp: string | undefined;
+  private needsHeader = true;
+  private failure: Error | undefined;
+
+  private get raw(): boolean {
+    return this.options.rawValues === true;
+  }
 
   override async run(): Promise<void> {
-    await this.runBatches();
+    const dir = dirname(this.object);
+    const name = basename(this.object);
+    await mkdir(dir, { recursive: true });
+    await this.removeAbandonedTemps(dir, name);
+    this.temp = join(dir, `.${name}.${process.pid}.${Date.now()}.tmp`);
+    try {
+      const keep =
+        this.job.updateMethod === updateMethods.append &&
+        existsSync(this.object) &&
+        statSync(this.object).size > 0;
+      if (keep) await copyFile(this.object, this.temp);
+      this.needsHeader = !keep;
+      this.out = createWriteStream(this.temp, { flags: keep ? 'a' : 'w' });
+      this.out.on('error', (error) => (this.failure ??= error));
+      await this.runBatches();
+      const out = this.out;
+      out.end();
+      await finished(out);
+      this.out = undefined;
+      if (this.batchCount > 0) await rename(this.temp, this.object);
+      else await unlink(this.temp);
+    } catch (error) {
+      this.out?.destroy();
+      await unlink(this.temp).catch(() => {});
+      throw error;
+    }
   }
 
-  override async clear(): Promise<void> {
-    if (existsSync(this.object)) await truncate(this.object, 0);
-  }
+  /** Replace never reads the old file; the rename replaces it (see `run`). */
+  override async clear(): Promise<void> {}
 
   override async batch(rows: Row[]): Promise<number> {
-    await mkdir(dirname(this.object), { recursive: true });
-    const fresh = !existsSync(this.object) || statSync(this.object).size === 0;
-    const out = createWriteStream(this.object, { flags: 'a' });
+    const out = this.out;
+    if (!out) throw new Error('CsvDestination.batch() is called by run() only');
+    if (this.failure) throw this.failure;
     const columns = this.destinationColumns;
-    let text = fresh ? columns.map(toCsvField).join(',') + '\n' : '';
+    const raw = this.raw;
+    let text = '';
+    if (this.needsHeader) {
+      text = columns.map((c) => toCsvField(c, raw)).join(',') + '\n';
+      this.needsHeader = false;
+    }
     for (const row of rows) {
-      text += columns.map((c) => toCsvField(row[c])).join(',') + '\n';
+      text += columns.map((c) => toCsvField(row[c], raw)).join(',') + '\n';
       if (text.length > 256 * 1024) {
         if (!out.write(text)) await once(out, 'drain');
         text = '';
       }
     }
-    out.end(text);
-    await once(out, 'finish');
+    if (text !== '' && !out.write(text)) await once(out, 'drain');
     return rows.length;
+  }
+
+  private async removeAbandonedTemps(dir: string, name: string): Promise<void> {
+    const pattern = tempPattern(name);
+    for (const entry of await readdir(dir)) {
+      const pid = Number(pattern.exec(entry)?.[1]);
+      if (Number.isSafeInteger(pid) && pid > 0 && processGone(pid))
+        await unlink(join(dir, entry)).catch(() => {});
+    }
   }
 
   override async check(): Promise<void> {

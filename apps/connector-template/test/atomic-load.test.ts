@@ -1,0 +1,235 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toNewJob } from '@toolbelt/connector';
+import type { Database } from '@toolbelt/db';
+import { writeCsvFixture } from '@toolbelt/testkit/csv-fixtures';
+import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
+import { makeTempDir } from '@toolbelt/testkit/temp-dir';
+import { buildDeps, type Deps } from '../src/deps.js';
+import { runJob } from '../src/run-job.js';
+import { MASTER_HASH, captureLogger, csvToPostgresJob } from './helpers.js';
+
+/**
+ * A connector killed (SIGKILL) in the middle of its destination load, against a real
+ * PostgreSQL: the target keeps its old rows, the history is marked Failed when the job
+ * next runs, and the re-run loads every row exactly once.
+ */
+const ROWS = 400_000;
+const OLD_ROWS = 1000;
+const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url));
+const dir = makeTempDir('connector-atomic');
+const csv = `${dir.path}/big.csv`;
+let env: Record<string, string>;
+let deps: Deps;
+let db: Database;
+
+beforeAll(async () => {
+  await writeCsvFixture(csv, ROWS);
+  env = {
+    MASTER_HASH,
+    DATABASE_URL: await testDatabaseUrl(),
+    OBJECTS_DIR: `${dir.path}/objects`,
+  };
+  deps = await buildDeps({ env, cwd: dir.path });
+  db = await deps.database();
+}, 120_000);
+afterAll(async () => {
+  await deps?.close();
+  await dir.cleanup();
+});
+
+const count = async (table: string): Promise<number> =>
+  Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table}`)).rows[0]?.n);
+
+async function latestHistory(jobId: number): Promise<number | undefined> {
+  const result = await db.query<{ id: string | null }>(
+    'SELECT max(history_id)::text AS id FROM connector_job_history WHERE job_id = $1',
+    [jobId],
+  );
+  return result.rows[0]?.id ? Number(result.rows[0].id) : undefined;
+}
+
+/** Rows COPied so far into the staging table of `history` (0 before it exists). */
+async function stagedRows(history: number): Promise<number> {
+  try {
+    return await count(`"_toolbelt_load_e${history}"`);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Starts `run --job` in a child process and kills it with SIGKILL once the destination has
+ * COPied its first batch (and before it can have finished the rest). Returns the history.
+ */
+async function runAndKillMidLoad(jobId: number): Promise<number> {
+  const childEnv: Record<string, string | undefined> = { ...process.env, ...env, NO_COLOR: '1' };
+  for (const k of ['S3_BUCKET', 'JOB_ID', 'TOOLBELT_LANG']) delete childEnv[k];
+  const child = spawn(
+    process.execPath,
+    [bin, 'run', '--job', String(jobId), '--log-dir', `${dir.path}/logs`],
+    { cwd: dir.path, env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  let history: number | undefined;
+  let ended = false;
+  void exited.then(() => (ended = true));
+  // Bounded: the child ends by itself at the latest when the load is over.
+  while (!ended) {
+    history ??= await latestHistory(jobId);
+    if (history !== undefined && (await stagedRows(history)) > 0) {
+      child.kill('SIGKILL');
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const [code, signal] = await exited;
+  expect({ code, signal, stderr: signal ? '' : stderr }).toEqual({
+    code: null,
+    signal: 'SIGKILL',
+    stderr: '',
+  });
+  return history as number;
+}
+
+async function seedOldRows(table: string): Promise<void> {
+  await db.query(`CREATE TABLE ${table} (id text, name text, amount text, empty text)`);
+  await db.query(
+    `INSERT INTO ${table} SELECT 'old' || g, 'Old', '0', NULL FROM generate_series(1, ${OLD_ROWS}) g`,
+  );
+}
+
+async function historyOf(id: number) {
+  return (await deps.jobs()).getHistory(id);
+}
+
+async function rerun(jobId: number, extra: { stage?: 'destination'; historyId?: number } = {}) {
+  const { logger, lines } = captureLogger();
+  const result = await runJob(deps, { env, jobId, dryRun: false, logger, lang: 'en', ...extra });
+  return { result, lines };
+}
+
+const stagingTables = async (): Promise<string[]> =>
+  (
+    await db.query<{ name: string }>(
+      "SELECT tablename AS name FROM pg_tables WHERE starts_with(tablename, '_toolbelt_load_e')",
+    )
+  ).rows.map((r) => r.name);
+
+describe('PostgreSQL destination killed mid-load (SIGKILL), then run again', () => {
+  for (const method of ['replace', 'append'] as const) {
+    it(
+      `${method}: the old rows stay, the killed history becomes Failed, the re-run loads once`,
+      { timeout: 240_000 },
+      async () => {
+        const table = `killed_${method}`;
+        await seedOldRows(table);
+        const jobs = await deps.jobs();
+        const jobId = await jobs.addJob(
+          toNewJob(csvToPostgresJob(csv, table, method), MASTER_HASH),
+        );
+
+        const killed = await runAndKillMidLoad(jobId);
+        // Nothing of the killed load is visible: the old rows, all of them, only them.
+        expect(await count(table)).toBe(OLD_ROWS);
+        expect(await count(`${table} WHERE id LIKE 'old%'`)).toBe(OLD_ROWS);
+        expect((await historyOf(killed))?.status).toBe(1);
+
+        const again = await rerun(jobId);
+        expect(again.result.exitCode).toBe(0);
+        expect((await historyOf(killed))?.status).toBe(3);
+        const logs = await jobs.listLogs({ historyId: killed });
+        expect(logs.map((l) => l.text)).toContainEqual(
+          `History ${killed} was left Running by a run that stopped without finishing; marked Failed.`,
+        );
+        const fresh = again.result.stages[1]?.historyId as number;
+        expect(fresh).toBeGreaterThan(killed);
+        expect(await historyOf(fresh)).toMatchObject({ status: 2, rowCount: ROWS });
+        const expected = method === 'replace' ? ROWS : OLD_ROWS + ROWS;
+        expect(await count(table)).toBe(expected);
+        expect(await count(`${table} WHERE id LIKE 'old%'`)).toBe(
+          method === 'replace' ? 0 : OLD_ROWS,
+        );
+        expect(
+          Number(
+            (await db.query<{ n: string }>(`SELECT count(DISTINCT id)::text AS n FROM ${table}`))
+              .rows[0]?.n,
+          ),
+        ).toBe(expected);
+        // The killed run's staging table went with the re-run.
+        expect(await stagingTables()).toEqual([]);
+
+        // Loading the same history again adds nothing (exactly-once per history).
+        const twice = await rerun(jobId, { stage: 'destination', historyId: fresh });
+        expect(twice.result.exitCode).toBe(0);
+        expect(twice.result.stages[0]?.rowsAffected).toBe(ROWS);
+        expect(twice.lines.join('\n')).toContain(
+          `History ${fresh} was already loaded into ${table} (${ROWS} rows); nothing was loaded again.`,
+        );
+        expect(await count(table)).toBe(expected);
+        expect((await historyOf(fresh))?.status).toBe(2);
+      },
+    );
+  }
+});
+
+describe('CSV destination killed mid-write', () => {
+  it(
+    'Replace leaves the old file whole, the re-run writes every row and no temp file stays',
+    { timeout: 240_000 },
+    async () => {
+      const out = `${dir.path}/out/people.csv`;
+      const old = 'id,name,amount,empty\nold1,Old,0,\n';
+      const { mkdirSync } = await import('node:fs');
+      mkdirSync(`${dir.path}/out`, { recursive: true });
+      writeFileSync(out, old);
+      const jobs = await deps.jobs();
+      const definition = {
+        ...csvToPostgresJob(csv, 'unused', 'replace'),
+        destination: { connector: 'csv', object: out },
+      };
+      const jobId = await jobs.addJob(toNewJob(definition, MASTER_HASH));
+
+      const childEnv: Record<string, string | undefined> = {
+        ...process.env,
+        ...env,
+        NO_COLOR: '1',
+      };
+      for (const k of ['S3_BUCKET', 'JOB_ID', 'TOOLBELT_LANG']) delete childEnv[k];
+      const child = spawn(
+        process.execPath,
+        [bin, 'run', '--job', String(jobId), '--log-dir', `${dir.path}/logs`],
+        { cwd: dir.path, env: childEnv, stdio: 'ignore' },
+      );
+      const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+      let ended = false;
+      void exited.then(() => (ended = true));
+      const temps = (): string[] =>
+        readdirSync(`${dir.path}/out`).filter((f) => f.endsWith('.tmp'));
+      while (!ended) {
+        if (temps().length > 0) {
+          // Ctrl-C as a terminal sends it.
+          child.kill('SIGINT');
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      const [code, signal] = await exited;
+      expect(code === 0 && signal === null).toBe(false);
+      expect(readFileSync(out, 'utf8')).toBe(old);
+
+      const again = await rerun(jobId);
+      expect(again.result.exitCode).toBe(0);
+      const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+      expect(lines).toHaveLength(ROWS + 1);
+      expect(lines[0]).toBe('id,name,amount,empty');
+      expect(temps()).toEqual([]);
+      expect(existsSync(out)).toBe(true);
+    },
+  );
+});
