@@ -4,10 +4,15 @@ import { RunnerCommand, runnerFlags } from '../runner-command.js';
 export default class Serve extends RunnerCommand<typeof Serve> {
   static override summary = 'Serve the web UI: jobs, forms, live logs, history.';
   static override description =
-    'Binds to 127.0.0.1 by default. On any other address a login with JOB_RUNNER_TOKEN is required. With PostgreSQL (DATABASE_URL) runs are queued for job-runner worker processes; with the embedded database this process executes them.';
+    'Binds to 127.0.0.1 by default. On any other address a login with JOB_RUNNER_TOKEN is required. Requests are answered only under the bound address, localhost and the --allowed-host names (DNS rebinding). With PostgreSQL (DATABASE_URL) runs are queued for job-runner worker processes; with the embedded database this process executes them.';
   static override flags = {
     ...runnerFlags,
     host: Flags.string({ summary: 'Address to listen on.', default: '127.0.0.1' }),
+    'allowed-host': Flags.string({
+      summary:
+        'Another name the UI is reached by (a proxy or DNS name); repeatable. Also JOB_RUNNER_ALLOWED_HOSTS.',
+      multiple: true,
+    }),
     port: Flags.integer({
       summary: 'Port to listen on (0: any free port).',
       default: 8080,
@@ -20,11 +25,18 @@ export default class Serve extends RunnerCommand<typeof Serve> {
     'JOB_RUNNER_TOKEN=... <%= config.bin %> serve --host 0.0.0.0 --port 8080',
   ];
   static override exitCodes = ['OK', 'USAGE', 'CONFIG', 'UNAVAILABLE', 'INTERNAL'] as const;
+  // Ctrl-C is how it is stopped: it shuts down by itself, with exit 0.
+  static override cancelOnInterrupt = false;
 
   async run(): Promise<{ url: string }> {
     const runner = await this.openRunner();
     const { startRun } = await import('../runner.js');
     const { startWebServer } = await import('../web/server.js');
+    const { parseHostList } = await import('../web/host-check.js');
+    const allowedHosts = [
+      ...(this.flags['allowed-host'] ?? []),
+      ...parseHostList(this.env.JOB_RUNNER_ALLOWED_HOSTS),
+    ];
     const launch = runner.mode === 'postgres' ? 'queue' : 'spawn';
     try {
       const web = await startWebServer(
@@ -42,6 +54,7 @@ export default class Serve extends RunnerCommand<typeof Serve> {
         {
           host: this.flags.host,
           port: this.flags.port,
+          allowedHosts,
           ...(this.env.JOB_RUNNER_TOKEN ? { token: this.env.JOB_RUNNER_TOKEN } : {}),
         },
       );

@@ -2,8 +2,10 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
+import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { hostHeaderName, isAllowedHost } from './host-check.js';
 import { messagePage } from './pages.js';
 import {
   lastValue,
@@ -20,6 +22,18 @@ import { runRoutes } from './routes/runs.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 const formTypes = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
+
+/**
+ * DNS rebinding: a hostile page whose name now points at 127.0.0.1 reaches this server with its
+ * own name in `Host`. Such a request gets 421 and nothing else: no page, no session, no token.
+ */
+function hostGuard(deps: WebDeps, config: WebAppConfig): MiddlewareHandler<WebEnv> {
+  return async (c, next) => {
+    const header = c.req.header('host');
+    if (isAllowedHost(header, config.allowedHosts)) return next();
+    return c.text(deps.t('web.badHost', { host: hostHeaderName(header) ?? '?' }), 421);
+  };
+}
 
 /** A POST must be a form of this site: the session's CSRF token, within the size limit. */
 function formGuard(deps: WebDeps, config: WebAppConfig): MiddlewareHandler<WebEnv> {
@@ -83,6 +97,7 @@ export function createApp(deps: WebDeps, config: WebAppConfig): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
   const t = deps.t;
 
+  app.use(hostGuard(deps, config));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -105,6 +120,8 @@ export function createApp(deps: WebDeps, config: WebAppConfig): Hono<WebEnv> {
     await next();
     c.header('cache-control', 'no-store');
   });
+  // State-changing requests come from a page of this site: Origin or Sec-Fetch-Site says so.
+  app.use(csrf({ secFetchSite: 'same-origin' }));
   app.use(formGuard(deps, config));
   app.route('/', loginRoutes(deps, config));
   app.use(loginGuard(config));
@@ -118,7 +135,8 @@ export function createApp(deps: WebDeps, config: WebAppConfig): Hono<WebEnv> {
     const ctx = pageContext(c, deps, config, false);
     if (error instanceof HTTPException) {
       const status = error.status;
-      return c.html(messagePage(ctx, String(status), error.message || String(status)), status);
+      const message = status === 403 ? t('web.badOrigin') : error.message || String(status);
+      return c.html(messagePage(ctx, String(status), message), status);
     }
     return c.html(messagePage(ctx, '500', error.message), 500);
   });

@@ -1,10 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
 import { ToolbeltError } from '@toolbelt/errors';
 import { createApp } from './app.js';
 import type { WebAppConfig, WebDeps } from './context.js';
+import { planAllowedHosts } from './host-check.js';
 import { createLoginThrottle, type LoginThrottleOptions } from './login-throttle.js';
 import { createSessionStore, type SessionStoreOptions } from './sessions.js';
 
@@ -18,6 +20,11 @@ export interface WebServerOptions {
   port?: number;
   /** Login token (`JOB_RUNNER_TOKEN`); required off the default loopback address. */
   token?: string;
+  /**
+   * Further names the UI is reached by (`--allowed-host`, `JOB_RUNNER_ALLOWED_HOSTS`): a proxy's
+   * or the machine's DNS name. The bound address and the loopback names are always allowed.
+   */
+  allowedHosts?: readonly string[];
   /** Lines shown on a log page before "earlier lines" (default 500). */
   pageLines?: number;
   /** How often live pages look for new lines (default 250 ms). */
@@ -39,6 +46,14 @@ export interface WebServer {
 
 const defaultLoopback = new Set(['127.0.0.1', 'localhost', '::1']);
 const publicDir = fileURLToPath(new URL('../../public/', import.meta.url));
+
+/** This machine's name and addresses, which a wildcard bind (0.0.0.0, ::) answers to. */
+function localNames(): string[] {
+  const names = [hostname()];
+  for (const list of Object.values(networkInterfaces()))
+    for (const info of list ?? []) names.push(info.address);
+  return names;
+}
 
 /** True when the UI may run without a login: bound to the default loopback address only. */
 export function isDefaultLoopback(host: string): boolean {
@@ -63,7 +78,7 @@ export async function startWebServer(
   const config: WebAppConfig = {
     requireLogin,
     ...(options.token ? { token: options.token } : {}),
-    allowedHosts: new Set(),
+    allowedHosts: planAllowedHosts(host, options.allowedHosts ?? [], localNames()),
     sessions: createSessionStore(options.sessions),
     throttle: createLoginThrottle(options.loginThrottle),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
