@@ -16,6 +16,7 @@ import {
   type Translate,
 } from '@toolbelt/i18n';
 import { createLogger, isSecretKey, type Logger } from '@toolbelt/log';
+import { readClock, type Clock } from './clock.js';
 import { loadEnv, type Env } from './env.js';
 import { toUsageError, type FlagTable } from './usage-errors.js';
 
@@ -97,7 +98,13 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected t!: Translate;
   protected lang!: Language;
   protected logger!: Logger;
-  protected readonly startedAt = new Date();
+  /**
+   * When the run counts as started: `TOOLBELT_NOW` when set (process or `.env`), else the
+   * system time. Read once in `init()`; pass it (or `now`) to the app, never read the clock.
+   */
+  protected startedAt = new Date();
+  /** The run's clock: `startedAt` plus the real time elapsed since. */
+  protected now: Clock = () => new Date();
 
   private get ctorBase(): typeof BaseCommand {
     return this.constructor as typeof BaseCommand;
@@ -128,6 +135,9 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     this.env = loaded.env;
     this.envFile = loaded.file;
     this.setLanguage(this.flags.lang, this.env);
+    const clock = readClock(this.env);
+    this.startedAt = clock.startedAt;
+    this.now = clock.now;
     const consoleLevel = this.flags.quiet ? 'error' : this.flags.verbose ? 'debug' : 'info';
     this.logger = createLogger({
       name: this.config.bin,
@@ -137,6 +147,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
         .filter(([key]) => isSecretKey(key))
         .map(([, value]) => value),
       startedAt: this.startedAt,
+      now: this.now,
     });
     this.logger.debug(`${this.config.bin} ${this.id ?? ''} ${this.config.version}`);
   }

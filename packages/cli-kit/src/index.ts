@@ -2,6 +2,8 @@ export { BaseCommand, baseFlags, toCommandError } from './base-command.js';
 export type { CommandArgs, CommandFlags } from './base-command.js';
 export { configError, parseConfig, validateConfig } from './config.js';
 export type { ConfigResult } from './config.js';
+export { NOW_VARIABLE, createRunClock, parseInstant, readClock } from './clock.js';
+export type { Clock, RunClock, SystemTime } from './clock.js';
 export { loadEnv } from './env.js';
 export type { Env, LoadedEnv } from './env.js';
 export {

@@ -13,6 +13,8 @@ export const common: Bilingual = {
       noTty: 'Input is needed but this is not an interactive terminal: pass {{flag}}.',
       usage: '{{message}}',
       envFileMissing: 'cannot read {{path}}: no such file. Check the --dotenv path.',
+      nowInvalid:
+        '{{name}} must be an ISO 8601 instant with an offset, e.g. 2023-01-05T14:07:00-08:00; got "{{value}}".',
       inputUnreadable: 'cannot read {{path}}: $t(common:errors.reasons.{{reason}}).',
       reasons: {
         ENOENT: 'no such file',
@@ -103,6 +105,8 @@ export const common: Bilingual = {
       noTty: 'Требуется ввод, но это не интерактивный терминал: передайте {{flag}}.',
       usage: '{{message}}',
       envFileMissing: 'не удалось прочитать {{path}}: нет такого файла. Проверьте путь в --dotenv.',
+      nowInvalid:
+        '{{name}} должна быть моментом времени ISO 8601 со смещением, например 2023-01-05T14:07:00-08:00; получено «{{value}}».',
       inputUnreadable: 'не удалось прочитать {{path}}: $t(common:errors.reasons.{{reason}}).',
       reasons: {
         ENOENT: 'нет такого файла',
