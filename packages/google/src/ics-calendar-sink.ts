@@ -3,9 +3,10 @@
  * subscribe to. ical-generator writes our events; ical.js reads the file back. Events we do
  * not change (including other people's) are kept byte for byte.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { ToolbeltError } from '@toolbelt/errors';
+import { ioError, isEnvironmentIoError, writeFileAtomic } from '@toolbelt/lock';
 import { englishMessage } from './messages.js';
 import type { ApplyResult, CalendarEvent, CalendarSink, ListEventsQuery } from './ports.js';
 
@@ -45,6 +46,27 @@ function unreadable(path: string, error: unknown): ToolbeltError {
   });
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// RFC 5545 3.3.11: TEXT may hold any character but the controls (tab aside); line breaks
+// are written escaped (\n).
+// eslint-disable-next-line no-control-regex
+const ICS_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/**
+ * Text as RFC 5545 allows it in a TEXT value, and as it reads back: control characters
+ * other than tab are removed, CRLF and CR become LF (a line break reads back as LF), a lone
+ * surrogate becomes U+FFFD. Writers and comparers use it, so an unchanged event compares equal
+ * to what the file holds and is not written again.
+ */
+export function icsSafeText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(ICS_CONTROLS, '').replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/** RFC 5545 TEXT unescaping, for X- properties that ical.js hands over as written. */
+function unescapeText(text: string): string {
+  return text.replace(/\\([\\;,nN])/g, (_m, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+}
+
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -62,6 +84,7 @@ async function readIcs(path: string): Promise<ParsedFile> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
       return { others: [], events: [], parsed: [], cancelled: new Set() };
+    if (isEnvironmentIoError(error)) throw ioError(error, path, 'read');
     throw unreadable(path, error);
   }
   const { default: ICAL } = await import('ical.js');
@@ -90,7 +113,7 @@ async function readIcs(path: string): Promise<ParsedFile> {
           : startDate;
       const props: Record<string, string> = {};
       for (const p of comp.getAllProperties(ICS_PRIVATE_PROPERTY.toLowerCase())) {
-        const value = String(p.getFirstValue() ?? '');
+        const value = unescapeText(String(p.getFirstValue() ?? ''));
         const eq = value.indexOf('=');
         if (eq > 0) props[value.slice(0, eq)] = value.slice(eq + 1);
       }
@@ -122,7 +145,7 @@ export function createIcsCalendarSink(options: IcsCalendarSinkOptions): Calendar
     const { default: ical } = await import('ical-generator');
     const cal = ical({
       prodId: { company: 'toolbelt', product: 'toolbelt', language: 'EN' },
-      name: options.name ?? null,
+      name: options.name === undefined ? null : icsSafeText(options.name),
     });
     for (const e of events) {
       cal.createEvent({
@@ -131,11 +154,11 @@ export function createIcsCalendarSink(options: IcsCalendarSinkOptions): Calendar
         end: dayOfUtc(e.end),
         allDay: true,
         stamp: now(),
-        summary: e.summary,
-        ...(e.description ? { description: e.description } : {}),
+        summary: icsSafeText(e.summary),
+        ...(e.description ? { description: icsSafeText(e.description) } : {}),
         x: Object.entries(e.privateProperties ?? {}).map(([k, v]) => ({
           key: ICS_PRIVATE_PROPERTY,
-          value: `${k}=${v}`,
+          value: icsSafeText(`${k}=${v}`),
         })),
       });
     }
@@ -145,8 +168,10 @@ export function createIcsCalendarSink(options: IcsCalendarSinkOptions): Calendar
     const head = first >= 0 ? text.slice(0, first) : text.slice(0, endIndex);
     const blocks = new Map<string, string>();
     const body = first >= 0 ? text.slice(first, endIndex) : '';
+    // Split once: the blocks come in the order of the events (splitting per event was O(n^2)).
+    const parts = body.split(/(?<=END:VEVENT\r\n)/);
     events.forEach((e, i) => {
-      const m = body.split(/(?<=END:VEVENT\r\n)/)[i];
+      const m = parts[i];
       if (m) blocks.set(e.id, m.replace(/\r\n$/, ''));
     });
     return { head, tail: 'END:VCALENDAR\r\n', blocks };
@@ -197,15 +222,8 @@ export function createIcsCalendarSink(options: IcsCalendarSinkOptions): Calendar
       }
       for (const [id, block] of rendered.blocks) if (!placed.has(id)) blocks.push(block);
       const text = `${rendered.head}${[...file.others, ...blocks].map((b) => `${b}\r\n`).join('')}${rendered.tail}`;
-      await mkdir(dirname(path), { recursive: true });
-      const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-      try {
-        await writeFile(tmp, text, 'utf8');
-        await rename(tmp, path);
-      } catch (error) {
-        await rm(tmp, { force: true });
-        throw error;
-      }
+      // Whole file or nothing (temp + rename); file-system refusals are IOERR (74).
+      await writeFileAtomic(path, text);
       return { applied: changes.length, failed: [] };
     },
   };

@@ -1,8 +1,9 @@
 /** `SheetStore` on a local `.xlsx` workbook (exceljs): the embedded default, no account needed. */
-import { access, mkdir, rename, rm } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Cell, CellValue as ExcelValue, Workbook, Worksheet } from 'exceljs';
-import { ToolbeltError } from '@toolbelt/errors';
+import { ToolbeltError, isToolbeltError } from '@toolbelt/errors';
+import { ioError, isEnvironmentIoError, writeFileAtomic } from '@toolbelt/lock';
 import { parseTabRange } from './a1-range.js';
 import { englishMessage } from './messages.js';
 import type { CellValue, SheetStore, SheetWrite, TabData, TabRequest } from './ports.js';
@@ -18,9 +19,32 @@ async function exists(path: string): Promise<boolean> {
   try {
     await access(path);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw ioError(error, path, 'read');
   }
+}
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text as XML 1.0 allows it, so the workbook stays readable: control characters other than
+ * tab, line feed and carriage return, and U+FFFE/U+FFFF are removed; a lone surrogate
+ * becomes U+FFFD. Everything else is kept as it is.
+ */
+export function xmlSafeText(text: string): string {
+  return text
+    .replace(
+      /* eslint-disable-line no-control-regex */ /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g,
+      '',
+    )
+    .replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/** A cell value with its text made XML-safe (see {@link xmlSafeText}). */
+function xmlSafeValue(value: CellValue): CellValue {
+  return typeof value === 'string' ? xmlSafeText(value) : value;
 }
 
 /** A cell's value as the port sees it: dates become serial numbers, formulas their result. */
@@ -84,22 +108,22 @@ export function createXlsxSheetStore(options: XlsxSheetStoreOptions): SheetStore
       try {
         await book.xlsx.readFile(path);
       } catch (error) {
+        if (isEnvironmentIoError(error)) throw ioError(error, path, 'read');
         throw unreadable(path, error);
       }
     }
     return book;
   };
 
-  // Write next to the target and rename over it, so a crash never leaves half a workbook.
+  // Write next to the target and rename over it, so a crash, a full disk or Ctrl-C never
+  // leaves half a workbook (nor its temp file); refusals of the file system are IOERR (74).
   const save = async (book: Workbook): Promise<void> => {
-    await mkdir(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
     try {
-      await book.xlsx.writeFile(tmp);
-      await rename(tmp, path);
+      await writeFileAtomic(path, async (tmp) => {
+        await book.xlsx.writeFile(tmp);
+      });
     } catch (error) {
-      await rm(tmp, { force: true });
-      throw error;
+      throw isToolbeltError(error) ? error : (ioError(error, path, 'write') as Error);
     }
   };
 
@@ -173,7 +197,7 @@ export function createXlsxSheetStore(options: XlsxSheetStoreOptions): SheetStore
           w.values.forEach((row, i) =>
             row.forEach((value, j) => {
               sheet.getCell(r.startRow + i + 1, r.startCol + j + 1).value =
-                value === '' ? null : value;
+                value === '' ? null : xmlSafeValue(value);
             }),
           );
           continue;
