@@ -54,7 +54,8 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /**
    * A connection string other libraries (job queues) can use. PostgreSQL: the URL itself.
-   * PGlite: starts a socket server on 127.0.0.1 (stopped by `close()`).
+   * PGlite: rejects with USAGE; the embedded database opens no network socket (other
+   * processes reach it through its owner, see `openEmbeddedDatabase`).
    */
   connectionString(): Promise<string>;
   close(): Promise<void>;
