@@ -71,6 +71,27 @@ describe('tech-tracker sync on .xlsx workbooks', () => {
     expect(backup.values).toEqual(before);
   });
 
+  it('runs "as of" TOOLBELT_NOW: A2, the stamps, the backup and the log file follow it', async () => {
+    const run = await runCli(SYNC.slice(0, -2), {
+      cwd: dir.path,
+      env: { TOOLBELT_NOW: '2023-01-05T14:07:00-08:00', TZ: 'America/Los_Angeles' },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const after = await readXlsxTab(join(dir.path, 'tech-tracker.xlsx'), TAB);
+    expect(stampOf(after)).toBe('LAST UPDATED: 01/05/23 @ 2:07 PM');
+    const rows = after.slice(4);
+    expect(rows.filter((r) => r[15] === '2023-01-05')).toHaveLength(7);
+    expect(rows.filter((r) => r[14] === 'Yes - 2023-01-05')).toHaveLength(6);
+    expect(await readdir(join(dir.path, 'backups'))).toEqual([
+      expect.stringMatching(/2023-01-05_22-07-00/),
+    ]);
+    expect(await readdir(join(dir.path, '.logs'))).toEqual(['2023-01-05_14-07.log']);
+
+    const bad = await runCli(SYNC, { cwd: dir.path, env: { TOOLBELT_NOW: '2023-01-05 14:07' } });
+    expect(bad.code).toBe(78);
+    expect(bad.stderr).toContain('TOOLBELT_NOW must be an ISO 8601 instant with an offset');
+  });
+
   it('writes nothing but A2 on a second sync with unchanged input', async () => {
     expect((await runCli(SYNC, { cwd: dir.path })).code).toBe(0);
     const first = await readXlsxTab(join(dir.path, 'tech-tracker.xlsx'), TAB);
