@@ -1,6 +1,6 @@
 import { Command, Flags, type Interfaces } from '@oclif/core';
 import {
-  type ToolbeltError,
+  ToolbeltError,
   exitCodes,
   isToolbeltError,
   toToolbeltError,
@@ -87,6 +87,11 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   static catalogs: Record<string, Bilingual> = {};
   /** Write a log file for runs of this command (default true). */
   static writesLogFile = true;
+  /**
+   * Ctrl-C ends the run with CANCELLED (130), saying what was done (default true). Commands
+   * for which Ctrl-C is the normal way to stop (servers, workers) set false and handle SIGINT.
+   */
+  static cancelOnInterrupt = true;
 
   protected flags!: CommandFlags<T>;
   protected args!: CommandArgs<T>;
@@ -105,6 +110,30 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected startedAt = new Date();
   /** The run's clock: `startedAt` plus the real time elapsed since. */
   protected now: Clock = () => new Date();
+  /**
+   * Aborted on Ctrl-C (SIGINT), with the CANCELLED error as its reason: pass it to long work
+   * (lock waits, fetch) so that it stops at once.
+   */
+  protected readonly interrupt = new AbortController();
+  /**
+   * What was and was not done so far, in the user's language, for the Ctrl-C message
+   * (`3 of 7 days loaded; 2023-05-04 and later were not`). Commands set it as work proceeds.
+   */
+  protected cancelNote: (() => string | undefined) | undefined;
+  private interrupted = false;
+  private readonly onInterrupt = (): void => {
+    // A second Ctrl-C while we report the first: leave at once.
+    if (this.interrupted) process.exit(exitCodes.CANCELLED);
+    this.interrupted = true;
+    const error = cancelledError(this.cancelNote?.());
+    this.interrupt.abort(error);
+    // The terminal has echoed ^C: start on a line of our own.
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    this.report(error);
+    this.logger?.close();
+    // process.exit runs the 'exit' hooks that release locks and remove unfinished temp files.
+    process.exit(error.exitCode);
+  };
 
   private get ctorBase(): typeof BaseCommand {
     return this.constructor as typeof BaseCommand;
@@ -150,6 +179,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       now: this.now,
     });
     this.logger.debug(`${this.config.bin} ${this.id ?? ''} ${this.config.version}`);
+    if (ctor.cancelOnInterrupt) process.on('SIGINT', this.onInterrupt);
   }
 
   /** Every flag this command accepts, for "did you mean" and usage messages. */
@@ -219,6 +249,13 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       if (error.code === 'INTERNAL')
         this.logger.debug(String((error.cause as Error | undefined)?.stack ?? error.stack));
     }
+    this.report(error);
+    this.exit(error.exitCode);
+    return undefined;
+  }
+
+  /** Prints an error: JSON on stdout with --json, else localised text on stderr. */
+  private report(error: ToolbeltError): void {
     const redact = (s: string): string => (this.logger ? this.logger.redactor.text(s) : s);
     if (this.jsonEnabled()) {
       const json = {
@@ -231,16 +268,17 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
         JSON.stringify(this.logger ? this.logger.redactor.value(json) : json, null, 2) + '\n',
       );
     } else {
-      const prefix = this.t ? this.t('common:errors.prefix') : 'Error';
-      process.stderr.write(`${prefix}: ${redact(this.describeError(error))}\n`);
+      // Ctrl-C is the user's own choice, not an error: just `cancelled` and what was done.
+      const prefix =
+        error.code === 'CANCELLED' ? '' : `${this.t ? this.t('common:errors.prefix') : 'Error'}: `;
+      process.stderr.write(`${prefix}${redact(this.describeError(error))}\n`);
       if (error.code === 'USAGE' && this.t)
         process.stderr.write(`${this.t('common:errors.seeHelp')}\n`);
     }
-    this.exit(error.exitCode);
-    return undefined;
   }
 
   public override async finally(err: Error | undefined): Promise<unknown> {
+    process.removeListener('SIGINT', this.onInterrupt);
     this.logger?.close();
     return super.finally(err);
   }
@@ -257,7 +295,21 @@ export function toCommandError(err: unknown): ToolbeltError {
   ) {
     return toUsageError(err);
   }
+  // Ctrl-C at an inquirer prompt (raw mode: no SIGINT reaches the process).
+  if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError'))
+    return cancelledError();
   // A flag's own parse() may throw a ToolbeltError that oclif wrapped.
   if (err instanceof Error && isToolbeltError(err.cause)) return err.cause;
   return toToolbeltError(err);
+}
+
+/**
+ * The CANCELLED error (exit 130) of a Ctrl-C: `cancelled`, then `done` (what was and was not
+ * done, already in the user's language) when given.
+ */
+export function cancelledError(done?: string): ToolbeltError {
+  return new ToolbeltError('CANCELLED', done ? `cancelled. ${done}` : 'cancelled', {
+    key: done ? 'common:errors.cancelledDone' : 'common:errors.cancelled',
+    params: done ? { done } : {},
+  });
 }

@@ -1,4 +1,4 @@
-export { BaseCommand, baseFlags, toCommandError } from './base-command.js';
+export { BaseCommand, baseFlags, cancelledError, toCommandError } from './base-command.js';
 export type { CommandArgs, CommandFlags } from './base-command.js';
 export { configError, parseConfig, validateConfig } from './config.js';
 export type { ConfigResult } from './config.js';

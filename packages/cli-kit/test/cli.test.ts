@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runOnPty, type PtyStep } from '@toolbelt/testkit/pty';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), 'fixture', 'bin', 'run.js');
 
@@ -259,7 +261,7 @@ describe('the entry: unknown commands, help, version', () => {
     const r = run(['qqqqqqqq']);
     expect(r.status).toBe(64);
     expect(r.stderr).toContain(
-      'Unknown command "qqqqqqqq". The commands are: ask, config, fail, mistakes, ok.',
+      'Unknown command "qqqqqqqq". The commands are: ask, config, fail, mistakes, ok, work.',
     );
   });
 
@@ -295,4 +297,32 @@ describe('--dotenv (and its old name --env-file) started as a program', () => {
       );
     }
   });
+});
+
+describe('Ctrl-C on a real terminal: 130, `cancelled`, what was done, lock released', () => {
+  const onTerminal = (args: string[], steps: PtyStep[]) => {
+    const cwd = mkdtempSync(join(tmpdir(), 'kit-'));
+    return runOnPty([bin, ...args], steps, {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1' },
+    }).then((r) => ({ ...r, cwd }));
+  };
+
+  it('during work', async () => {
+    const r = await onTerminal(['work', '--yes'], [{ waitFor: 'working', send: '\u0003' }]);
+    expect(r.sawAll, r.output).toBe(true);
+    expect(r.code, r.output).toBe(130);
+    expect(r.output).toMatch(/^cancelled\. \d+ steps done; the rest were not started\.$/m);
+    expect(r.output).not.toContain('This is a bug');
+    expect(existsSync(join(r.cwd, 'work.lock'))).toBe(false);
+  }, 60_000);
+
+  it('at a prompt, in Russian with --lang ru', async () => {
+    const r = await onTerminal(['work', '--lang', 'ru'], [{ waitFor: 'Start?', send: '\u0003' }]);
+    expect(r.sawAll, r.output).toBe(true);
+    expect(r.code, r.output).toBe(130);
+    expect(stripVTControlCharacters(r.output)).toMatch(/^прервано$/m);
+    expect(r.output).not.toContain('force closed');
+    expect(existsSync(join(r.cwd, 'work.lock'))).toBe(false);
+  }, 60_000);
 });

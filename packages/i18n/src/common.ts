@@ -46,6 +46,7 @@ export const common: Bilingual = {
       commandUnknown: 'Unknown command "{{command}}". The commands are: {{commands}}.',
       commandUnknownSuggest: 'Unknown command "{{command}}". Did you mean "{{suggestion}}"?',
       cancelled: 'cancelled',
+      cancelledDone: 'cancelled. {{done}}',
     },
     codes: {
       OK: 'done (including "nothing to do")',
@@ -139,6 +140,7 @@ export const common: Bilingual = {
       commandUnknownSuggest:
         'Неизвестная команда «{{command}}». Возможно, имелась в виду «{{suggestion}}»?',
       cancelled: 'прервано',
+      cancelledDone: 'прервано. {{done}}',
     },
     codes: {
       OK: 'выполнено (в том числе «нечего делать»)',

@@ -18,6 +18,8 @@ export default class Worker extends RunnerCommand<typeof Worker> {
     'DATABASE_URL=postgres://... <%= config.bin %> worker --concurrency 4 --jobs-dir jobs',
   ];
   static override exitCodes = ['OK', 'USAGE', 'CONFIG', 'AUTH', 'UNAVAILABLE', 'INTERNAL'] as const;
+  // Ctrl-C is how it is stopped: it shuts down by itself, with exit 0.
+  static override cancelOnInterrupt = false;
 
   async run(): Promise<{ stopped: boolean }> {
     const config = this.runnerConfig();
