@@ -180,3 +180,135 @@ it('refuses state-changing requests from another origin, even with a valid sessi
   expect(started).toEqual(['fail', 'fail']);
   started.length = 0;
 });
+
+/** A clock the test moves by hand: no real waiting, no timed assertions. */
+function manualClock(): { now: () => number; advance(ms: number): void } {
+  let at = 1_000_000;
+  return { now: () => at, advance: (ms) => (at += ms) };
+}
+
+it('throttles wrong tokens with a growing wait, then locks the client out', async () => {
+  const clock = manualClock();
+  const guarded = await startWebServer(deps, {
+    host: '127.0.0.2',
+    port: 0,
+    token: 'the-right-token-123',
+    loginThrottle: { now: clock.now },
+    sessions: { now: clock.now },
+  });
+  try {
+    const { cookie, csrf } = credentials(await send(`${guarded.url}/login`));
+    const login = (token: string) =>
+      send(`${guarded.url}/login`, {
+        method: 'POST',
+        headers: {
+          cookie,
+          origin: guarded.url,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ _csrf: csrf, token }).toString(),
+      });
+    // The attack of the issue: 300 wrong tokens in a row. Only the first four are even checked.
+    const statuses: number[] = [];
+    for (let i = 0; i < 300; i++) statuses.push((await login(`guess-${i}`)).status);
+    expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
+    expect(statuses.slice(4).every((s) => s === 429)).toBe(true);
+    const waiting = await login('guess');
+    expect(waiting.headers['retry-after']).toBe('1');
+    expect(waiting.body).toContain('Too many wrong tokens');
+
+    // Each further try waits twice as long as the one before; the tenth wrong token locks out.
+    const waits: number[] = [];
+    for (let failures = 4; failures < 10; failures++) {
+      const refused = await login('guess');
+      expect(refused.status).toBe(429);
+      const wait = Number(refused.headers['retry-after']);
+      waits.push(wait);
+      clock.advance(wait * 1000);
+      expect((await login('guess')).status).toBe(401);
+    }
+    expect(waits).toEqual([1, 2, 4, 8, 16, 32]);
+    // Locked out: even the right token is refused for 15 minutes.
+    const locked = await login('the-right-token-123');
+    expect(locked.status).toBe(429);
+    expect(locked.headers['retry-after']).toBe('900');
+    clock.advance(900_000);
+    const ok = await login('the-right-token-123');
+    expect(ok.status).toBe(303);
+    expect(ok.headers.location).toBe('/');
+    // The login gave a new session; the one seen before the login does not open pages.
+    const fresh = credentials({ ...ok, body: `name="_csrf" value="x"` }).cookie;
+    expect(fresh).not.toBe(cookie);
+    expect((await send(`${guarded.url}/`, { headers: { cookie: fresh } })).status).toBe(200);
+    expect((await send(`${guarded.url}/`, { headers: { cookie } })).status).toBe(303);
+  } finally {
+    await guarded.close();
+  }
+});
+
+it('creates sessions only on a form or the login, expires them and keeps a bounded number', async () => {
+  const clock = manualClock();
+  const small = await startWebServer(deps, {
+    port: 0,
+    sessions: { now: clock.now, max: 5, idleMs: 60_000 },
+  });
+  try {
+    // Pages without a form, assets and unknown paths hand out no session.
+    for (let i = 0; i < 2000; i++) {
+      const answer = await send(`${small.url}${['/', '/app.js', '/nope'][i % 3]}`);
+      expect(answer.headers['set-cookie']).toBeUndefined();
+    }
+    const post = (who: { cookie: string; csrf: string }) =>
+      send(`${small.url}/jobs/fail/runs`, {
+        method: 'POST',
+        headers: {
+          cookie: who.cookie,
+          origin: small.url,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ _csrf: who.csrf }).toString(),
+      });
+    const first = credentials(await send(`${small.url}/jobs/fail`));
+    expect((await post(first)).status).toBe(303);
+    // A session unused for longer than its idle time is gone.
+    clock.advance(60_001);
+    expect((await post(first)).status).toBe(403);
+    // Six new sessions with room for five: the oldest goes.
+    const six = [];
+    for (let i = 0; i < 6; i++) six.push(credentials(await send(`${small.url}/jobs/fail`)));
+    expect((await post(six[0]!)).status).toBe(403);
+    for (const who of six.slice(1)) expect((await post(who)).status).toBe(303);
+    const expiry = ([] as string[]).concat(
+      (await send(`${small.url}/jobs/fail`)).headers['set-cookie'] ?? [],
+    );
+    expect(expiry[0]).toMatch(/Max-Age=60;.*HttpOnly.*SameSite=Strict/);
+  } finally {
+    await small.close();
+    started.length = 0;
+  }
+});
+
+it('answers 413 to a form above the size limit and starts nothing', async () => {
+  const { cookie, csrf } = credentials(await send(`${web.url}/jobs/fail`));
+  const big = new URLSearchParams({ _csrf: csrf, note: 'x'.repeat(2 * 1024 * 1024) }).toString();
+  const headers = {
+    cookie,
+    origin: web.url,
+    'content-type': 'application/x-www-form-urlencoded',
+  };
+  const sized = await send(`${web.url}/jobs/fail/runs`, { method: 'POST', headers, body: big });
+  expect(sized.status).toBe(413);
+  expect(sized.body).toContain('larger than 1048576 bytes');
+  // Without a length the body is read up to the limit only; then the answer is 413 or, when
+  // the client is still sending, the connection is closed. Either way nothing runs.
+  const chunked = await send(`${web.url}/jobs/fail/runs`, {
+    method: 'POST',
+    headers: { ...headers, 'transfer-encoding': 'chunked' },
+    body: big,
+  }).then(
+    (answer) => answer.status,
+    (error: Error) => error.message,
+  );
+  expect([413, 'socket hang up']).toContain(chunked);
+  expect(started).toEqual([]);
+});
