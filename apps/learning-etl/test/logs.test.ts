@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
+import { toSerialDate } from '../src/core/dates.js';
 import { runCli } from './cli.js';
 
 let dir: TempDir;
@@ -112,4 +114,25 @@ describe('log files', () => {
         ' некорректное сочетание значений полей: <is_correct>/<attempt_type>',
     ]);
   }, 60_000);
+
+  it('runs "as of" TOOLBELT_NOW: the report date (D10) and the log file name follow it', async () => {
+    const cwd = join(dir.path, 'as-of');
+    mkdirSync(cwd);
+    const result = await runCli(
+      ['run', '--date', '2023-05-31', '--source-file', example, '--report', 'r.xlsx', '--no-email'],
+      { cwd, env: { TOOLBELT_NOW: '2023-01-05T14:07:00-08:00', TZ: 'America/Los_Angeles' } },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(readdirSync(join(cwd, '.logs'))).toEqual(['2023-01-05_14-07.log']);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(cwd, 'r.xlsx'));
+    const d10 = book.worksheets[0]?.getCell('D10').value;
+    const serial =
+      d10 instanceof Date ? (d10.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 : d10;
+    expect(serial).toBe(toSerialDate('2023-01-05'));
+    expect(readFileSync(join(cwd, '.logs', '2023-01-05_14-07.log'), 'utf8')).toMatch(
+      // The clock runs on from the instant: the first line is within the hour.
+      /^\[learning-etl\] \[2023-01-05 14:\d{2}:\d{2}\] /,
+    );
+  }, 90_000);
 });

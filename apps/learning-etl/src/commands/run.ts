@@ -76,7 +76,7 @@ export default class Run extends BaseCommand<typeof Run> {
     const deps = await buildDeps(config, this.env, {
       say,
       logger: this.logger,
-      now: () => new Date(),
+      now: this.now,
     });
     const result = await processDays(deps, {
       days,
