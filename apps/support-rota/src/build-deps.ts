@@ -11,6 +11,8 @@ export interface BuildDepsOptions {
   /** Resolves a path as written in the settings (config-relative or cwd-relative). */
   resolvePath: (path: string, source: string) => string;
   confirmReplaceAll: (counts: DiffCounts) => Promise<boolean>;
+  /** The run's clock (`TOOLBELT_NOW` or the system's): the `.ics` DTSTAMP of written events. */
+  now?: () => Date;
   /** Told before each Google retry wait (logging). */
   onRetry?: (info: {
     method: string;
@@ -41,12 +43,14 @@ export async function buildDeps(
     calendar = google.createIcsCalendarSink({
       path: options.resolvePath(settings.calendar.path, settings.calendar.source),
       name: settings.name,
+      ...(options.now ? { now: options.now } : {}),
     });
   }
   const icsExport = settings.icsExport
     ? google.createIcsCalendarSink({
         path: options.resolvePath(settings.icsExport.path, settings.icsExport.source),
         name: settings.name,
+        ...(options.now ? { now: options.now } : {}),
       })
     : undefined;
   const reportDir = settings.reportDir

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
@@ -61,6 +61,20 @@ describe('support-rota generate on an .ics file (the embedded default)', () => {
     expect(readIcs(join(dir.path, 'rota.ics')).map((e) => e.start)).toContain('2023-01-23');
     expect(run.stdout).toMatch(/: 2023-01-23 to \d{4}-\d{2}-\d{2}, 1 cycles, 18 days/);
     expect(run.stdout).not.toContain('2023-01-21');
+  });
+
+  it('runs "as of" TOOLBELT_NOW: the events\' DTSTAMP and the log file name follow it', async () => {
+    const ics = join(dir.path, 'rota.ics');
+    const run = await runCli(['generate', '--config', examples, '--ics', ics, '--cycles', '1'], {
+      cwd: dir.path,
+      env: { TOOLBELT_NOW: '2023-01-05T14:07:00-08:00', TZ: 'America/Los_Angeles' },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const stamps = new Set(readFileSync(ics, 'utf8').match(/^DTSTAMP:.*$/gm));
+    expect(stamps.size).toBeGreaterThan(0);
+    // The clock runs on from the instant (a run takes seconds): within the same hour, in UTC.
+    for (const stamp of stamps) expect(stamp).toMatch(/^DTSTAMP:20230105T22\d{4}Z\r?$/);
+    expect(readdirSync(join(dir.path, '.logs'))).toEqual(['2023-01-05_14-07.log']);
   });
 
   it('runs the example: an importable .ics, reports, fairness table; a re-run writes nothing', async () => {

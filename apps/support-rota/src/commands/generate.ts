@@ -97,6 +97,7 @@ export default class Generate extends BaseCommand<typeof Generate> {
     const deps = await buildDeps(settings, {
       env: this.env,
       resolvePath,
+      now: this.now,
       confirmReplaceAll: (counts) =>
         promptConfirm({
           message: this.t('confirm.replaceAll', {
