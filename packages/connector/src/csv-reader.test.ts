@@ -1,22 +1,39 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isToolbeltError } from '@toolbelt/errors';
 import { makeTempDir } from '@toolbelt/testkit/temp-dir';
 import { generateCsvRows, writeCsvFixture } from '@toolbelt/testkit/csv-fixtures';
-import { readCsv } from './csv-reader.js';
+import { readCsv, type CsvReadOptions } from './csv-reader.js';
 
 const dir = makeTempDir('csv-reader');
 afterAll(() => dir.cleanup());
 
-async function all(path: string): Promise<Record<string, string>[]> {
+async function all(path: string, options?: CsvReadOptions): Promise<Record<string, string>[]> {
   const out: Record<string, string>[] = [];
-  for await (const r of readCsv(path)) out.push(r);
+  for await (const r of readCsv(path, options)) out.push(r);
   return out;
+}
+
+let n = 0;
+function file(text: string): string {
+  n += 1;
+  const path = `${dir.path}/f${n}.csv`;
+  writeFileSync(path, text);
+  return path;
+}
+
+async function failure(path: string, options?: CsvReadOptions) {
+  const error = await all(path, options).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isToolbeltError(error)) throw new Error(`expected a ToolbeltError, got ${String(error)}`);
+  return error;
 }
 
 describe('readCsv', () => {
   it('reads quotes, doubled quotes, embedded newlines, CRLF and a BOM', async () => {
-    const path = `${dir.path}/a.csv`;
-    writeFileSync(path, '\uFEFFid,text\r\n1,"a, ""b""\nc"\r\n2,plain\r\n\r\n3,""\n');
+    const path = file('\uFEFFid,text\r\n1,"a, ""b""\nc"\r\n2,plain\r\n\r\n3,""\n');
     expect(await all(path)).toEqual([
       { id: '1', text: 'a, "b"\nc' },
       { id: '2', text: 'plain' },
@@ -32,9 +49,48 @@ describe('readCsv', () => {
     expect(rows).toEqual([...generateCsvRows(20_000)]);
   });
 
-  it('reports a line with the wrong number of fields', async () => {
-    const path = `${dir.path}/bad.csv`;
-    writeFileSync(path, 'a,b\n1,2\n3\n');
-    await expect(all(path)).rejects.toThrow('line 3 has 1 fields, the header has 2');
+  it('reports a line with the wrong number of fields by its physical line', async () => {
+    const error = await failure(file('a,b\n1,2\n3\n'));
+    expect(error.code).toBe('DATA');
+    expect(error.message).toContain('line 3 has 1 fields, the header has 2');
+    // A 3-line file whose last line is short: line 3, not 4 (a quoted newline counts too).
+    const quoted = await failure(file('a,b,c\n1,"x\ny",3\n4,5\n'));
+    expect(quoted.message).toContain('line 4 has 2 fields, the header has 3');
+    const short = await failure(file('a,b,c\n1,2,3\n4,5'));
+    expect(short.message).toContain('line 3 has 2 fields, the header has 3');
+  });
+
+  it('reports a quote that is never closed with its line', async () => {
+    const error = await failure(file('a,b\n1,2\n"3,4\n'));
+    expect(error.key).toBe('connector:csvMalformed');
+    expect(error.params.line).toBe(3);
+  });
+
+  it('refuses a header that names a column twice', async () => {
+    const error = await failure(file('id,name,name\n1,Ann,Bob\n'));
+    expect(error.code).toBe('DATA');
+    expect(error.key).toBe('connector:csvDuplicateHeader');
+    expect(error.message).toContain('the header names name more than once');
+  });
+
+  it('refuses a required column that the header lacks, naming it', async () => {
+    const error = await failure(file('id,name\n1,Ann\n'), { requiredColumns: ['id', 'amount'] });
+    expect(error.code).toBe('DATA');
+    expect(error.key).toBe('connector:csvMissingColumns');
+    expect(error.message).toContain('the header has no column amount (it has: id, name)');
+  });
+
+  it('says when the file seems to use another delimiter', async () => {
+    const path = file('id,name,updated\n1,Ann,2025-01-01\n');
+    const error = await failure(path, { delimiter: ';', requiredColumns: ['id', 'updated'] });
+    expect(error.code).toBe('DATA');
+    expect(error.key).toBe('connector:csvWrongDelimiter');
+    expect(error.message).toContain("separated by ',', not ';'");
+    expect(await all(path, { requiredColumns: ['id', 'updated'] })).toHaveLength(1);
+  });
+
+  it('reports a missing file as DATA', async () => {
+    const error = await failure(`${dir.path}/nope.csv`);
+    expect(error.key).toBe('connector:csvMissing');
   });
 });

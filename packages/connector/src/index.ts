@@ -64,3 +64,5 @@ export { createMemoryJobStore } from './memory-job-store.js';
 export { toNewJob, validateJobDefinition } from './job-definition.js';
 export type { JobDefinition, JobEndDefinition } from './job-definition.js';
 export { currentHistoryOwner, isHistoryOwnerGone } from './history-owner.js';
+export { readCsv } from './csv-reader.js';
+export type { CsvReadOptions } from './csv-reader.js';

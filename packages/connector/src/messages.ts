@@ -37,6 +37,15 @@ export const connectorMessages = {
       'History {{id}} was left Running by a run that stopped without finishing; marked Failed.',
     alreadyLoaded:
       'History {{history}} was already loaded into {{object}} ({{rows}} rows); nothing was loaded again.',
+    csvMissing: 'CSV file not found: {{path}}',
+    csvFieldCount: '{{path}}: line {{line}} has {{found}} fields, the header has {{expected}}.',
+    csvMalformed: '{{path}}: line {{line}} is not valid CSV: {{reason}}',
+    csvDuplicateHeader:
+      '{{path}}: the header names {{columns}} more than once; rename the repeated columns.',
+    csvMissingColumns:
+      '{{path}}: the header has no column {{columns}} (it has: {{header}}); fix the column mapping or the file.',
+    csvWrongDelimiter:
+      "{{path}}: the header is one column ('{{header}}'): the file seems to be separated by {{likely}}, not {{delimiter}}; set the source option delimiter.",
   },
   ru: {
     envMissing: "Невозможно запустить задание. Не задана переменная окружения: '{{name}}'",
@@ -71,6 +80,15 @@ export const connectorMessages = {
       'История {{id}} осталась в состоянии Running после запуска, который не завершился; отмечена как Failed.',
     alreadyLoaded:
       'История {{history}} уже загружена в {{object}} (строк: {{rows}}); повторно ничего не загружено.',
+    csvMissing: 'CSV-файл не найден: {{path}}',
+    csvFieldCount: '{{path}}: в строке {{line}} полей {{found}}, в заголовке {{expected}}.',
+    csvMalformed: '{{path}}: строка {{line}} не является правильным CSV: {{reason}}',
+    csvDuplicateHeader:
+      '{{path}}: в заголовке несколько раз встречается {{columns}}; переименуйте повторяющиеся столбцы.',
+    csvMissingColumns:
+      '{{path}}: в заголовке нет столбца {{columns}} (есть: {{header}}); исправьте сопоставление столбцов или файл.',
+    csvWrongDelimiter:
+      "{{path}}: заголовок состоит из одного столбца ('{{header}}'): похоже, файл разделён {{likely}}, а не {{delimiter}}; задайте параметр источника delimiter.",
   },
 };
 

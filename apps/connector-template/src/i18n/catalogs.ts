@@ -56,10 +56,6 @@ export const appMessages: Bilingual = {
         'Created the {{kind}} connector {{name}} in {{dir}} and its registry entry in {{registry}}.',
       next: 'Next: build it (pnpm build) and test it (pnpm test) in {{dir}}.',
     },
-    csv: {
-      missing: 'CSV file not found: {{path}}',
-      fieldCount: '{{path}}: line {{line}} has {{found}} fields, the header has {{expected}}.',
-    },
   },
   ru: {
     jobs: {
@@ -113,10 +109,6 @@ export const appMessages: Bilingual = {
       created:
         'Создан коннектор {{name}} ({{kind}}) в {{dir}} и его запись в реестре {{registry}}.',
       next: 'Дальше: соберите (pnpm build) и проверьте (pnpm test) в {{dir}}.',
-    },
-    csv: {
-      missing: 'CSV-файл не найден: {{path}}',
-      fieldCount: '{{path}}: в строке {{line}} полей {{found}}, в заголовке {{expected}}.',
     },
   },
 };
