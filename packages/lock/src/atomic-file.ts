@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pendingTemps } from './exit-cleanup.js';
 import { ioError } from './io-error.js';
+import { makeDir } from './make-dir.js';
 
 /** How the content gets into the temp file: bytes/text, or a function that writes the file. */
 export type AtomicContent = string | Uint8Array | ((tempPath: string) => Promise<void>);
@@ -31,7 +32,7 @@ export async function writeFileAtomic(
   const full = resolve(path);
   if (options.mkdir !== false) {
     try {
-      await mkdir(dirname(full), { recursive: true });
+      await makeDir(dirname(full));
     } catch (error) {
       throw ioError(error, full, 'write');
     }

@@ -4,3 +4,4 @@ export { writeFileAtomic, tempPathFor } from './atomic-file.js';
 export type { AtomicContent } from './atomic-file.js';
 export { ioError, isEnvironmentIoError, systemErrorCode } from './io-error.js';
 export { lockCatalog } from './messages.js';
+export { makeDir, makeDirSync } from './make-dir.js';

@@ -1,5 +1,6 @@
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ioError, makeDirSync } from '@toolbelt/lock';
 import { createRedactor, type Redactor } from './redact.js';
 import { logFileName, rotateLogs } from './rotation.js';
 
@@ -90,14 +91,39 @@ export function createLogger(options: LoggerOptions): Logger {
     closed: false,
   };
 
+  // A log folder that cannot be written (read-only file system, no space, permission denied,
+  // a path under a file) is IOERR (74) naming it, before the run does anything.
   if (options.dir !== undefined) {
     const dir = resolve(options.dir);
-    mkdirSync(dir, { recursive: true });
     const name = logFileName(options.startedAt ?? now());
-    rotateLogs(dir, name, options.keep ?? 3);
-    shared.file = join(dir, name);
-    shared.fd = openSync(shared.file, 'a');
+    const file = join(dir, name);
+    try {
+      makeDirSync(dir);
+      rotateLogs(dir, name, options.keep ?? 3);
+      shared.fd = openSync(file, 'a');
+    } catch (error) {
+      throw ioError(error, file, 'write');
+    }
+    shared.file = file;
   }
+
+  // The disk filling up during the run: the first failed line is IOERR (74) naming the file,
+  // thrown to whoever logged; from then on lines go to the console only.
+  const writeFileLine = (line: string): void => {
+    if (shared.fd === undefined || shared.closed) return;
+    try {
+      writeSync(shared.fd, line);
+    } catch (error) {
+      const fd = shared.fd;
+      shared.fd = undefined;
+      try {
+        closeSync(fd);
+      } catch {
+        // the descriptor is unusable anyway
+      }
+      throw ioError(error, shared.file ?? '', 'write');
+    }
+  };
 
   const make = (loggerName: string): Logger => {
     const log = (level: LogLevel, message: string, data?: Record<string, unknown>): void => {
@@ -106,14 +132,18 @@ export function createLogger(options: LoggerOptions): Logger {
           ? `${message} ${JSON.stringify(redactor.value(data))}`
           : message,
       );
-      if (shared.fd !== undefined && !shared.closed) {
-        writeSync(shared.fd, formatLogLine(loggerName, now(), level, text) + '\n');
+      let failure: unknown;
+      try {
+        writeFileLine(formatLogLine(loggerName, now(), level, text) + '\n');
+      } catch (error) {
+        failure = error;
       }
       if (shared.consoleLevel !== 'silent' && rank[level] >= rank[shared.consoleLevel]) {
         const prefix = level === 'warn' || level === 'error' ? `${level}: ` : '';
         const [open, close] = color ? colors[level] : ['', ''];
         out.write(`${open}${prefix}${text}${close}\n`);
       }
+      if (failure !== undefined) throw failure;
     };
     return {
       name: loggerName,
