@@ -40,11 +40,21 @@ export function metadataFor(manifest, dir) {
     ? [
         ...Object.values(manifest.bin).map((bin) => bin.replace(/^\.\//, '')),
         'dist',
+        // Static files an app serves at run time (job-runner's web UI).
+        ...(existsSync(join(root, dir, 'public')) ? ['public'] : []),
         ...(manifest.files ?? []).filter(
-          (f) => !['bin', 'dist'].includes(f) && !f.startsWith('!') && !f.startsWith('bin/'),
+          (f) =>
+            !['bin', 'dist', 'public', 'CHANGELOG.md'].includes(f) &&
+            !f.startsWith('!') &&
+            !f.startsWith('bin/'),
         ),
       ]
-    : ['dist', ...(manifest.files ?? []).filter((f) => f !== 'dist' && !f.startsWith('!'))];
+    : [
+        'dist',
+        ...(manifest.files ?? []).filter(
+          (f) => f !== 'dist' && f !== 'CHANGELOG.md' && !f.startsWith('!'),
+        ),
+      ];
   const wanted = {
     license: 'MIT',
     repository: { type: 'git', url: repositoryUrl, directory: dir },
