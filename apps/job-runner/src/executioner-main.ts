@@ -29,6 +29,16 @@ try {
     dirs: (process.env.JOB_RUNNER_JOBS_DIR ?? 'jobs').split(delimiter).filter(Boolean),
     toolbelt: process.env.JOB_RUNNER_TOOLBELT !== '0',
   });
+  // A signal (Ctrl-C reaches the whole foreground group; a stopping worker): stop the job
+  // and record the run as cancelled rather than die and leave it "running".
+  let signalled = false;
+  const onSignal = (): void => {
+    if (signalled) process.exit(130);
+    signalled = true;
+    void store.requestCancel(runId, new Date()).catch(() => {});
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     await executeRun({ store, runId, secrets, findJob: (name) => findJob(library, name) });
   } catch (error) {

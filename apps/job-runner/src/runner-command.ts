@@ -39,7 +39,22 @@ export abstract class RunnerCommand<T extends typeof Command> extends BaseComman
 
   protected async openRunner(): Promise<Runner> {
     const { openRunner } = await import('./runner.js');
-    return openRunner(this.runnerConfig());
+    return openRunner(this.runnerConfig(), {
+      command: `${this.config.bin} ${this.id ?? ''}`.trim(),
+    });
+  }
+
+  /**
+   * For commands that only read or change existing runs: undefined when the embedded data
+   * folder holds no database yet (nothing is created, no database is started).
+   */
+  protected async openRunnerIfData(): Promise<Runner | undefined> {
+    const config = this.runnerConfig();
+    if (!config.databaseUrl) {
+      const { embeddedDatabaseExists } = await import('@toolbelt/db');
+      if (!(await embeddedDatabaseExists(config.dataDir))) return undefined;
+    }
+    return this.openRunner();
   }
 
   /**
@@ -66,14 +81,37 @@ export abstract class RunnerCommand<T extends typeof Command> extends BaseComman
     }
     if (!this.jsonEnabled())
       process.stderr.write(`${this.t('run.started', { id, job: request.job })}\n`);
-    const result = await printRun(runner, id, {
-      follow: true,
-      json: this.jsonEnabled(),
-      t: this.t,
-    });
-    if (started.executioner) {
-      const { waitForExit } = await import('./adapters/launcher.js');
-      await waitForExit(started.executioner);
+    // Ctrl-C or SIGTERM: ask the run to stop and keep following until it is recorded as
+    // cancelled (the job is stopped by its executioner); a second signal leaves at once.
+    let interrupted = false;
+    const onSignal = (): void => {
+      if (interrupted) process.exit(130);
+      interrupted = true;
+      void runner.store.requestCancel(id, new Date()).catch(() => {});
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    let result: RunResult;
+    try {
+      result = await printRun(runner, id, {
+        follow: true,
+        json: this.jsonEnabled(),
+        t: this.t,
+      });
+      if (started.executioner) {
+        const { waitForExit } = await import('./adapters/launcher.js');
+        await waitForExit(started.executioner);
+      }
+      await started.done;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+    if (interrupted) {
+      const { cancelledError } = await import('@toolbelt/cli-kit');
+      throw cancelledError(
+        this.t('run.finished', { id, status: this.t(`statuses.${result.status}`), exit: '' }),
+      );
     }
     return this.exitForRun(result);
   }

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import type { Database } from '@toolbelt/db';
+import type { Database, EmbeddedDatabase } from '@toolbelt/db';
 import { ToolbeltError } from '@toolbelt/errors';
 import type { JobDefinition } from './core/job-metadata.js';
 import {
@@ -32,32 +32,83 @@ export interface RunnerConfig {
 /** The open database, the run store, the job library and how runs get executed. */
 export interface Runner {
   readonly mode: 'postgres' | 'pglite';
+  /**
+   * `owner`: this process has the database (PostgreSQL, or the embedded folder, whose runs it
+   * executes); `client`: a running `serve`/`run` owns the embedded folder and this process
+   * goes through it (runs start and execute there).
+   */
+  readonly role: 'owner' | 'client';
   readonly db: Database;
   readonly store: RunStore;
   readonly library: JobLibrary;
   readonly config: RunnerConfig;
-  /** Where executioner processes connect (PostgreSQL URL or the PGlite socket server). */
+  /** Where executioner processes connect (PostgreSQL only). */
   target(): Promise<ExecutionerTarget>;
   /** The queue (PostgreSQL only). */
   queue(): Promise<RunQueue>;
+  /** Runs executing in this process (embedded owner): run id -> settles when finished. */
+  readonly active: ReadonlyMap<number, Promise<unknown>>;
+  /** Ask every run executing in this process to stop, and wait until each is recorded. */
+  cancelActive(): Promise<void>;
+  /** Waits for the runs executing here (and, embedded, for the processes going through us). */
   close(): Promise<void>;
 }
 
-/** Open the database (PostgreSQL or PGlite), migrate it, and scan the job library. */
-export async function openRunner(config: RunnerConfig): Promise<Runner> {
-  const { openDatabase } = await import('@toolbelt/db');
-  const { prepareRunStore } = await import('./adapters/run-store.js');
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  const store = await prepareRunStore(db);
+/** Options of {@link openRunner}. */
+export interface OpenRunnerOptions {
+  /** Who opens the embedded folder (shown to a process that has to wait), e.g. `job-runner serve`. */
+  command?: string;
+}
+
+/** Why runs left `queued`/`running` in an embedded folder are failed when its owner opens it. */
+export const interruptedReason = 'interrupted: the job-runner process running it stopped';
+
+/**
+ * Open the database, migrate it, and scan the job library. Embedded: one owner per data
+ * folder; a second process (the CLI while `serve` runs) becomes a client of the owner.
+ */
+export async function openRunner(
+  config: RunnerConfig,
+  options: OpenRunnerOptions = {},
+): Promise<Runner> {
+  const { createRunStore, prepareRunStore } = await import('./adapters/run-store.js');
+  let db: Database;
+  let role: 'owner' | 'client' = 'owner';
+  let embedded: EmbeddedDatabase | undefined;
+  if (config.databaseUrl) {
+    const { openDatabase } = await import('@toolbelt/db');
+    db = await openDatabase({ url: config.databaseUrl });
+  } else {
+    const { openEmbeddedDatabase } = await import('@toolbelt/db');
+    embedded = await openEmbeddedDatabase(config.dataDir, {
+      share: true,
+      command: options.command ?? 'job-runner',
+    });
+    db = embedded;
+    role = embedded.role;
+  }
+  let store: RunStore;
+  try {
+    store = role === 'owner' ? await prepareRunStore(db) : createRunStore(db);
+    // Every run of an embedded folder executes in its owner: what is left unfinished when a
+    // new owner opens it was cut short by a crash or a kill.
+    if (embedded && role === 'owner') await store.failUnfinished(new Date(), interruptedReason);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   const library = await discoverJobs({ dirs: config.jobsDirs, toolbelt: config.toolbelt });
   let target: Promise<ExecutionerTarget> | undefined;
   let queue: Promise<RunQueue> | undefined;
-  return {
+  const active = new Map<number, Promise<unknown>>();
+  const runner: Runner = {
     mode: db.kind,
+    role,
     db,
     store,
     library,
     config,
+    active,
     target: () =>
       (target ??= db.connectionString().then((databaseUrl) => ({
         databaseUrl,
@@ -75,12 +126,27 @@ export async function openRunner(config: RunnerConfig): Promise<Runner> {
         createRunQueue(await db.connectionString()),
       ));
     },
+    async cancelActive() {
+      const now = new Date();
+      await Promise.all([...active.keys()].map((id) => store.requestCancel(id, now)));
+      await Promise.all([...active.values()].map((done) => done.catch(() => undefined)));
+    },
     async close() {
+      await Promise.all([...active.values()].map((done) => done.catch(() => undefined)));
       if (queue) await (await queue).close();
       await db.close();
     },
   };
+  // Clients (the CLI in another shell) start their runs here, where they execute.
+  embedded?.handle('startRun', async (payload) => {
+    const started = await startRun(runner, { ...(payload as RemoteRunRequest), launch: 'spawn' });
+    return started.run;
+  });
+  return runner;
 }
+
+/** What a client sends its owner to start a run there. */
+type RemoteRunRequest = Omit<RunRequest, 'launch' | 'stderr'>;
 
 /** A request to run a job. */
 export interface RunRequest {
@@ -96,10 +162,13 @@ export interface RunRequest {
   stderr?: 'inherit' | 'ignore';
 }
 
-/** The run created, and its executioner process when it was started here. */
+/** The run created, and how it executes when it was started from this process. */
 export interface StartedRun {
   run: RunRecord;
+  /** Its executioner process (PostgreSQL). */
   executioner?: ChildProcess;
+  /** Settles when the run is recorded as finished (embedded owner: it executes in this process). */
+  done?: Promise<unknown>;
 }
 
 /** Parameter problems as a USAGE error that lists each one (the shell words them). */
@@ -139,6 +208,18 @@ export function requireJob(runner: Runner, name: string): JobDefinition {
  */
 export async function startRun(runner: Runner, request: RunRequest): Promise<StartedRun> {
   const job = requireJob(runner, request.job);
+  if (runner.role === 'client' && request.launch === 'spawn') {
+    // The owner validates again against its own library, stores the run and executes it.
+    const remote: RemoteRunRequest = {
+      job: request.job,
+      input: request.input,
+      startedBy: request.startedBy,
+      ...(request.timeoutSeconds !== undefined ? { timeoutSeconds: request.timeoutSeconds } : {}),
+      ...(request.rerunOf !== undefined ? { rerunOf: request.rerunOf } : {}),
+    };
+    const run = (await (runner.db as EmbeddedDatabase).call('startRun', remote)) as RunRecord;
+    return { run };
+  }
   const check = validateParams(job.fields, request.input);
   if (check.problems.length > 0 || check.missing.length > 0)
     throw paramsError(
@@ -185,10 +266,50 @@ export async function startRun(runner: Runner, request: RunRequest): Promise<Sta
     ).enqueue({ runId: run.id, ...(sealed ? { sealedSecrets: sealed } : {}) });
     return { run };
   }
+  if (runner.mode === 'pglite') return { run, done: executeHere(runner, run.id, secrets) };
   const executioner = spawnExecutioner(await runner.target(), run.id, secrets, {
     stderr: request.stderr ?? 'ignore',
   });
   return { run, executioner };
+}
+
+/**
+ * Execute a run of the embedded database in this process (its owner): the job is a child
+ * process, its lines go through this process's single database session, in order.
+ */
+function executeHere(
+  runner: Runner,
+  runId: number,
+  secrets: Readonly<Record<string, string>>,
+): Promise<unknown> {
+  const active = runner.active as Map<number, Promise<unknown>>;
+  const done = (async () => {
+    const { executeRun } = await import('./adapters/executioner.js');
+    try {
+      await executeRun({
+        store: runner.store,
+        runId,
+        secrets,
+        findJob: (name) => findJob(runner.library, name),
+        ...(runner.config.env ? { env: runner.config.env } : {}),
+      });
+    } catch (error) {
+      // Whatever broke, the run must not stay "running".
+      await runner.store
+        .finishRun(
+          runId,
+          {
+            status: 'failed',
+            exitCode: null,
+            reason: `executioner error: ${(error as Error).message}`,
+          },
+          new Date(),
+        )
+        .catch(() => {});
+    }
+  })().finally(() => active.delete(runId));
+  active.set(runId, done);
+  return done;
 }
 
 /** The raw input to run a stored run's job again (secret fields left out: they were never stored). */

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { toFlagArgv } from '../core/cli-jobs.js';
 import type { JobDefinition } from '../core/job-metadata.js';
+import { planLaunch, type Launch } from '../core/launch.js';
 import { MASK, maskSecrets, type ParamValues } from '../core/job-params.js';
 import { LineSplitter } from '../core/line-splitter.js';
 import { decideOutcome, type JobExit, type RunOutcome } from '../core/run-status.js';
@@ -29,16 +29,6 @@ export interface ExecuteOptions {
   killGraceMs?: number;
 }
 
-/** How a job is started: argv only, never a shell. */
-interface Launch {
-  file: string;
-  args: string[];
-  env: NodeJS.ProcessEnv;
-  /** The job tags its lines (Node jobs with the capture preload). */
-  framed: boolean;
-  stdin?: string;
-}
-
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 const preloadUrl = new URL('../capture-preload.js', import.meta.url).href;
 /** Variables of the runner itself that jobs have no business reading. */
@@ -48,43 +38,6 @@ function jobEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env = { ...base };
   for (const key of privateEnv) delete env[key];
   return env;
-}
-
-function toLaunch(
-  job: JobDefinition,
-  runId: number,
-  params: ParamValues,
-  env: NodeJS.ProcessEnv,
-): Launch {
-  switch (job.kind) {
-    case 'module':
-      return {
-        file: process.execPath,
-        args: ['--import', preloadUrl, here('../job-host.js'), job.path],
-        env,
-        framed: true,
-        stdin: JSON.stringify({ runId, params }),
-      };
-    case 'toolbelt':
-      return {
-        file: process.execPath,
-        args: [
-          '--import',
-          preloadUrl,
-          job.path,
-          ...(job.commandWords ?? []),
-          ...toFlagArgv(job.fields, params),
-        ],
-        env,
-        framed: true,
-      };
-    case 'executable': {
-      const vars: NodeJS.ProcessEnv = { JOB_RUN_ID: String(runId) };
-      for (const [key, value] of Object.entries(params))
-        vars[`JOB_PARAM_${key.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`] = String(value);
-      return { file: job.path, args: [], env: { ...env, ...vars }, framed: false };
-    }
-  }
 }
 
 /** Parameters for the job: the stored (masked) ones with the secrets put back. */
@@ -130,6 +83,9 @@ export async function executeRun(options: ExecuteOptions): Promise<RunOutcome | 
   let onCancel: (() => void) | undefined;
   const paused = new Set<NodeJS.ReadableStream>();
 
+  // The first failure to store lines (the database went away): the job is stopped, later
+  // batches are dropped, and executeRun rejects with it at the end.
+  let storeError: unknown;
   const flush = (): Promise<void> => {
     if (timer) clearTimeout(timer);
     timer = undefined;
@@ -137,13 +93,21 @@ export async function executeRun(options: ExecuteOptions): Promise<RunOutcome | 
     buffer = [];
     // Batches are chained: the next starts when the previous is stored, so order holds.
     flushing = flushing.then(async () => {
-      const result = await store.appendLines(runId, batch);
-      if (result.cancelRequested && !cancelRequested) {
-        cancelRequested = true;
+      if (storeError !== undefined) return;
+      try {
+        const result = await store.appendLines(runId, batch);
+        if (result.cancelRequested && !cancelRequested) {
+          cancelRequested = true;
+          onCancel?.();
+        }
+      } catch (error) {
+        storeError = error;
         onCancel?.();
+      } finally {
+        if (buffer.length < batchLines * 4 || storeError !== undefined)
+          for (const stream of paused) stream.resume();
+        paused.clear();
       }
-      if (buffer.length < batchLines * 4) for (const stream of paused) stream.resume();
-      paused.clear();
     });
     return flushing;
   };
@@ -174,7 +138,11 @@ export async function executeRun(options: ExecuteOptions): Promise<RunOutcome | 
         spawnError: `secret parameters not provided: ${missing.join(', ')}`,
       };
     } else {
-      const launch = toLaunch(job, runId, params, jobEnv(options.env ?? process.env));
+      const launch = planLaunch(job, runId, params, jobEnv(options.env ?? process.env), {
+        node: process.execPath,
+        preload: preloadUrl,
+        jobHost: here('../job-host.js'),
+      });
       const timeoutSeconds = run.timeoutSeconds ?? job.timeoutSeconds;
       exit = await runChild(launch, {
         add,
@@ -192,7 +160,7 @@ export async function executeRun(options: ExecuteOptions): Promise<RunOutcome | 
         },
         setOnCancel: (fn) => {
           onCancel = fn;
-          if (cancelRequested) fn();
+          if (cancelRequested || storeError !== undefined) fn();
         },
       });
     }
@@ -200,6 +168,7 @@ export async function executeRun(options: ExecuteOptions): Promise<RunOutcome | 
   const outcome = decideOutcome(exit);
   add('system', `finished: ${outcome.status}${outcome.reason ? ` (${outcome.reason})` : ''}`);
   await flush();
+  if (storeError !== undefined) throw storeError;
   await store.finishRun(runId, outcome, now());
   return outcome;
 }

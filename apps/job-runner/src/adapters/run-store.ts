@@ -149,6 +149,11 @@ export interface RunStore {
   readTail(runId: number, limit: number, beforeSeq?: number): Promise<LogLine[]>;
   /** Delete finished runs (and their lines) created before `cutoff`. */
   pruneRuns(cutoff: Date): Promise<number>;
+  /**
+   * Record every `queued` or `running` run as failed with `reason` (their executioner is known
+   * to be gone: the embedded folder's new owner calls it on open). Returns how many.
+   */
+  failUnfinished(now: Date, reason: string): Promise<number>;
 }
 
 /** Options of {@link createRunStore}. */
@@ -282,6 +287,14 @@ export function createRunStore(db: Queryable, options: RunStoreOptions = {}): Ru
         [runId, beforeSeq ?? 2_147_483_647, limit],
       );
       return rows.map(toLine).reverse();
+    },
+    async failUnfinished(now, reason) {
+      const { rowCount } = await db.query(
+        `UPDATE job_runner_runs SET status = 'failed', reason = $2, finished_at = $1
+         WHERE status IN ('queued', 'running')`,
+        [now, reason],
+      );
+      return rowCount;
     },
     async pruneRuns(cutoff) {
       const { rowCount } = await db.query(

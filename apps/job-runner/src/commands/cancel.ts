@@ -11,7 +11,12 @@ export default class Cancel extends RunnerCommand<typeof Cancel> {
   static override exitCodes = ['OK', 'USAGE', 'CONFIG', 'INTERNAL'] as const;
 
   async run(): Promise<{ id: number; status: string }> {
-    const runner = await this.openRunner();
+    const runner = await this.openRunnerIfData();
+    if (!runner)
+      throw new ToolbeltError('USAGE', `No run ${this.args.run}`, {
+        key: 'job-runner:errors.noRun',
+        params: { run: this.args.run },
+      });
     try {
       const before = await runner.store.getRun(this.args.run);
       if (!before)

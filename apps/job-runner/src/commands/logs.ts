@@ -1,4 +1,5 @@
 import { Args, Flags } from '@oclif/core';
+import { ToolbeltError } from '@toolbelt/errors';
 import { RunnerCommand, printRun, runnerFlags, type RunResult } from '../runner-command.js';
 
 export default class Logs extends RunnerCommand<typeof Logs> {
@@ -17,7 +18,12 @@ export default class Logs extends RunnerCommand<typeof Logs> {
   static override exitCodes = ['OK', 'PARTIAL', 'USAGE', 'CONFIG', 'INTERNAL'] as const;
 
   async run(): Promise<RunResult> {
-    const runner = await this.openRunner();
+    const runner = await this.openRunnerIfData();
+    if (!runner)
+      throw new ToolbeltError('USAGE', `No run ${this.args.run}`, {
+        key: 'job-runner:errors.noRun',
+        params: { run: this.args.run },
+      });
     try {
       return this.exitForRun(
         await printRun(runner, this.args.run, {

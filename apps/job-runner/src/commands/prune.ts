@@ -21,7 +21,11 @@ export default class Prune extends RunnerCommand<typeof Prune> {
         params: { value: olderThan },
       });
     const cutoff = new Date(this.startedAt.getTime() - ms);
-    const runner = await this.openRunner();
+    const runner = await this.openRunnerIfData();
+    if (!runner) {
+      if (!this.jsonEnabled()) this.log(this.t('prune.done', { count: 0, olderThan }));
+      return { deleted: 0, cutoff: cutoff.toISOString() };
+    }
     try {
       const deleted = await runner.store.pruneRuns(cutoff);
       if (!this.jsonEnabled()) this.log(this.t('prune.done', { count: deleted, olderThan }));

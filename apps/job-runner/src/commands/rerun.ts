@@ -16,10 +16,26 @@ export default class Rerun extends RunnerCommand<typeof Rerun> {
     detach: Flags.boolean({ summary: 'Queue the run and return at once (PostgreSQL only).' }),
   };
   static override examples = ['<%= config.bin %> rerun 42'];
-  static override exitCodes = ['OK', 'PARTIAL', 'USAGE', 'CONFIG', 'INTERNAL'] as const;
+  static override exitCodes = [
+    'OK',
+    'PARTIAL',
+    'USAGE',
+    'CONFIG',
+    'UNAVAILABLE',
+    'TEMPFAIL',
+    'INTERNAL',
+    'CANCELLED',
+  ] as const;
+  // Ctrl-C cancels the run and waits until it is recorded (see startAndFollow).
+  static override cancelOnInterrupt = false;
 
   async run(): Promise<RunResult> {
-    const runner = await this.openRunner();
+    const runner = await this.openRunnerIfData();
+    if (!runner)
+      throw new ToolbeltError('USAGE', `No run ${this.args.run}`, {
+        key: 'job-runner:errors.noRun',
+        params: { run: this.args.run },
+      });
     try {
       const { requireJob, rerunInput } = await import('../runner.js');
       const previous = await runner.store.getRun(this.args.run);

@@ -42,8 +42,12 @@ export default class Run extends RunnerCommand<typeof Run> {
     'USAGE',
     'CONFIG',
     'UNAVAILABLE',
+    'TEMPFAIL',
     'INTERNAL',
+    'CANCELLED',
   ] as const;
+  // Ctrl-C cancels the run and waits until it is recorded (see startAndFollow).
+  static override cancelOnInterrupt = false;
 
   async run(): Promise<RunResult> {
     const { input, bad } = parseSetItems(this.flags.set ?? []);

@@ -19,7 +19,12 @@ export default class Runs extends RunnerCommand<typeof Runs> {
   static override exitCodes = ['OK', 'USAGE', 'CONFIG', 'INTERNAL'] as const;
 
   async run(): Promise<{ runs: RunRecord[] }> {
-    const runner = await this.openRunner();
+    // No database yet: nothing to show, and nothing is created to show it.
+    const runner = await this.openRunnerIfData();
+    if (!runner) {
+      if (!this.jsonEnabled()) this.log(this.t('runs.none'));
+      return { runs: [] };
+    }
     try {
       const runs = await runner.store.listRuns({
         ...(this.flags.job ? { job: this.flags.job } : {}),

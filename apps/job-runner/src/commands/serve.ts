@@ -64,6 +64,8 @@ export default class Serve extends RunnerCommand<typeof Serve> {
         process.once('SIGTERM', resolve);
       });
       await web.close();
+      // Runs executing here are stopped and recorded as cancelled before we exit.
+      await runner.cancelActive();
       this.logger.info(this.t('serve.stopped'));
       return { url: web.url };
     } finally {
