@@ -42,10 +42,8 @@ it('derives form fields from oclif flags, leaving out the common ones', () => {
 it('turns values back into argv', () => {
   const fields = fieldsFromFlags(flags);
   expect(toFlagArgv(fields, { sheet: 'a b.xlsx', mode: 'write', 'dry-run': true })).toEqual([
-    '--sheet',
-    'a b.xlsx',
-    '--mode',
-    'write',
+    '--sheet=a b.xlsx',
+    '--mode=write',
     '--dry-run',
   ]);
   expect(toFlagArgv(fields, { 'dry-run': false })).toEqual([]);

@@ -65,7 +65,13 @@ export function fieldsFromFlags(flags: Record<string, ManifestFlag>): JobField[]
   return fields;
 }
 
-/** argv flags for a Toolbelt CLI run: `--name value`, `--flag` for true booleans. */
+const flagName = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/**
+ * argv flags for a Toolbelt CLI run: one `--name=value` element per value, `--name` for a true
+ * boolean. The value is never an element of its own, so whatever it holds (`--env-file=...`,
+ * `-r`, `--`, spaces, quotes, newlines) oclif reads it as the flag's value and nothing else.
+ */
 export function toFlagArgv(
   fields: readonly JobField[],
   values: Record<string, string | number | boolean>,
@@ -74,11 +80,12 @@ export function toFlagArgv(
   for (const field of fields) {
     const value = values[field.name];
     if (value === undefined) continue;
+    if (!flagName.test(field.name)) throw new TypeError(`not a flag name: ${field.name}`);
     if (field.type === 'boolean') {
       if (value === true) argv.push(`--${field.name}`);
       continue;
     }
-    argv.push(`--${field.name}`, String(value));
+    argv.push(`--${field.name}=${String(value)}`);
   }
   return argv;
 }
