@@ -19,6 +19,8 @@ export interface DepsConfig {
   /** A project registry file (default `CONNECTOR_REGISTRY`, else ./connectors.yaml when present). */
   registryFile?: string;
   cwd?: string;
+  /** The run's clock (`TOOLBELT_NOW` or the system's) for the job database's timestamps. */
+  now?: () => Date;
 }
 
 /** What the commands work with; the database opens on first use. */
@@ -66,7 +68,7 @@ export async function buildDeps(config: DepsConfig): Promise<Deps> {
     registry,
     registryFile: projectFile,
     database,
-    jobs: async () => createSqlJobStore(await database()),
+    jobs: async () => createSqlJobStore(await database(), config.now ? { now: config.now } : {}),
     store: () => (store ??= createBlobStoreFromEnv(env, cwd)),
     catalogue: createCatalogue(registry, projectFile, {
       jobDatabase: database,

@@ -21,6 +21,8 @@ export interface RunJobOptions {
   dryRun: boolean;
   logger: Logger;
   lang: MessageLanguage;
+  /** The run's clock: the Today / Yesterday selection window is computed from it. */
+  now?: () => Date;
 }
 
 /** The stages that ran and the exit status of the whole run. */
@@ -87,6 +89,7 @@ export async function runJob(deps: Deps, options: RunJobOptions): Promise<RunJob
       logger: options.logger,
       lang: options.lang,
       dryRun: options.dryRun,
+      ...(options.now ? { now: options.now } : {}),
       ...(kind === 'destination' && historyId !== undefined ? { historyId } : {}),
     });
     stages.push(outcome);

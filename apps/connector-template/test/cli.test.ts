@@ -93,6 +93,27 @@ describe('connector-template CLI', () => {
     ).toMatchObject({ status: 2, rowCount: 2 });
   }, 120_000);
 
+  it('stamps history and log rows "as of" TOOLBELT_NOW', async () => {
+    const asOf = { TOOLBELT_NOW: '2023-01-05T14:07:00-08:00' };
+    const added = await cli(['jobs', 'add', '--file', 'job.json', '--json'], asOf);
+    const { id } = JSON.parse(added.stdout) as { id: number };
+    const run = await cli(['run', '--job', String(id), '--json'], asOf);
+    expect(run.code, run.stderr).toBe(0);
+    const historyId = (JSON.parse(run.stdout) as { stages: { historyId: number }[] }).stages[0]
+      ?.historyId;
+    const shown = await cli(['history', '--history', String(historyId), '--json']);
+    const { history, logs } = JSON.parse(shown.stdout) as {
+      history: { startedAt: string; finishedAt: string }[];
+      logs: { loggedAt: string }[];
+    };
+    // The clock runs on from the instant (a run takes seconds): the same hour, in UTC.
+    const sameHour = /^2023-01-05T22:\d{2}:\d{2}\.\d{3}Z$/;
+    expect(history[0]?.startedAt).toMatch(sameHour);
+    expect(history[0]?.finishedAt).toMatch(sameHour);
+    expect(logs.length).toBeGreaterThan(0);
+    for (const log of logs) expect(log.loggedAt).toMatch(sameHour);
+  }, 120_000);
+
   it('stops before run() when MASTER_HASH is missing, with the exact message and exit 78', async () => {
     const run = await cli(['run', '--job', '1'], { MASTER_HASH: undefined });
     expect(run.code).toBe(78);

@@ -109,16 +109,28 @@ function toHistory(r: Raw): HistoryRow {
   };
 }
 
+/** Options of `createSqlJobStore`. */
+export interface SqlJobStoreOptions {
+  /**
+   * The run's clock for `created_at`, `started_at`, `finished_at` and `logged_at` (so that
+   * `TOOLBELT_NOW` reaches them); default: the database server's `now()`.
+   */
+  now?: () => Date;
+}
+
 /** The job store on the `Database` port (PostgreSQL or PGlite); run `connectorMigrations` first. */
-export function createSqlJobStore(db: Queryable): JobStore {
+export function createSqlJobStore(db: Queryable, options: SqlJobStoreOptions = {}): JobStore {
+  // null lets the SQL fall back to the server's now().
+  const at = (): string | null => options.now?.().toISOString() ?? null;
   return {
     async addJob(job: NewJob) {
       const result = await db.query<{ job_id: string | number }>(
         `INSERT INTO connector_job (job_nm, source_connector_id, source_object_id, source_options_json, source_credential_txt,
            destination_connector_id, destination_object_id, destination_options_json, destination_credential_txt,
            job_data_json, filtered_column_nm, start_selection_nm, start_value_txt, end_selection_nm, end_value_txt,
-           timezone_offset_nbr, update_method_cd)
-         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8::jsonb, $9, $10::jsonb, $11, $12, $13, $14, $15, $16, $17)
+           timezone_offset_nbr, update_method_cd, created_at)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8::jsonb, $9, $10::jsonb, $11, $12, $13, $14, $15, $16, $17,
+           COALESCE($18::timestamptz, now()))
          RETURNING job_id`,
         [
           job.name,
@@ -138,6 +150,7 @@ export function createSqlJobStore(db: Queryable): JobStore {
           job.endValue,
           job.timezoneOffset,
           job.updateMethod,
+          at(),
         ],
       );
       return Number(result.rows[0]?.job_id);
@@ -163,8 +176,9 @@ export function createSqlJobStore(db: Queryable): JobStore {
     },
     async createHistory(jobId, owner) {
       const result = await db.query<{ history_id: string | number }>(
-        'INSERT INTO connector_job_history (job_id, status_cd, owner_txt) VALUES ($1, 1, $2) RETURNING history_id',
-        [jobId, owner ?? null],
+        `INSERT INTO connector_job_history (job_id, status_cd, owner_txt, started_at)
+         VALUES ($1, 1, $2, COALESCE($3::timestamptz, now())) RETURNING history_id`,
+        [jobId, owner ?? null, at()],
       );
       return Number(result.rows[0]?.history_id);
     },
@@ -178,7 +192,7 @@ export function createSqlJobStore(db: Queryable): JobStore {
     async updateHistory(id, update) {
       await db.query(
         `UPDATE connector_job_history SET status_cd = $2::smallint, row_count = COALESCE($3::bigint, row_count),
-           finished_at = CASE WHEN $2::smallint = 1 THEN NULL ELSE now() END,
+           finished_at = CASE WHEN $2::smallint = 1 THEN NULL ELSE COALESCE($6::timestamptz, now()) END,
            owner_txt = CASE WHEN $4::boolean THEN $5::text ELSE owner_txt END
          WHERE history_id = $1`,
         [
@@ -187,6 +201,7 @@ export function createSqlJobStore(db: Queryable): JobStore {
           update.rowCount ?? null,
           update.owner !== undefined,
           update.owner ?? null,
+          at(),
         ],
       );
     },
@@ -201,9 +216,9 @@ export function createSqlJobStore(db: Queryable): JobStore {
         if (!isGone(row.owner_txt)) continue;
         // Only if nobody took the history over since it was read.
         const marked = await db.query(
-          `UPDATE connector_job_history SET status_cd = 3, finished_at = now()
+          `UPDATE connector_job_history SET status_cd = 3, finished_at = COALESCE($3::timestamptz, now())
            WHERE history_id = $1 AND status_cd = 1 AND owner_txt = $2`,
-          [row.history_id, row.owner_txt],
+          [row.history_id, row.owner_txt, at()],
         );
         if (marked.rowCount > 0) failed.push(Number(row.history_id));
       }
@@ -218,8 +233,9 @@ export function createSqlJobStore(db: Queryable): JobStore {
     },
     async insertLog(row: LogRow) {
       await db.query(
-        'INSERT INTO connector_job_log (job_id, history_id, connector_id, type_cd, log_txt, external_flg) VALUES ($1, $2, $3, $4, $5, $6)',
-        [row.jobId, row.historyId, row.connector, row.type, row.text, row.external],
+        `INSERT INTO connector_job_log (job_id, history_id, connector_id, type_cd, log_txt, external_flg, logged_at)
+         VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::timestamptz, now()))`,
+        [row.jobId, row.historyId, row.connector, row.type, row.text, row.external, at()],
       );
     },
     async listLogs(filter = {}) {

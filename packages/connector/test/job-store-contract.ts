@@ -2,9 +2,34 @@ import { describe, expect, it } from 'vitest';
 import type { JobStore } from '../src/job.js';
 import { jobOf } from './helpers.js';
 
-/** What every `JobStore` must do; `make` gives an empty store. */
-export function jobStoreContract(name: string, make: () => Promise<JobStore>): void {
+/** What every `JobStore` must do; `make` gives an empty store (on the clock `now` when given). */
+export function jobStoreContract(
+  name: string,
+  make: (now?: () => Date) => Promise<JobStore>,
+): void {
   describe(`JobStore contract: ${name}`, () => {
+    it('stamps history and log rows with the run clock (TOOLBELT_NOW)', async () => {
+      let at = new Date('2023-01-05T14:07:00-08:00');
+      const store = await make(() => at);
+      const jobId = await store.addJob(jobOf());
+      const historyId = await store.createHistory(jobId);
+      await store.insertLog({
+        jobId,
+        historyId,
+        connector: 'test-source',
+        type: 1,
+        text: 'hello',
+        external: true,
+      });
+      at = new Date('2023-01-05T14:09:30-08:00');
+      await store.updateHistory(historyId, { status: 2, rowCount: 3 });
+      const history = await store.getHistory(historyId);
+      expect(history?.startedAt.toISOString()).toBe('2023-01-05T22:07:00.000Z');
+      expect(history?.finishedAt?.toISOString()).toBe('2023-01-05T22:09:30.000Z');
+      const [log] = await store.listLogs({ historyId });
+      expect(log?.loggedAt.toISOString()).toBe('2023-01-05T22:07:00.000Z');
+    });
+
     it('adds, reads and lists jobs without credentials in the listing', async () => {
       const store = await make();
       const job = jobOf(

@@ -19,6 +19,6 @@ afterAll(async () => {
   await postgres?.close();
 });
 
-jobStoreContract('PGlite', async () => createSqlJobStore(pglite));
-jobStoreContract('PostgreSQL', async () => createSqlJobStore(postgres));
-jobStoreContract('memory', async () => createMemoryJobStore());
+jobStoreContract('PGlite', async (now) => createSqlJobStore(pglite, now ? { now } : {}));
+jobStoreContract('PostgreSQL', async (now) => createSqlJobStore(postgres, now ? { now } : {}));
+jobStoreContract('memory', async (now) => createMemoryJobStore(now));

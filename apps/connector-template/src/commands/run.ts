@@ -46,6 +46,7 @@ export default class Run extends BaseCommand<typeof Run> {
     const deps = await buildDeps({
       env,
       ...(this.flags.registry ? { registryFile: this.flags.registry } : {}),
+      now: this.now,
     });
     try {
       const result = await runJob(deps, {
@@ -56,6 +57,7 @@ export default class Run extends BaseCommand<typeof Run> {
         dryRun: this.flags['dry-run'],
         logger: this.logger,
         lang: this.lang,
+        now: this.now,
       });
       const source = result.stages[0];
       if (this.flags.stage === 'source' && source?.status === 'Running') {

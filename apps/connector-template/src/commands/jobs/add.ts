@@ -50,7 +50,7 @@ export default class JobsAdd extends BaseCommand<typeof JobsAdd> {
       });
     }
     const definition = parsed as JobDefinition;
-    const deps = await buildDeps({ env });
+    const deps = await buildDeps({ env, now: this.now });
     try {
       const id = await (await deps.jobs()).addJob(toNewJob(definition, env.MASTER_HASH));
       this.logger.info(this.t('jobs.added', { id, name: definition.name }));
