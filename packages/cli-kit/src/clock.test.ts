@@ -41,11 +41,16 @@ describe('readClock', () => {
   });
 
   it('is the system clock without TOOLBELT_NOW (or with it empty)', () => {
-    const wall = () => new Date('2030-01-01T00:00:00Z');
+    let wallTime = '2030-01-01T00:00:00Z';
+    const wall = () => new Date(wallTime);
     for (const env of [{}, { TOOLBELT_NOW: ' ' }]) {
+      wallTime = '2030-01-01T00:00:00Z';
       const clock = readClock(env, { wall, monotonic: () => 0 });
       expect(clock.fixed).toBe(false);
       expect(clock.startedAt.toISOString()).toBe('2030-01-01T00:00:00.000Z');
+      // The wall clock itself, adjustments included.
+      wallTime = '2029-12-31T23:59:00Z';
+      expect(clock.now().toISOString()).toBe('2029-12-31T23:59:00.000Z');
     }
     const system = createRunClock();
     expect(system.now().getTime()).toBeGreaterThanOrEqual(system.startedAt.getTime());

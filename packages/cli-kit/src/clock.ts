@@ -11,7 +11,10 @@ export const NOW_VARIABLE = 'TOOLBELT_NOW';
 export interface RunClock {
   /** The instant the run counts as started: `TOOLBELT_NOW` when set, else the system time. */
   readonly startedAt: Date;
-  /** Now: `startedAt` plus the real time elapsed since the run started. */
+  /**
+   * Now: with `TOOLBELT_NOW`, `startedAt` plus the real time elapsed since the run started;
+   * without, the system time (long-running servers follow the wall clock's adjustments).
+   */
   readonly now: Clock;
   /** True when `TOOLBELT_NOW` set the clock. */
   readonly fixed: boolean;
@@ -52,18 +55,19 @@ export function parseInstant(text: string): Date | undefined {
 }
 
 /**
- * A run's clock starting at `at` (default: the system time) and running on with the real
- * elapsed time, so that durations and the order of stamps stay true.
+ * A run's clock starting at `at` and running on with the real elapsed time, so that durations
+ * and the order of stamps stay true; without `at`, the system clock.
  */
 export function createRunClock(at?: Date, system: SystemTime = {}): RunClock {
   const wall = system.wall ?? (() => new Date());
+  if (at === undefined) return { startedAt: wall(), now: wall, fixed: false };
   const monotonic = system.monotonic ?? (() => performance.now());
-  const startedAt = new Date((at ?? wall()).getTime());
+  const startedAt = new Date(at.getTime());
   const origin = monotonic();
   return {
     startedAt,
     now: () => new Date(startedAt.getTime() + Math.max(0, Math.round(monotonic() - origin))),
-    fixed: at !== undefined,
+    fixed: true,
   };
 }
 
