@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Env } from '@toolbelt/cli-kit';
+import { inputFileError, inputFileProblem, usageProblems, type Env } from '@toolbelt/cli-kit';
 import { ToolbeltError } from '@toolbelt/errors';
 import type { Translate } from '@toolbelt/i18n';
 import { checkColumnSpec, type MotColumnSpec } from './core/mot-columns.js';
@@ -48,24 +48,34 @@ export async function resolveSyncSettings(
   now: Date,
   t: Translate,
 ): Promise<SyncSettings> {
+  // Every flag problem at once (USAGE, 64), before any setting or file is looked at.
+  const problems: ToolbeltError[] = [];
   const rawYear = flags['school-year'];
-  if (rawYear === undefined || rawYear.trim() === '')
-    throw usage(t, 'errors.schoolYearMissing', {});
-  const year = checkSchoolYear(rawYear);
-  if (!year.ok)
-    throw usage(
-      t,
-      year.reason === 'format' ? 'errors.schoolYearFormat' : 'errors.schoolYearSequence',
-      { value: rawYear },
+  const year =
+    rawYear === undefined || rawYear.trim() === '' ? undefined : checkSchoolYear(rawYear);
+  if (year === undefined) problems.push(usage(t, 'errors.schoolYearMissing', {}));
+  else if (!year.ok)
+    problems.push(
+      usage(t, year.reason === 'format' ? 'errors.schoolYearFormat' : 'errors.schoolYearSequence', {
+        value: rawYear,
+      }),
     );
-  if (!isTimeZone(flags.timezone)) throw usage(t, 'errors.timeZone', { value: flags.timezone });
+  if (!isTimeZone(flags.timezone))
+    problems.push(usage(t, 'errors.timeZone', { value: flags.timezone }));
   if (flags.today !== undefined && !isIsoDate(flags.today))
-    throw usage(t, 'errors.today', { value: flags.today });
+    problems.push(usage(t, 'errors.today', { value: flags.today }));
   const pick = (flag: string | undefined, variable: string, fallback: string): string =>
     flag?.trim() || env[variable]?.trim() || fallback;
+  const mot = pick(flags.mot, 'HR_MOT_SHEETS_ID', DEFAULT_MOT);
+  // A workbook that is not there is named now, not as "tab not found" after opening it.
+  if (/\.xlsx$/i.test(mot) && inputFileProblem(mot))
+    problems.push(inputFileError(mot, inputFileProblem(mot)));
+  const problem = usageProblems(problems, t);
+  if (problem) throw problem;
+  if (!year?.ok) throw new Error('unreachable: the school year was checked');
   return {
     schoolYear: year.schoolYear,
-    mot: pick(flags.mot, 'HR_MOT_SHEETS_ID', DEFAULT_MOT),
+    mot,
     tracker: pick(flags.tracker, 'TECH_TRACKER_SHEETS_ID', DEFAULT_TRACKER),
     today: flags.today ?? localDate(now, flags.timezone),
     timeZone: flags.timezone,

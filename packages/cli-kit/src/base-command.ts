@@ -216,8 +216,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     const text =
       error.key && this.i18n?.has(error.key) ? this.t(error.key, error.params) : error.message;
     const lines = [text];
-    if (error.code === 'CONFIG' && error.key === 'common:errors.config')
-      lines.push(...error.problems.map((p) => `  - ${p}`));
+    // Every problem of an invalid file or setting, in human output as in --json.
+    lines.push(...error.problems.map((p) => `  - ${p}`));
     // The config list ends with its own localised fix line; other hints are English text.
     const isConfigList = error.code === 'CONFIG' && error.key === 'common:errors.config';
     if (
@@ -248,6 +248,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       );
       if (error.code === 'INTERNAL')
         this.logger.debug(String((error.cause as Error | undefined)?.stack ?? error.stack));
+      else if (error.cause instanceof Error) this.logger.debug(`cause: ${error.cause.message}`);
     }
     this.report(error);
     this.exit(error.exitCode);
@@ -258,10 +259,16 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   private report(error: ToolbeltError): void {
     const redact = (s: string): string => (this.logger ? this.logger.redactor.text(s) : s);
     if (this.jsonEnabled()) {
+      // The library's own words (a parser's, a driver's) stay available to machines as `cause`.
+      const cause =
+        error.code !== 'INTERNAL' && error.cause instanceof Error
+          ? { cause: redact(error.cause.message) }
+          : {};
       const json = {
         error: {
           ...error.toJSON(),
           message: redact(this.describeError(error).split('\n')[0] ?? error.message),
+          ...cause,
         },
       };
       process.stdout.write(

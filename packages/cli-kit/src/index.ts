@@ -19,7 +19,7 @@ export type { PromptIO } from './prompts.js';
 export { createProgress } from './progress.js';
 export type { Progress, ProgressOptions } from './progress.js';
 export type { CommandHelpText, HelpCatalog } from './help.js';
-export { flagSpellings, suggest, toUsageError } from './usage-errors.js';
+export { flagSpellings, suggest, toUsageError, usageProblems } from './usage-errors.js';
 export type { FlagTable } from './usage-errors.js';
 export { checkInputFile, inputFileError, inputFileProblem } from './input-file.js';
 export { normalizeEntryArgv, runCli, unknownCommand } from './entry.js';

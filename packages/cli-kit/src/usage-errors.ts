@@ -175,3 +175,20 @@ export function toUsageError(err: unknown, flags: FlagTable = {}): ToolbeltError
   }
   return usage(text, 'usage', { message: text }, err);
 }
+
+/**
+ * Several flag problems found together, as one USAGE error (exit 64) listing each, rendered
+ * with `t` in the user's language; a single problem is returned as it is.
+ */
+export function usageProblems(
+  problems: readonly ToolbeltError[],
+  t: (key: string, params?: Record<string, unknown>) => string,
+): ToolbeltError | undefined {
+  if (problems.length <= 1) return problems[0];
+  const texts = problems.map((p) => (p.key ? t(p.key, p.params) : p.message));
+  return new ToolbeltError('USAGE', `${texts.length} problems with the flags:`, {
+    key: 'common:errors.usageList',
+    params: { count: texts.length },
+    problems: texts,
+  });
+}

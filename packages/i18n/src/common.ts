@@ -46,6 +46,7 @@ export const common: Bilingual = {
       commandUnknown: 'Unknown command "{{command}}". The commands are: {{commands}}.',
       commandUnknownSuggest: 'Unknown command "{{command}}". Did you mean "{{suggestion}}"?',
       cancelled: 'cancelled',
+      usageList: '{{count}} problems with the flags:',
       cancelledDone: 'cancelled. {{done}}',
     },
     codes: {
@@ -140,6 +141,7 @@ export const common: Bilingual = {
       commandUnknownSuggest:
         'Неизвестная команда «{{command}}». Возможно, имелась в виду «{{suggestion}}»?',
       cancelled: 'прервано',
+      usageList: 'Проблемы с флагами ({{count}}):',
       cancelledDone: 'прервано. {{done}}',
     },
     codes: {

@@ -1,0 +1,123 @@
+import { readdirSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  appBin,
+  mistakeArgv,
+  runBin,
+  typedFlagMistakes,
+  type FlagMistake,
+} from '@toolbelt/testkit/cli-mistakes';
+import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
+
+const bin = appBin(import.meta.url);
+const dirs: TempDir[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await dir.cleanup();
+});
+
+/** Runs the CLI in a fresh empty folder; `written` lists what the run left in it. */
+function inEmptyDir(args: string[], env: Record<string, string> = {}) {
+  const dir = makeTempDir('mistakes');
+  dirs.push(dir);
+  const r = runBin(bin, args, { cwd: dir.path, env });
+  // The run's own log folder is its record, not an output.
+  return { ...r, written: readdirSync(dir.path).filter((name) => name !== '.logs') };
+}
+
+const typed: FlagMistake[] = await typedFlagMistakes(bin);
+
+describe('every typed flag and argument of every command refuses a bad value with USAGE 64', () => {
+  it('finds the typed flags', () => {
+    expect(typed.map((m) => m.flag ?? m.arg)).toContain('log-keep');
+  });
+
+  it.each(typed.map((m) => [mistakeArgv(m).join(' '), m] as const))('%s', (_, m) => {
+    const en = inEmptyDir(mistakeArgv(m));
+    expect(en.status, en.stderr).toBe(64);
+    const named = m.flag ? `--${m.flag}` : m.value;
+    expect(en.stderr).toMatch(
+      new RegExp(`^Error: .*${named.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`),
+    );
+    expect(en.stderr).not.toContain('This is a bug');
+    expect(en.written).toEqual([]);
+    const ru = inEmptyDir([...mistakeArgv(m), '--json'], { TOOLBELT_LANG: 'ru' });
+    expect(ru.status).toBe(64);
+    const error = JSON.parse(ru.stdout).error;
+    expect(error).toMatchObject({ code: 'USAGE', exitCode: 64 });
+    expect(error.message).toMatch(/[а-яё]/i);
+    expect(ru.written).toEqual([]);
+  });
+});
+
+/** [argv, exit code, English message, Russian message]: the mistakes of the issue, one per row. */
+type Mistake = readonly [string[], number, string, string];
+
+function walk(mistakes: readonly Mistake[], env: Record<string, string> = {}) {
+  it.each(mistakes.map((m) => [m[0].join(' '), ...m] as const))('%s', (_, args, code, en, ru) => {
+    const human = inEmptyDir(args, env);
+    expect(human.status, human.stderr).toBe(code);
+    expect(human.stderr).toContain(en);
+    expect(human.stderr).not.toContain('This is a bug');
+    expect(human.written).toEqual([]);
+    const russian = inEmptyDir([...args, '--lang', 'ru'], env);
+    expect(russian.status).toBe(code);
+    expect(russian.stderr).toContain(ru);
+    const json = inEmptyDir([...args, '--json'], env);
+    expect(json.status).toBe(code);
+    expect(JSON.parse(json.stdout).error.exitCode).toBe(code);
+    expect(json.written).toEqual([]);
+  });
+}
+
+describe('the everyday mistakes of tech-tracker', () => {
+  walk([
+    [
+      ['snc'],
+      64,
+      'Unknown command "snc". Did you mean "sync"?',
+      'Возможно, имелась в виду «sync»?',
+    ],
+    [
+      ['sync', '--dryrun'],
+      64,
+      'Unknown flag --dryrun. Did you mean --dry-run?\nSee --help for usage.\n',
+      'Неизвестный флаг --dryrun. Возможно, имелся в виду --dry-run?',
+    ],
+    [
+      ['sync', '--mot', 'a.xlsx', '--mot', 'b.xlsx', '--school-year', '23-24'],
+      64,
+      '--mot was given more than once; give it once.',
+      '--mot указан больше одного раза; укажите его один раз.',
+    ],
+    [
+      ['sync', '--school-year', '23-24', '--mot', 'nope.xlsx'],
+      64,
+      'cannot read nope.xlsx: no such file.',
+      'не удалось прочитать nope.xlsx: нет такого файла.',
+    ],
+    [
+      ['sync', '--school-year', '2324', '--today', 'x', '--mot', 'nope.xlsx'],
+      64,
+      '3 problems with the flags:\n  - --school-year "2324" is not NN-NN',
+      'Проблемы с флагами (3):',
+    ],
+    [
+      ['sync', '--school-year', '23-24', '--dotenv', 'missing.env'],
+      78,
+      'cannot read missing.env: no such file. Check the --dotenv path.',
+      'не удалось прочитать missing.env: нет такого файла.',
+    ],
+    [
+      ['sync', '--verbose', '--quiet'],
+      64,
+      '--verbose cannot be used together with --quiet.',
+      '--verbose нельзя использовать вместе с --quiet.',
+    ],
+  ]);
+
+  it('answers `help`, `help sync` and `-v`', () => {
+    expect(inEmptyDir(['help']).stdout).toContain('COMMANDS');
+    expect(inEmptyDir(['help', 'sync']).stdout).toContain('--school-year');
+    expect(inEmptyDir(['-v']).stdout).toMatch(/^@toolbelt\/tech-tracker\//);
+  });
+});
