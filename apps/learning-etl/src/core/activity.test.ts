@@ -39,6 +39,10 @@ describe('checkRecord', () => {
     // A lone surrogate is one character for Python too.
     expect(checkRecord(record({ lti_user_id: 'g'.repeat(31) + '\ud800' })).accepted).toBe(true);
     expect(codePointLength('a' + emoji + emoji)).toBe(3);
+    // 32 code points in 33..64 units, and 32 units holding a pair (31 code points).
+    expect(checkRecord(record({ lti_user_id: emoji.repeat(32) })).accepted).toBe(true);
+    expect(checkRecord(record({ lti_user_id: emoji.repeat(16) })).accepted).toBe(false);
+    expect(checkRecord(record({ lti_user_id: emoji.repeat(33) })).accepted).toBe(false);
   });
 
   it('loads records with missing or null passback keys and names each one', () => {
@@ -80,12 +84,41 @@ describe('checkRecord', () => {
     ).toEqual([]);
   });
 
-  it('loads an unreadable timestamp as null rather than failing the whole load', () => {
-    const check = checkRecord(record({ created_at: '2023-02-30 10:00:00' }));
-    expect(check.accepted && check.row[1]).toBe(null);
-    expect(check.accepted && check.defects).toEqual([
-      { kind: 'badValue', field: 'created_at', value: '2023-02-30 10:00:00' },
-    ]);
+  it('refuses a record without a valid created_at as corrupt, so that it never fails the load', () => {
+    for (const [value, shown] of [
+      [undefined, 'null'],
+      [null, 'null'],
+      ['2023-02-30 10:00:00', '2023-02-30 10:00:00'],
+      ['2023-05-31 99:99:99', '2023-05-31 99:99:99'],
+      ['2023-05-31 24:00:00', '2023-05-31 24:00:00'],
+      ['2023-05-31 23:60:00', '2023-05-31 23:60:00'],
+      ['0000-01-01 00:00:00', '0000-01-01 00:00:00'],
+      ['2023-05-31', '2023-05-31'],
+      [20230531, '20230531'],
+    ] as const) {
+      expect(checkRecord(record({ created_at: value })), String(value)).toEqual({
+        accepted: false,
+        reason: 'badCreatedAt',
+        value: shown,
+      });
+    }
+    for (const good of ['2023-05-31 23:59:59.999999', '2024-02-29T00:00:00', '0001-01-01 00:00:00'])
+      expect(checkRecord(record({ created_at: good })).accepted, good).toBe(true);
+  });
+
+  it('refuses a NUL character in a value to be loaded (PostgreSQL text cannot hold it)', () => {
+    const nul = checkRecord(
+      record({
+        passback_params:
+          "{'oauth_consumer_key': 'a\u0000b', 'lis_result_sourcedid': 'x', 'lis_outcome_service_url': 'y'}",
+      }),
+    );
+    expect(nul).toEqual({ accepted: false, reason: 'nulCharacter', field: 'oauth_consumer_key' });
+    expect(checkRecord(record({ lti_user_id: 'a'.repeat(31) + '\u0000' }))).toEqual({
+      accepted: false,
+      reason: 'nulCharacter',
+      field: 'lti_user_id',
+    });
   });
 });
 
