@@ -47,7 +47,7 @@ export interface DayResult {
   withDefects: number;
   /** Rows written (0 in a dry run). */
   loaded: number;
-  /** Earlier rows of the requested window (the day, or its first hour) that were replaced. */
+  /** Rows an earlier load of the day had written that were replaced (see `loadDay`). */
   replaced: number;
   counts: DayCounts;
   stats: DayStats | null;
@@ -121,7 +121,10 @@ export async function processDays(
         }
         const reset = options.reset && index === 0;
         try {
-          const outcome = await loadDay(db, day, window, rows, { reset });
+          const outcome = await loadDay(db, day, window, rows, {
+            reset,
+            testMode: options.testMode,
+          });
           Object.assign(result, {
             loaded: outcome.loaded,
             replaced: outcome.replaced,
@@ -209,7 +212,13 @@ function validRows(
           if (!check.accepted) {
             tally.corrupt++;
             // Per-line messages go to the log file; --verbose shows them on the console too.
-            logger.debug(messages.corrupt({ line }));
+            logger.debug(
+              check.reason === 'badCreatedAt'
+                ? messages.corruptCreatedAt({ line, value: check.value })
+                : check.reason === 'nulCharacter'
+                  ? messages.corruptNul({ line, field: check.field })
+                  : messages.corrupt({ line }),
+            );
             continue;
           }
           tally.accepted++;
@@ -268,6 +277,8 @@ function prepare(say: Say, key: string, names: readonly string[]): Message {
 function defectMessages(say: Say) {
   return {
     corrupt: prepare(say, 'log.corrupt', ['line']),
+    corruptCreatedAt: prepare(say, 'log.corruptCreatedAt', ['line', 'value']),
+    corruptNul: prepare(say, 'log.corruptNul', ['field', 'line']),
     defects: prepare(say, 'log.defects', ['line']),
     missingField: prepare(say, 'log.missingField', ['field']),
     badCombination: prepare(say, 'log.badCombination', []),

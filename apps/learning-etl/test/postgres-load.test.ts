@@ -106,6 +106,9 @@ describe('learning-etl run on PostgreSQL', () => {
       'lis_outcome_service_url:character varying',
       'is_correct:boolean',
       'attempt_type:character varying',
+      // Ours: the day each row was loaded for and how, for exact re-runs (README, step 3).
+      'load_day:date',
+      'load_mode:character varying',
     ]);
     // A missing passback key is NULL, an empty one stays an empty string.
     const keys = await client.query<{ empty: string; nulls: string }>(

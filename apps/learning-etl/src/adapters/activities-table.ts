@@ -15,7 +15,46 @@ const createTable = `CREATE TABLE IF NOT EXISTS ${ACTIVITIES_TABLE} (
   is_correct boolean,
   attempt_type varchar(16)
 );
-CREATE INDEX IF NOT EXISTS lms_activities_created_at_idx ON ${ACTIVITIES_TABLE} (created_at)`;
+CREATE INDEX IF NOT EXISTS lms_activities_created_at_idx ON ${ACTIVITIES_TABLE} (created_at);
+ALTER TABLE ${ACTIVITIES_TABLE} ADD COLUMN IF NOT EXISTS load_day date;
+ALTER TABLE ${ACTIVITIES_TABLE} ADD COLUMN IF NOT EXISTS load_mode varchar(4);
+CREATE INDEX IF NOT EXISTS lms_activities_load_day_idx ON ${ACTIVITIES_TABLE} (load_day)`;
+
+/**
+ * Beyond the original's columns, every row carries the day it was loaded for (`load_day`)
+ * and how (`load_mode`: `day`, or `test` for a test-mode load of the day's first hour), so
+ * that a re-run removes exactly what the last run of that day loaded, whatever the
+ * records' `created_at` (a response may hold records of other days).
+ */
+const LOAD_COLUMNS = [...ACTIVITY_COLUMNS, 'load_day', 'load_mode'] as const;
+
+/** The rows as loaded: each with its day and mode (keeps the iterator's synchronous steps). */
+function tagRows(
+  rows: AsyncIterable<ActivityRow>,
+  day: string,
+  mode: 'day' | 'test',
+): AsyncIterable<readonly unknown[]> {
+  return {
+    [Symbol.asyncIterator]() {
+      const it = rows[Symbol.asyncIterator]();
+      const tag = (step: IteratorResult<ActivityRow>): IteratorResult<readonly unknown[]> =>
+        step.done ? step : { done: false, value: [...step.value, day, mode] };
+      return {
+        next() {
+          const step = it.next() as
+            Promise<IteratorResult<ActivityRow>> | IteratorResult<ActivityRow>;
+          return (step instanceof Promise ? step.then(tag) : tag(step)) as Promise<
+            IteratorResult<readonly unknown[]>
+          >;
+        },
+        async return() {
+          await it.return?.();
+          return { done: true, value: undefined };
+        },
+      };
+    },
+  };
+}
 
 /** What one load did. */
 export interface LoadOutcome {
@@ -35,25 +74,35 @@ export async function ensureActivitiesTable(db: Database): Promise<void> {
 }
 
 /**
- * Replace the rows of the requested window (the whole day; its first hour in test mode) with
- * `rows` in one transaction: optionally empty the table, delete the window, COPY the rows in,
- * count the day. Any failure (the API stream breaking, a bad row, the process being killed)
- * leaves the table exactly as it was.
+ * Replace what the last load of `day` wrote with `rows`, in one transaction: optionally empty
+ * the table, delete, COPY the rows in (tagged with the day and mode), count the day. A load
+ * of the whole day deletes every row loaded for that day, whatever its `created_at`, and the
+ * untagged rows of older versions whose `created_at` falls on the day. A test-mode load
+ * (the first hour) deletes the rows of earlier test-mode loads of the day and the day's rows
+ * in that hour. Any failure (the API stream breaking, the process being killed) leaves the
+ * table exactly as it was.
  */
 export async function loadDay(
   db: Database,
   day: string,
   window: RequestWindow,
   rows: AsyncIterable<ActivityRow>,
-  options: { reset: boolean },
+  options: { reset: boolean; testMode?: boolean },
 ): Promise<LoadOutcome> {
+  const mode = options.testMode ? 'test' : 'day';
   return db.transaction(async (tx) => {
     if (options.reset) await tx.query(`TRUNCATE ${ACTIVITIES_TABLE}`);
+    const inWindow = 'created_at >= $2 AND created_at <= $3';
     const deleted = await tx.query(
-      `DELETE FROM ${ACTIVITIES_TABLE} WHERE created_at >= $1 AND created_at <= $2`,
-      [window.start, window.end],
+      mode === 'day'
+        ? `DELETE FROM ${ACTIVITIES_TABLE}
+            WHERE load_day = $1::date OR (load_day IS NULL AND ${inWindow})`
+        : `DELETE FROM ${ACTIVITIES_TABLE}
+            WHERE (load_day = $1::date AND load_mode = 'test')
+               OR ((load_day = $1::date OR load_day IS NULL) AND ${inWindow})`,
+      [day, window.start, window.end],
     );
-    const loaded = await tx.copyFrom(ACTIVITIES_TABLE, ACTIVITY_COLUMNS, rows);
+    const loaded = await tx.copyFrom(ACTIVITIES_TABLE, LOAD_COLUMNS, tagRows(rows, day, mode));
     const counts = await countDay(tx, day);
     return { loaded, replaced: deleted.rowCount, reset: options.reset, counts };
   });

@@ -258,7 +258,11 @@ describe('fuzz: nothing escapes the validation layer', () => {
         is_correct: null,
         created_at: '2023-05-31 09:16:11.313646',
       });
-      expect(check.accepted).toBe(true);
+      // Only a NUL character in a value to be loaded makes the record corrupt.
+      expect(
+        check.accepted || (check.reason === 'nulCharacter' && text.includes('\u0000')),
+        text,
+      ).toBe(true);
     }
     expect(parsed).toBeGreaterThan(100);
     expect(refused).toBeGreaterThan(100);

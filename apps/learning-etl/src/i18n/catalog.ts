@@ -11,6 +11,9 @@ const en: Catalog = {
     sourceFile: 'reading the saved API response {{file}}',
     retry: 'the statistics API did not answer ({{reason}}), attempt {{attempt}} in a moment',
     corrupt: "line # {{line}} wasn't read - error - the <lti_user_id> id is missing",
+    corruptCreatedAt:
+      "line # {{line}} wasn't read - error - the <created_at> time is missing or invalid: {{value}}",
+    corruptNul: "line # {{line}} wasn't read - error - the field <{{field}}> holds a NUL character",
     totals:
       'total number of lines read: {{total}}, including {{accepted}} successfully, {{corrupt}} is corrupted',
     // One line per record with defects: `defects`, then ' ' + a marker per defect.
@@ -97,6 +100,9 @@ const ru: Catalog = {
     sourceFile: 'чтение сохранённого ответа API {{file}}',
     retry: 'API статистики не ответил ({{reason}}), попытка {{attempt}} через несколько секунд',
     corrupt: 'строка № {{line}} не прочитана - ошибка - отсутствует идентификатор <lti_user_id>',
+    corruptCreatedAt:
+      'строка № {{line}} не прочитана - ошибка - время <created_at> отсутствует или неверно: {{value}}',
+    corruptNul: 'строка № {{line}} не прочитана - ошибка - поле <{{field}}> содержит символ NUL',
     totals:
       'всего прочитано строк: {{total}}, из них успешно: {{accepted}}, повреждено: {{corrupt}}',
     defects: 'строка {{line}} есть ошибки:',
