@@ -77,6 +77,21 @@ function treeBytes(dir) {
   return { bytes: total, files };
 }
 
+/** The three largest top-level packages of `nodeModules`, as "name size MB". */
+function largest(nodeModules) {
+  const dirs = readdirSync(nodeModules)
+    .filter((n) => !n.startsWith('.'))
+    .flatMap((n) =>
+      n.startsWith('@') ? readdirSync(join(nodeModules, n)).map((sub) => `${n}/${sub}`) : [n],
+    );
+  return dirs
+    .map((name) => ({ name, bytes: treeBytes(join(nodeModules, name)).bytes }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 3)
+    .map((d) => `${d.name} ${(d.bytes / 1024 / 1024).toFixed(1)} MB`)
+    .join(', ');
+}
+
 function countPackages(nodeModules) {
   let count = 0;
   if (!existsSync(nodeModules)) return 0;
@@ -420,7 +435,13 @@ async function main() {
       if (!record(`npm install ${spec(p)} in an empty project`, installed.status)) continue;
       const { bytes, files } = treeBytes(join(project, 'node_modules'));
       const count = countPackages(join(project, 'node_modules'));
-      sizes.push({ tool: p.tool, bytes, files, packages: count });
+      sizes.push({
+        tool: p.tool,
+        bytes,
+        files,
+        packages: count,
+        largest: largest(join(project, 'node_modules')),
+      });
       const help = run(
         `${p.tool} --version`,
         join(project, 'node_modules', '.bin', p.tool),
@@ -626,7 +647,7 @@ async function main() {
     );
     for (const s of sizes)
       console.log(
-        `  ${`@toolbelt/${s.tool}`.padEnd(30)} ${(s.bytes / 1024 / 1024).toFixed(1).padStart(7)} MB  ${String(s.packages).padStart(4)} packages  ${s.files} files`,
+        `  ${`@toolbelt/${s.tool}`.padEnd(30)} ${(s.bytes / 1024 / 1024).toFixed(1).padStart(7)} MB  ${String(s.packages).padStart(4)} packages  ${s.files} files; largest: ${s.largest}`,
       );
   }
   const failed = results.filter((r) => !r.ok);
