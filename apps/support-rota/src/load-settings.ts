@@ -36,7 +36,7 @@ export async function loadSettings(
   cwd = process.cwd(),
 ): Promise<LoadedSettings> {
   const configPath = configFlag ? resolve(cwd, configFlag) : await findDefaultConfig(cwd);
-  const raw = configPath ? await readConfigFile(configPath) : {};
+  const raw = configPath ? await readConfigFile(configPath, configFlag) : {};
   const result = resolveSettings(raw, flags);
   if (!result.ok) {
     const words = result.problems.map((p) => describeProblem(p, i18n));

@@ -140,7 +140,7 @@ describe('validation before any calendar call', () => {
   it('a missing config file is a CONFIG error', async () => {
     const result = await run(['--config', 'nope.yaml']);
     expect(result.status).toBe(78);
-    expect(result.stderr).toContain('Cannot read the config file');
+    expect(result.stderr).toContain('cannot read nope.yaml: no such file.');
   }, 60_000);
 
   it('prints messages in Russian with --lang ru', async () => {

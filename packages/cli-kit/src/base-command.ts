@@ -216,8 +216,9 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     const text =
       error.key && this.i18n?.has(error.key) ? this.t(error.key, error.params) : error.message;
     const lines = [text];
-    // Every problem of an invalid file or setting, in human output as in --json.
-    lines.push(...error.problems.map((p) => `  - ${p}`));
+    // Every problem of an invalid file or setting, in human output as in --json (unless the
+    // message itself carries them, as a `problems` parameter).
+    if (!('problems' in error.params)) lines.push(...error.problems.map((p) => `  - ${p}`));
     // The config list ends with its own localised fix line; other hints are English text.
     const isConfigList = error.code === 'CONFIG' && error.key === 'common:errors.config';
     if (

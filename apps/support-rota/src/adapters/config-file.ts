@@ -1,5 +1,6 @@
 import { access, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { inputFileError } from '@toolbelt/cli-kit';
 import { ToolbeltError } from '@toolbelt/errors';
 
 /** Config files looked for in the working directory when `--config` is not given. */
@@ -22,17 +23,15 @@ export async function findDefaultConfig(cwd: string): Promise<string | undefined
 /**
  * Read a YAML or JSON config file into plain data (unchecked). YAML is read with the core
  * schema so `2025-01-06` stays the string the settings expect, not a Date.
+ * @param shownAs the path as the user wrote it, for the message (default `path`).
  */
-export async function readConfigFile(path: string): Promise<unknown> {
+export async function readConfigFile(path: string, shownAs?: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new ToolbeltError('CONFIG', `Cannot read the config file ${path}.`, {
-      cause: error,
-      key: 'support-rota:errors.configUnreadable',
-      params: { path },
-    });
+    // The one wording of every tool: `cannot read rota.yaml: no such file` (CONFIG, 78).
+    throw inputFileError(shownAs ?? path, error, { code: 'CONFIG' });
   }
   try {
     if (extname(path).toLowerCase() === '.json') return JSON.parse(text) as unknown;
