@@ -12,6 +12,7 @@ import {
 import { CLEARED_RANGE, COL, tabNames } from './core/layout.js';
 import {
   needsHeaders,
+  MAX_COLUMNS,
   resolveMotColumns,
   type ColumnProblem,
   type MotColumnSpec,
@@ -63,6 +64,15 @@ export interface SyncResult {
 function describeColumnProblem(t: Translate, p: ColumnProblem, tab: string): string {
   if (p.kind === 'headerNotFound')
     return t('errors.motHeaderNotFound', { field: p.field, header: p.header, tab });
+  if (p.kind === 'outOfRange')
+    return t('errors.motColumnOutOfRange', { field: p.field, column: p.column, last: p.last, tab });
+  if (p.kind === 'ambiguousHeader')
+    return t('errors.motHeaderAmbiguous', {
+      field: p.field,
+      header: p.header,
+      columns: p.columns.join(', '),
+      tab,
+    });
   return t('errors.motColumnsInvalid', {
     field: p.field,
     ref: p.kind === 'invalidRef' ? p.ref : '',
@@ -114,7 +124,7 @@ export async function runSync(deps: SyncDeps, options: SyncOptions): Promise<Syn
   let idColumn: number | undefined;
   if (needsHeaders(options.columns, 'job_candidate_id')) {
     const [head] = await deps.mot.readTabs([{ tab: tabs.mot, range: 'A1:ZZ2' }]);
-    const resolved = resolveMotColumns(options.columns, head?.values ?? []);
+    const resolved = resolveMotColumns(options.columns, head?.values ?? [], MAX_COLUMNS);
     if (!resolved.ok)
       throw dataError(
         t,
@@ -122,7 +132,8 @@ export async function runSync(deps: SyncDeps, options: SyncOptions): Promise<Syn
       );
     idColumn = resolved.columns.job_candidate_id;
   } else {
-    const resolved = resolveMotColumns(options.columns, []);
+    // Bounded before any read: a column past ZZZ is reported (below, with the real width).
+    const resolved = resolveMotColumns(options.columns, [], MAX_COLUMNS);
     idColumn = resolved.ok ? resolved.columns.job_candidate_id : undefined;
   }
 
@@ -138,7 +149,8 @@ export async function runSync(deps: SyncDeps, options: SyncOptions): Promise<Syn
   const trackerTab = tabOf(trackerTabs, 1);
 
   const problems: string[] = [];
-  const columns = resolveMotColumns(options.columns, motTab.values.slice(0, 2));
+  const motWidth = motTab.values.reduce((w, row) => Math.max(w, row.length), 0);
+  const columns = resolveMotColumns(options.columns, motTab.values.slice(0, 2), motWidth);
   if (!columns.ok)
     problems.push(...columns.problems.map((p) => describeColumnProblem(t, p, tabs.mot)));
   const parsedTracker = toTrackerSheet(trackerTab.values);

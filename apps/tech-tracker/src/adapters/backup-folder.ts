@@ -1,5 +1,6 @@
-import { mkdir, readdir, rm, writeFile, readFile } from 'node:fs/promises';
+import { readdir, rm, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { ioError, makeDir, writeFileAtomic } from '@toolbelt/lock';
 import type { SheetCell } from '../core/cell-text.js';
 
 /** A tab's content as it was before a sync wrote to it. */
@@ -50,15 +51,22 @@ export function createBackupFolder(options: BackupFolderOptions = {}): BackupSto
   const dir = resolve(options.dir ?? 'backups');
   const keep = options.keep ?? 10;
   return {
+    // A read-only or full folder is IOERR (74) naming it, before the tracker is touched; the
+    // copy is written whole or not at all (temp file + rename, under the run's folder lock).
     async save(snapshot) {
-      await mkdir(dir, { recursive: true });
       const prefix = `${PREFIX}${slug(snapshot.tab)}_`;
       let name = `${prefix}${timeName(snapshot.takenAt)}.json`;
-      const existing = new Set(await readdir(dir));
+      let existing: Set<string>;
+      try {
+        await makeDir(dir);
+        existing = new Set(await readdir(dir));
+      } catch (error) {
+        throw ioError(error, dir, 'write');
+      }
       for (let n = 2; existing.has(name); n++)
         name = `${prefix}${timeName(snapshot.takenAt)}-${n}.json`;
       const path = join(dir, name);
-      await writeFile(path, JSON.stringify(snapshot) + '\n', { flag: 'wx' });
+      await writeFileAtomic(path, JSON.stringify(snapshot) + '\n', { mkdir: false });
       const pattern = new RegExp(
         `^${prefix.replace(/[-]/g, '\\-')}\\d{4}-\\d{2}-\\d{2}_\\d{2}-\\d{2}-\\d{2}-\\d{3}(-\\d+)?\\.json$`,
       );

@@ -2,13 +2,20 @@ import { errorCodes } from '@toolbelt/errors';
 import { readFile } from 'node:fs/promises';
 import { Flags } from '@oclif/core';
 import { BaseCommand, toCommandError } from '@toolbelt/cli-kit';
+import { lockCatalog } from '@toolbelt/lock';
 import { createBackupFolder } from '../adapters/backup-folder.js';
 import { createRunNotifier } from '../adapters/run-notifier.js';
 import { openSheetStores } from '../adapters/sheet-stores.js';
+import { lockTargets } from '../adapters/target-locks.js';
 import { techTrackerCatalog } from '../i18n/catalogs.js';
 import { renderDiffTable, renderSummary } from '../render.js';
 import { syncAndNotify, type SyncReport } from '../sync-and-notify.js';
 import { resolveSyncSettings } from '../sync-options.js';
+
+function interruptSignal(command: object): { signal?: AbortSignal } {
+  const signal = (command as { interrupt?: AbortController }).interrupt?.signal;
+  return signal ? { signal } : {};
+}
 
 export default class Sync extends BaseCommand<typeof Sync> {
   static override summary =
@@ -21,7 +28,7 @@ export default class Sync extends BaseCommand<typeof Sync> {
     '<%= config.bin %> sync --school-year 23-24 --mot https://docs.google.com/spreadsheets/d/<id>/edit --json',
   ];
   static override exitCodes = errorCodes;
-  static override catalogs = { 'tech-tracker': techTrackerCatalog };
+  static override catalogs = { 'tech-tracker': techTrackerCatalog, lock: lockCatalog };
   static override flags = {
     'school-year': Flags.string({ summary: 'School year, NN-NN (e.g. 23-24). Required.' }),
     mot: Flags.string({
@@ -49,6 +56,10 @@ export default class Sync extends BaseCommand<typeof Sync> {
     'dry-run': Flags.boolean({
       summary: 'Print the changes as a table (or JSON with --json) and write nothing.',
     }),
+    'no-wait': Flags.boolean({
+      summary:
+        'When another run is writing the same .xlsx tracker or backup folder, fail (exit 75) instead of waiting for it.',
+    }),
   };
 
   async run(): Promise<SyncReport> {
@@ -60,6 +71,24 @@ export default class Sync extends BaseCommand<typeof Sync> {
       env: this.env,
     });
     const logFile = this.logger.file;
+    // One writer per local target: a second sync on the same workbook or backup folder waits
+    // (or, with --no-wait, fails naming the holder) until this one is done.
+    const release = settings.dryRun
+      ? async () => undefined
+      : await lockTargets(
+          [
+            ...(stores.tracker.kind === 'xlsx' ? [stores.tracker.location] : []),
+            this.flags['backup-dir'],
+          ],
+          {
+            command: 'tech-tracker sync',
+            wait: !this.flags['no-wait'],
+            logger: this.logger,
+            t: this.t,
+            // Ctrl-C ends the wait (cli-kit's interrupt controller, when it has one).
+            ...interruptSignal(this),
+          },
+        );
     const { report, notificationFailed } = await syncAndNotify(
       {
         ...stores,
@@ -71,7 +100,7 @@ export default class Sync extends BaseCommand<typeof Sync> {
         readLog: async () => (logFile ? await readFile(logFile, 'utf8').catch(() => '') : ''),
       },
       { ...settings, now: this.startedAt },
-    );
+    ).finally(release);
     if (!this.jsonEnabled()) {
       if (settings.dryRun) this.log(renderDiffTable(this.t, report.changes));
       this.log(renderSummary(this.t, report));

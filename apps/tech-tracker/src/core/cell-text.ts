@@ -29,10 +29,27 @@ export function toIsoDate(cell: SheetCell): string {
   return text;
 }
 
-/** Any cell as trimmed text: numbers without a trailing `.0`, booleans as TRUE/FALSE. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// eslint-disable-next-line no-control-regex
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * Text as XML 1.0 (and so an .xlsx) can hold it: control characters other than tab, LF and
+ * CR, and U+FFFE/U+FFFF, removed; a lone surrogate replaced by U+FFFD. The same rule as the
+ * workbook adapter's `xmlSafeText`, applied when cells are read, so a MOT value arriving from
+ * Google with a stray control character compares equal to the cleaned copy in the tracker.
+ */
+export function cleanText(text: string): string {
+  return text.replace(XML_FORBIDDEN, '').replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/**
+ * Any cell as trimmed text: numbers without a trailing `.0`, booleans as TRUE/FALSE, text
+ * cleaned of characters a workbook cannot hold (see {@link cleanText}).
+ */
 export function toText(cell: SheetCell): string {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'string') return cell.trim();
+  if (typeof cell === 'string') return cleanText(cell).trim();
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   return String(cell);
 }

@@ -72,3 +72,28 @@ describe('MOT column map', () => {
     expect(needsHeaders({ job_candidate_id: 'Candidate' }, 'job_candidate_id')).toBe(true);
   });
 });
+
+describe('MOT column map bounds (issue 12, item 5)', () => {
+  const headers = [['Name', 'Title', 'Start', 'Title ']];
+  it('a column right of the sheet is a problem naming the field, as an index or a letter', () => {
+    expect(resolveMotColumns({ Title: 99999999 } as never, headers, 4)).toEqual({
+      ok: false,
+      problems: [
+        { kind: 'outOfRange', field: 'Title', column: indexToLetter(99999999), last: 'D' },
+      ],
+    });
+    expect(resolveMotColumns({ Title: 'ZZZ' } as never, headers, 4)).toEqual({
+      ok: false,
+      problems: [{ kind: 'outOfRange', field: 'Title', column: 'ZZZ', last: 'D' }],
+    });
+    expect(resolveMotColumns({ Title: 'D' } as never, headers, 4).ok).toBe(true);
+  });
+
+  it('a header found in two columns is ambiguous', () => {
+    expect(resolveMotColumns({ Title: 'title' } as never, headers)).toEqual({
+      ok: false,
+      problems: [{ kind: 'ambiguousHeader', field: 'Title', header: 'title', columns: ['B', 'D'] }],
+    });
+    expect(resolveMotColumns({ Title: 'Start' } as never, headers).ok).toBe(true);
+  });
+});

@@ -15,7 +15,14 @@ export type MotColumnSpec = Partial<Record<SharedField, ColumnRef>>;
 export type ColumnProblem =
   | { kind: 'unknownField'; field: string }
   | { kind: 'invalidRef'; field: string; ref: string }
-  | { kind: 'headerNotFound'; field: SharedField; header: string };
+  | { kind: 'headerNotFound'; field: SharedField; header: string }
+  /** The column is right of the MOT's last column: its cells would all read blank. */
+  | { kind: 'outOfRange'; field: SharedField; column: string; last: string }
+  /** The header name is in more than one column of rows 1-2. */
+  | { kind: 'ambiguousHeader'; field: SharedField; header: string; columns: string[] };
+
+/** Google Sheets' widest sheet: 18,278 columns (A to ZZZ); no MOT column lies beyond it. */
+export const MAX_COLUMNS = 18_278;
 
 /** `A` -> 0, `Z` -> 25, `AA` -> 26. */
 export function letterToIndex(letter: string): number {
@@ -88,11 +95,15 @@ export function needsHeaders(spec: MotColumnSpec, field: SharedField): boolean {
 
 /**
  * The MOT column of each shared field: the defaults, overridden by `spec`. Header names are
- * matched case-insensitively against the MOT's header rows (rows 1-2).
+ * matched case-insensitively against the MOT's header rows (rows 1-2); a name found in two
+ * columns is ambiguous. With `width` (the number of columns the MOT tab has), a column
+ * right of the last one is out of range (for fields `spec` maps): both are problems naming
+ * the field.
  */
 export function resolveMotColumns(
   spec: MotColumnSpec,
   headerRows: readonly (readonly SheetCell[])[],
+  width?: number,
 ): { ok: true; columns: Record<SharedField, number> } | { ok: false; problems: ColumnProblem[] } {
   const problems = checkColumnSpec(spec);
   if (problems.length > 0) return { ok: false, problems };
@@ -102,16 +113,33 @@ export function resolveMotColumns(
     if (!parsed) continue;
     if ('index' in parsed) {
       columns[field] = parsed.index;
+      // Only columns the map names: the defaults are the original tool's layout.
+      if (width !== undefined && width > 0 && spec[field] !== undefined && parsed.index >= width)
+        problems.push({
+          kind: 'outOfRange',
+          field,
+          column: indexToLetter(parsed.index),
+          last: indexToLetter(width - 1),
+        });
       continue;
     }
     const wanted = normalizeHeader(parsed.header);
-    let found = -1;
-    for (const row of headerRows) {
-      found = row.findIndex((cell) => normalizeHeader(toText(cell)) === wanted);
-      if (found >= 0) break;
-    }
-    if (found < 0) problems.push({ kind: 'headerNotFound', field, header: parsed.header });
-    else columns[field] = found;
+    const found = new Set<number>();
+    for (const row of headerRows)
+      row.forEach((cell, i) => {
+        if (normalizeHeader(toText(cell)) === wanted) found.add(i);
+      });
+    const [first] = [...found].sort((a, b) => a - b);
+    if (first === undefined)
+      problems.push({ kind: 'headerNotFound', field, header: parsed.header });
+    else if (found.size > 1)
+      problems.push({
+        kind: 'ambiguousHeader',
+        field,
+        header: parsed.header,
+        columns: [...found].sort((a, b) => a - b).map(indexToLetter),
+      });
+    else columns[field] = first;
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, columns };
 }

@@ -17,6 +17,10 @@ export const en: Catalog = {
     motColumnsInvalid:
       'Column map: "{{field}}" {{ref}} is not a known field with a column index, letter or header name.',
     motHeaderNotFound: 'Column map: no header "{{header}}" (for {{field}}) in rows 1-2 of {{tab}}.',
+    motColumnOutOfRange:
+      'Column map: {{field}} is column {{column}}, right of the last column {{last}} of {{tab}}: its cells would all be blank.',
+    motHeaderAmbiguous:
+      'Column map: the header "{{header}}" (for {{field}}) is in several columns of {{tab}} ({{columns}}): map {{field}} by column letter instead.',
     trackerHeader: '{{tab}}!{{cell}} should be the header "{{expected}}" but is "{{found}}".',
     trackerNoHeader: '{{tab}} has {{rows}} rows of data but no header row 4 (B4:S4).',
     duplicateIn: 'Duplicate job_candidate_id in {{tab}}: {{ids}}',

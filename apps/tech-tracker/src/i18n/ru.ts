@@ -20,6 +20,10 @@ export const ru: Catalog = {
       'Карта столбцов: «{{field}}» {{ref}} не является известным полем с номером, буквой или заголовком столбца.',
     motHeaderNotFound:
       'Карта столбцов: нет заголовка «{{header}}» (для {{field}}) в строках 1-2 листа {{tab}}.',
+    motColumnOutOfRange:
+      'Карта столбцов: {{field}} — столбец {{column}}, правее последнего столбца {{last}} листа {{tab}}: все его ячейки были бы пустыми.',
+    motHeaderAmbiguous:
+      'Карта столбцов: заголовок «{{header}}» (для {{field}}) есть в нескольких столбцах листа {{tab}} ({{columns}}): укажите {{field}} буквой столбца.',
     trackerHeader: 'В {{tab}}!{{cell}} должен быть заголовок «{{expected}}», а там «{{found}}».',
     trackerNoHeader: 'На листе {{tab}} {{rows}} строк данных, но нет строки заголовков 4 (B4:S4).',
     duplicateIn: 'Повторяющиеся job_candidate_id на листе {{tab}}: {{ids}}',

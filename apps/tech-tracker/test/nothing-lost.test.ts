@@ -1,0 +1,261 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { acquireLock } from '@toolbelt/lock';
+import { startGoogleStandIn, type GoogleStandIn } from '@toolbelt/testkit/google';
+import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
+import ExcelJS from 'exceljs';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { makeExamples, writeWorkbook } from '../../../examples/tech-tracker/make.mjs';
+import { sampleSpreadsheets } from '../../../examples/tech-tracker/sample-data.mjs';
+import { fullDir, readOnlyDir } from './fs-faults.js';
+import { readXlsxTab, runCli } from './harness.js';
+
+// Issue 12 ("Nothing lost"), items 3, 4, 5, 9 for tech-tracker, through the built CLI.
+const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'run.js');
+const TAB = '23-24 Tracker';
+const MOT_TAB = 'Master_23-24';
+const ID = 3; // MOT column D
+const sync = (mot: string, extra: string[] = [], today = '2023-07-15'): string[] => [
+  'sync',
+  '--school-year',
+  '23-24',
+  '--mot',
+  mot,
+  '--tracker',
+  'tech-tracker.xlsx',
+  '--today',
+  today,
+  ...extra,
+];
+
+type Sheet = ReturnType<typeof sampleSpreadsheets>['mot'];
+
+/** The sample MOT plus `count` new hires with ids from `first`. */
+function motWithNewHires(first: number, count: number): Sheet {
+  const mot = structuredClone(sampleSpreadsheets().mot);
+  const tab = mot.tabs[MOT_TAB]!;
+  const template = tab.values[2]!;
+  for (let k = 0; k < count; k++) {
+    const row = [...template];
+    row[ID] = first + k;
+    row[4] = `New${first + k}`;
+    tab.values.push(row);
+  }
+  return mot;
+}
+
+/** The CLI as a process of its own; `waiting` resolves when it says it waits for a lock. */
+function start(args: string[], cwd: string) {
+  const child = spawn(process.execPath, [bin, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, NO_COLOR: '1', TOOLBELT_LANG: 'en' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  let stdout = '';
+  let onWaiting: () => void = () => undefined;
+  const waiting = new Promise<void>((resolve) => (onWaiting = resolve));
+  child.stdout.on('data', (c) => (stdout += String(c)));
+  child.stderr.on('data', (c) => {
+    stderr += String(c);
+    if (stderr.includes('Waiting for')) onWaiting();
+  });
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })),
+  );
+  return { child, waiting, done };
+}
+
+const idsOf = (values: unknown[][]): Set<string> =>
+  new Set(values.slice(4).map((r) => String(r[1] ?? '')));
+
+describe('one writer per .xlsx tracker (item 3)', () => {
+  let dir: TempDir;
+  beforeEach(async () => {
+    dir = makeTempDir('tt-lost');
+    await makeExamples(dir.path);
+    await writeWorkbook(motWithNewHires(700_000, 25), join(dir.path, 'mot-a.xlsx'));
+    await writeWorkbook(motWithNewHires(800_000, 25), join(dir.path, 'mot-b.xlsx'));
+  });
+  afterEach(() => dir.cleanup());
+
+  it('two syncs at once with different new hires lose nothing, three times in a row', async () => {
+    for (let round = 0; round < 3; round++) {
+      if (round > 0) await makeExamples(dir.path);
+      const [a, b] = await Promise.all([
+        start(sync('mot-a.xlsx', ['--json']), dir.path).done,
+        start(sync('mot-b.xlsx', ['--json']), dir.path).done,
+      ]);
+      expect(a.code, a.stderr).toBe(0);
+      expect(b.code, b.stderr).toBe(0);
+      const ids = idsOf(await readXlsxTab(join(dir.path, 'tech-tracker.xlsx'), TAB));
+      for (let k = 0; k < 25; k++) {
+        expect(ids.has(String(700_000 + k)), `round ${round}: 7000${k}`).toBe(true);
+        expect(ids.has(String(800_000 + k)), `round ${round}: 8000${k}`).toBe(true);
+      }
+      const appended = JSON.parse(a.stdout).counts.appended + JSON.parse(b.stdout).counts.appended;
+      // 7 sample hires the tracker lacks + 25 + 25, each appended by exactly one run.
+      expect(appended).toBe(57);
+      expect(existsSync(join(dir.path, 'tech-tracker.xlsx.lock'))).toBe(false);
+    }
+  }, 180_000);
+
+  it('a second sync waits, saying for whom; with --no-wait it exits 75 naming the holder', async () => {
+    const tracker = join(dir.path, 'tech-tracker.xlsx');
+    const before = await readFile(tracker);
+    const lock = await acquireLock(tracker, { command: 'test holder' });
+    try {
+      const refused = await runCli(sync('mot.xlsx', ['--no-wait']), { cwd: dir.path });
+      expect(refused.code).toBe(75);
+      expect(refused.stderr).toContain(`locked by test holder (pid ${process.pid}`);
+      expect((await readFile(tracker)).equals(before)).toBe(true);
+      const waiter = start(sync('mot.xlsx'), dir.path);
+      await waiter.waiting;
+      expect((await readFile(tracker)).equals(before)).toBe(true);
+      await lock.release();
+      const run = await waiter.done;
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toContain(`Waiting for test holder (pid ${process.pid}`);
+    } finally {
+      await lock.release();
+    }
+  }, 60_000);
+});
+
+describe('column maps beyond the MOT, or ambiguous (item 5)', () => {
+  let dir: TempDir;
+  beforeEach(async () => {
+    dir = makeTempDir('tt-columns');
+    await makeExamples(dir.path);
+  });
+  afterEach(() => dir.cleanup());
+
+  it.each([
+    [{ Title: 99_999_999 }, /Title is column [A-Z]+, right of the last column AZ of Master_23-24/],
+    [{ Title: 'ZZZ' }, /Title is column ZZZ, right of the last column AZ of Master_23-24/],
+    // The control case: a map inside the sheet still syncs.
+    [{ Title: 'AZ', 'First Name': 'HR Field U' }, undefined],
+  ])('%j is a DATA error naming the field; nothing is written', async (map, message) => {
+    const tracker = join(dir.path, 'tech-tracker.xlsx');
+    const before = await readFile(tracker);
+    await writeFile(join(dir.path, 'map.json'), JSON.stringify(map));
+    const run = await runCli(sync('mot.xlsx', ['--mot-columns', 'map.json']), { cwd: dir.path });
+    if (message === undefined) {
+      expect(run.code, run.stderr).toBe(0);
+      return;
+    }
+    expect(run.code, run.stderr).toBe(65);
+    expect(run.stderr).toMatch(message);
+    expect((await readFile(tracker)).equals(before)).toBe(true);
+  });
+
+  it('a header that appears twice is a DATA error listing both columns', async () => {
+    const mot = structuredClone(sampleSpreadsheets().mot);
+    mot.tabs[MOT_TAB]!.values[1]![20] = 'Title';
+    await writeWorkbook(mot, join(dir.path, 'mot.xlsx'));
+    await writeFile(join(dir.path, 'map.json'), JSON.stringify({ Title: 'Title' }));
+    const run = await runCli(sync('mot.xlsx', ['--mot-columns', 'map.json']), { cwd: dir.path });
+    expect(run.code, run.stderr).toBe(65);
+    expect(run.stderr).toContain(
+      'the header "Title" (for Title) is in several columns of Master_23-24 (N, U)',
+    );
+  });
+});
+
+describe('a file system that refuses writes (item 9)', () => {
+  let dir: TempDir;
+  beforeEach(async () => {
+    dir = makeTempDir('tt-io');
+    await makeExamples(dir.path);
+  });
+  afterEach(() => dir.cleanup());
+
+  it('a read-only backup folder: exit 74 naming it, the tracker untouched', async () => {
+    const ro = readOnlyDir();
+    try {
+      const tracker = join(dir.path, 'tech-tracker.xlsx');
+      const before = await readFile(tracker);
+      const run = await runCli(sync('mot.xlsx', ['--backup-dir', join(ro.path, 'backups')]), {
+        cwd: dir.path,
+      });
+      expect(run.code, run.stderr).toBe(74);
+      expect(run.stderr).toContain(`${join(ro.path, 'backups')}.lock: read-only file system`);
+      expect((await readFile(tracker)).equals(before)).toBe(true);
+    } finally {
+      ro.cleanup();
+    }
+  });
+
+  it('a full backup folder: exit 74 "no space left", the tracker untouched, no temp files', async () => {
+    const full = fullDir(8 * 1024);
+    try {
+      const tracker = join(dir.path, 'tech-tracker.xlsx');
+      const before = await readFile(tracker);
+      const run = await runCli(sync('mot.xlsx', ['--backup-dir', full.path]), { cwd: dir.path });
+      expect(run.code, run.stderr).toBe(74);
+      expect(run.stderr).toContain('no space left on device');
+      expect((await readFile(tracker)).equals(before)).toBe(true);
+      expect(readdirSync(full.path).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      full.cleanup();
+    }
+  });
+
+  it('a read-only tracker folder and a read-only log folder: exit 74, not 70', async () => {
+    const seed = await readFile(join(dir.path, 'tech-tracker.xlsx'));
+    const ro = readOnlyDir({ 'tech-tracker.xlsx': seed });
+    try {
+      const run = await runCli(
+        sync('mot.xlsx').map((a) => (a === 'tech-tracker.xlsx' ? join(ro.path, a) : a)),
+        { cwd: dir.path },
+      );
+      expect(run.code, run.stderr).toBe(74);
+      expect(run.stderr).toContain('read-only file system');
+      const logs = await runCli(sync('mot.xlsx', ['--log-dir', join(ro.path, 'logs')]), {
+        cwd: dir.path,
+      });
+      expect(logs.code, logs.stderr).toBe(74);
+      expect(logs.stderr).toContain(`cannot write ${join(ro.path, 'logs')}`);
+      expect(readdirSync(ro.path)).toEqual(['tech-tracker.xlsx']);
+    } finally {
+      ro.cleanup();
+    }
+  });
+});
+
+describe('control characters from Google in the MOT (item 4)', () => {
+  let google: GoogleStandIn;
+  let dir: TempDir;
+  const MOT_ID = 'mot0000000000000000000000000012';
+  beforeAll(async () => {
+    google = await startGoogleStandIn();
+  });
+  afterAll(() => google.stop());
+  beforeEach(async () => {
+    dir = makeTempDir('tt-control');
+    await makeExamples(dir.path);
+  });
+  afterEach(() => dir.cleanup());
+
+  it('are removed: the .xlsx stays valid, and a second sync sees no change', async () => {
+    const mot = structuredClone(sampleSpreadsheets().mot);
+    const rows = mot.tabs[MOT_TAB]!.values;
+    rows[2]![13] = 'Teacher\u0001, Kindergarten\u001b';
+    rows[3]![4] = 'El\u0000ena\uFFFE';
+    rows.push([...rows[2]!].map((v, i) => (i === ID ? 900_001 : i === 4 ? 'New\u0007Hire' : v)));
+    google.seedSpreadsheet(MOT_ID, mot);
+    const env = { GOOGLE_API_ROOT_URL: google.rootUrl, GOOGLE_ACCESS_TOKEN: 'test-token' };
+    const first = await runCli(sync(MOT_ID, ['--json']), { cwd: dir.path, env });
+    expect(first.code, first.stderr).toBe(0);
+    await new ExcelJS.Workbook().xlsx.readFile(join(dir.path, 'tech-tracker.xlsx'));
+    const values = await readXlsxTab(join(dir.path, 'tech-tracker.xlsx'), TAB);
+    const row = values.find((r) => String(r[1]) === '900001');
+    expect(row?.[2]).toBe('NewHire');
+    const second = await runCli(sync(MOT_ID, ['--json'], '2023-07-20'), { cwd: dir.path, env });
+    expect(second.code, second.stderr).toBe(0);
+    expect(JSON.parse(second.stdout).counts).toMatchObject({ appended: 0, keyChanges: 0 });
+  });
+});
