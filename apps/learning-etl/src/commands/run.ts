@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { BaseCommand, configError } from '@toolbelt/cli-kit';
+import { BaseCommand, configError, requireInteractive } from '@toolbelt/cli-kit';
 import { ToolbeltError, errorCodes } from '@toolbelt/errors';
 import { askDate } from '../ask-date.js';
 import { buildDeps } from '../build-deps.js';
@@ -66,6 +66,8 @@ export default class Run extends BaseCommand<typeof Run> {
     const say: Say = (key, params) => String(this.t(key, params));
     // Flag mistakes first, then settings, and only then a prompt: nobody types a date for nothing.
     const fromFlags = this.daysFromFlags();
+    // No date and no terminal to ask on: say so first, before any setting is looked at.
+    if (fromFlags === undefined) requireInteractive('--date');
     const { config, problems } = readConfig(this.env, this.flags);
     if (problems.length > 0) throw configError(problems, this.envFile ?? '.env');
     const days = fromFlags ?? (await this.askDays(say));
