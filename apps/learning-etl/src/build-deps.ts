@@ -9,7 +9,7 @@ import type { ProcessDeps, Say } from './process-days.js';
 export async function buildDeps(
   config: LearningEtlConfig,
   env: Readonly<Record<string, string | undefined>>,
-  context: { say: Say; logger: Logger; now: () => Date },
+  context: { say: Say; logger: Logger; now: () => Date; signal?: AbortSignal },
 ): Promise<ProcessDeps> {
   const { say, logger } = context;
   if (config.clientKey) logger.redactor.add(config.clientKey);
@@ -51,10 +51,15 @@ export async function buildDeps(
       );
     },
     async openDatabase() {
-      const { openDatabase } = await import('@toolbelt/db');
+      const { openDatabase, waitingParams } = await import('@toolbelt/db');
+      // One process at a time on the embedded folder: a second run waits for the first.
       return openDatabase({
         ...(config.databaseUrl ? { url: config.databaseUrl } : {}),
         dataDir: config.dataDir,
+        command: 'learning-etl',
+        wait: config.wait,
+        ...(context.signal ? { signal: context.signal } : {}),
+        onWait: (holder) => logger.info(say('db:waiting', waitingParams(holder, config.dataDir))),
       });
     },
     ...(config.report === null

@@ -24,6 +24,8 @@ export interface LearningEtlConfig {
   /** False with `--no-email`. */
   email: boolean;
   sourceFile: string | undefined;
+  /** False with `--no-wait`: fail (TEMPFAIL, 75) when another run has the data folder open. */
+  wait: boolean;
 }
 
 /** Flags that feed the configuration. */
@@ -32,6 +34,7 @@ export interface ConfigFlags {
   'no-report'?: boolean | undefined;
   'no-email'?: boolean | undefined;
   'source-file'?: string | undefined;
+  'no-wait'?: boolean | undefined;
 }
 
 const set = (value: string | undefined): string | undefined =>
@@ -67,6 +70,7 @@ export function readConfig(
       : (set(flags.report) ?? set(env.REPORT_SPREADSHEET_ID) ?? DEFAULT_REPORT),
     email: !flags['no-email'],
     sourceFile: set(flags['source-file']),
+    wait: !flags['no-wait'],
   };
   try {
     new URL(config.apiUrl);

@@ -12,3 +12,5 @@ export type { OwnerHandler } from './owner-channel.js';
 export { migrate, type MigrateOptions, type MigrateResult } from './migrate.js';
 export { redactUrl } from './database-error.js';
 export { toCsvField } from './copy-csv.js';
+export { dbCatalog, waitingParams } from './messages.js';
+export { lockCatalog, type LockHolder } from '@toolbelt/lock';

@@ -1,5 +1,6 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand, configError, requireInteractive } from '@toolbelt/cli-kit';
+import { dbCatalog, lockCatalog } from '@toolbelt/db';
 import { ToolbeltError, errorCodes } from '@toolbelt/errors';
 import { askDate } from '../ask-date.js';
 import { buildDeps } from '../build-deps.js';
@@ -30,7 +31,7 @@ export default class Run extends BaseCommand<typeof Run> {
     '<%= config.bin %> <%= command.id %> --date 2023-05-31 --test-mode --dry-run --lang ru',
   ];
   static override exitCodes = errorCodes;
-  static override catalogs = catalogs;
+  static override catalogs = { ...catalogs, db: dbCatalog, lock: lockCatalog };
   static override flags = {
     date: Flags.string({
       summary: 'Day to process, YYYY-MM-DD (asked for on a terminal when omitted).',
@@ -57,6 +58,10 @@ export default class Run extends BaseCommand<typeof Run> {
     }),
     'no-report': Flags.boolean({ summary: 'Do not write the report.', exclusive: ['report'] }),
     'no-email': Flags.boolean({ summary: 'Do not send the notification e-mail.' }),
+    'no-wait': Flags.boolean({
+      summary:
+        'Fail at once (exit 75, naming the holder) when another run has the data folder open, instead of waiting for it.',
+    }),
     'dry-run': Flags.boolean({
       summary: 'Fetch and validate only: print what would be loaded; no database, report or mail.',
     }),
@@ -79,6 +84,7 @@ export default class Run extends BaseCommand<typeof Run> {
       say,
       logger: this.logger,
       now: this.now,
+      signal: this.interrupt.signal,
     });
     const result = await processDays(deps, {
       days,
