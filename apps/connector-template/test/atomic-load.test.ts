@@ -219,9 +219,17 @@ describe('CSV destination killed mid-write', () => {
         }
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
-      const [code, signal] = await exited;
-      expect(code === 0 && signal === null).toBe(false);
+      const [code] = await exited;
+      // cli-kit ends a Ctrl-C'd run with CANCELLED; the temp file went with the process.
+      expect(code).toBe(130);
       expect(readFileSync(out, 'utf8')).toBe(old);
+      expect(temps()).toEqual([]);
+      // A run killed outright (SIGKILL) leaves its temp file: the next load removes it.
+      const dead = spawn(process.execPath, ['-e', '0']);
+      await once(dead, 'exit');
+      const stale = `${dir.path}/out/.people.csv.${dead.pid}.1.tmp`;
+      writeFileSync(stale, 'half');
+      expect(temps()).toHaveLength(1);
 
       const again = await rerun(jobId);
       expect(again.result.exitCode).toBe(0);

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { createWriteStream, existsSync, statSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { DestinationConnector, updateMethods, type Row } from '@toolbelt/connector';
@@ -54,7 +54,6 @@ export class CsvDestination extends DestinationConnector {
   static override connectorId = 'csv';
   static override displayName = 'CSV file';
   private out: WriteStream | undefined;
-  private temp: string | undefined;
   private needsHeader = true;
   private failure: Error | undefined;
 
@@ -67,27 +66,38 @@ export class CsvDestination extends DestinationConnector {
     const name = basename(this.object);
     await mkdir(dir, { recursive: true });
     await this.removeAbandonedTemps(dir, name);
-    this.temp = join(dir, `.${name}.${process.pid}.${Date.now()}.tmp`);
+    const temp = join(dir, `.${name}.${process.pid}.${Date.now()}.tmp`);
+    // Ctrl-C ends the process with process.exit (cli-kit): the temp file goes with it.
+    const removeTemp = (): void => {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // Already renamed or never created.
+      }
+    };
+    process.once('exit', removeTemp);
     try {
       const keep =
         this.job.updateMethod === updateMethods.append &&
         existsSync(this.object) &&
         statSync(this.object).size > 0;
-      if (keep) await copyFile(this.object, this.temp);
+      if (keep) await copyFile(this.object, temp);
       this.needsHeader = !keep;
-      this.out = createWriteStream(this.temp, { flags: keep ? 'a' : 'w' });
+      this.out = createWriteStream(temp, { flags: keep ? 'a' : 'w' });
       this.out.on('error', (error) => (this.failure ??= error));
       await this.runBatches();
       const out = this.out;
       out.end();
       await finished(out);
       this.out = undefined;
-      if (this.batchCount > 0) await rename(this.temp, this.object);
-      else await unlink(this.temp);
+      if (this.batchCount > 0) await rename(temp, this.object);
+      else await unlink(temp);
     } catch (error) {
       this.out?.destroy();
-      await unlink(this.temp).catch(() => {});
+      await unlink(temp).catch(() => {});
       throw error;
+    } finally {
+      process.removeListener('exit', removeTemp);
     }
   }
 
