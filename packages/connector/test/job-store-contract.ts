@@ -27,7 +27,7 @@ export function jobStoreContract(
       expect(history?.startedAt.toISOString()).toBe('2023-01-05T22:07:00.000Z');
       expect(history?.finishedAt?.toISOString()).toBe('2023-01-05T22:09:30.000Z');
       const [log] = await store.listLogs({ historyId });
-      expect(log?.loggedAt.toISOString()).toBe('2023-01-05T22:07:00.000Z');
+      expect(log?.loggedAt?.toISOString()).toBe('2023-01-05T22:07:00.000Z');
     });
 
     it('adds, reads and lists jobs without credentials in the listing', async () => {
