@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import { historyStatusNames, type HistoryRow, type LogRow } from '@toolbelt/connector';
-import type { ErrorCode } from '@toolbelt/errors';
+import { ToolbeltError, type ErrorCode } from '@toolbelt/errors';
 import { formatTable } from '../core/table.js';
 import { buildDeps } from '../deps.js';
 import { definedEnv } from '../env.js';
@@ -23,13 +23,28 @@ export default class History extends BaseCommand<typeof History> {
   static override catalogs = catalogs;
   static override writesLogFile = false;
 
-  async run(): Promise<{ history: HistoryRow[]; logs?: LogRow[] }> {
+  async run(): Promise<{ history: NamedHistoryRow[]; logs?: NamedLogRow[] }> {
     const deps = await buildDeps({ env: definedEnv(this.env) });
+    if (!(await deps.hasData())) {
+      // No database yet: nothing to show, and nothing is created to show it.
+      if (!this.jsonEnabled()) this.log(this.t('history.none'));
+      await deps.close();
+      return this.flags.history === undefined ? { history: [] } : { history: [], logs: [] };
+    }
     try {
       const jobs = await deps.jobs();
       const h = (k: string): string => this.t(`history.headers.${k}`);
+      // An id that names nothing is a mistake to point out, not an empty history.
+      if (this.flags.job !== undefined && !(await jobs.getJob(this.flags.job)))
+        throw notFound('history.jobNotFound', this.flags.job, `There is no job ${this.flags.job}.`);
       if (this.flags.history !== undefined) {
         const row = await jobs.getHistory(this.flags.history);
+        if (!row)
+          throw notFound(
+            'history.historyNotFound',
+            this.flags.history,
+            `There is no run ${this.flags.history}.`,
+          );
         const logs = await jobs.listLogs({
           historyId: this.flags.history,
           limit: this.flags.limit * 50,
@@ -48,7 +63,10 @@ export default class History extends BaseCommand<typeof History> {
             ),
           );
         }
-        return { history: row ? [row] : [], logs };
+        return {
+          history: [named(row)],
+          logs: logs.map((r) => ({ ...r, type: logTypeName(r.type) })),
+        };
       }
       const history = await jobs.listHistory({
         ...(this.flags.job ? { jobId: this.flags.job } : {}),
@@ -73,9 +91,26 @@ export default class History extends BaseCommand<typeof History> {
           );
         }
       }
-      return { history };
+      return { history: history.map(named) };
     } finally {
       await deps.close();
     }
   }
+}
+
+/** A history row for --json: the status by name (`Finished`), not its code. */
+export type NamedHistoryRow = Omit<HistoryRow, 'status'> & {
+  status: (typeof historyStatusNames)[HistoryRow['status']];
+};
+/** A log row for --json: the type by name (`Info`, `Error`). */
+export type NamedLogRow = Omit<LogRow, 'type'> & { type: 'Info' | 'Error' };
+
+const named = (row: HistoryRow): NamedHistoryRow => ({
+  ...row,
+  status: historyStatusNames[row.status],
+});
+const logTypeName = (type: LogRow['type']): 'Info' | 'Error' => (type === 2 ? 'Error' : 'Info');
+
+function notFound(key: string, id: number, english: string): ToolbeltError {
+  return new ToolbeltError('CONFIG', english, { key, params: { id } });
 }

@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
-import type { ErrorCode } from '@toolbelt/errors';
+import { dbCatalog, lockCatalog, waitingParams } from '@toolbelt/db';
+import { ToolbeltError, type ErrorCode } from '@toolbelt/errors';
 import { buildDeps } from '../deps.js';
 import { definedEnv } from '../env.js';
 import { catalogs } from '../i18n/catalogs.js';
@@ -29,24 +30,42 @@ export default class Run extends BaseCommand<typeof Run> {
     registry: Flags.string({
       summary: 'Connector registry file (default ./connectors.yaml when present).',
     }),
+    'no-wait': Flags.boolean({
+      summary:
+        'Fail at once (exit 75, naming the holder) when another run has the embedded database open, instead of waiting for it.',
+    }),
   };
   static override exitCodes: readonly ErrorCode[] = [
     'OK',
     'USAGE',
     'DATA',
     'UNAVAILABLE',
+    'TEMPFAIL',
     'INTERNAL',
     'AUTH',
     'CONFIG',
   ];
-  static override catalogs = catalogs;
+  static override catalogs = { ...catalogs, db: dbCatalog, lock: lockCatalog };
 
   async run(): Promise<RunJobResult> {
     const env = definedEnv(this.env);
+    if (this.flags.job === undefined && !env.JOB_ID)
+      throw new ToolbeltError('USAGE', 'Which job? Pass --job N or set JOB_ID.', {
+        key: 'run.needJob',
+      });
     const deps = await buildDeps({
       env,
       ...(this.flags.registry ? { registryFile: this.flags.registry } : {}),
       now: this.now,
+      wait: !this.flags['no-wait'],
+      onWait: (holder) =>
+        this.logger.info(
+          this.t(
+            'db:waiting',
+            waitingParams(holder, this.env.PGLITE_DIR ?? '.data/connector-template'),
+          ),
+        ),
+      signal: this.interrupt.signal,
     });
     try {
       const result = await runJob(deps, {
@@ -65,6 +84,18 @@ export default class Run extends BaseCommand<typeof Run> {
           this.t('run.sourceOnly', { job: result.jobId, history: source.historyId }),
         );
       }
+      // The outcome is the result: on stdout, as --json puts its result there.
+      if (!this.jsonEnabled())
+        for (const stage of result.stages)
+          this.log(
+            this.t('run.stageLine', {
+              kind: stage.kind,
+              connector: stage.connectorId,
+              status: stage.status,
+              rows: stage.rowsAffected,
+              message: stage.message,
+            }),
+          );
       process.exitCode = result.exitCode;
       return result;
     } finally {

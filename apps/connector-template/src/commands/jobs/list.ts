@@ -13,8 +13,16 @@ export default class JobsList extends BaseCommand<typeof JobsList> {
   static override catalogs = catalogs;
   static override writesLogFile = false;
 
-  async run(): Promise<{ jobs: JobSummary[] }> {
+  async run(): Promise<{
+    jobs: (Omit<JobSummary, 'updateMethod'> & { updateMethod: 'Append' | 'Replace' })[];
+  }> {
     const deps = await buildDeps({ env: definedEnv(this.env) });
+    if (!(await deps.hasData())) {
+      // No database yet: no jobs, and nothing is created to say so.
+      if (!this.jsonEnabled()) this.log(this.t('jobs.none'));
+      await deps.close();
+      return { jobs: [] };
+    }
     try {
       const jobs = await (await deps.jobs()).listJobs();
       if (!this.jsonEnabled()) {
@@ -33,7 +41,13 @@ export default class JobsList extends BaseCommand<typeof JobsList> {
           );
         }
       }
-      return { jobs };
+      // --json names the update method (`Replace`), as the table does.
+      return {
+        jobs: jobs.map((j) => ({
+          ...j,
+          updateMethod: j.updateMethod === 2 ? 'Replace' : 'Append',
+        })),
+      };
     } finally {
       await deps.close();
     }
