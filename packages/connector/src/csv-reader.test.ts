@@ -60,10 +60,16 @@ describe('readCsv', () => {
     expect(short.message).toContain('line 3 has 2 fields, the header has 3');
   });
 
-  it('reports a quote that is never closed with its line', async () => {
+  it('reports a quote that is never closed by the line it opens on', async () => {
     const error = await failure(file('a,b\n1,2\n"3,4\n'));
-    expect(error.key).toBe('connector:csvMalformed');
+    expect(error.key).toBe('connector:csvQuoteNotClosed');
     expect(error.params.line).toBe(3);
+    // A 3-line file: the quote opens on line 2 (the hand-written reader said "line 4").
+    const three = await failure(file('id,name,amount\n1,"Ann,10\n2,Bob,7\n'));
+    expect(three.message).toContain('the quoted field that starts on line 2 is never closed');
+    // Doubled quotes and quoted newlines before it do not confuse the count.
+    const later = await failure(file('a,b\n"x ""y""\nz",2\n3,"4\n'));
+    expect(later.params.line).toBe(4);
   });
 
   it('refuses a header that names a column twice', async () => {

@@ -57,8 +57,51 @@ function checkHeader(
   });
 }
 
+/**
+ * The physical line on which the quoted field that never closes was opened (csv-parse only
+ * says where the file ended). Read again, on this error only; undefined if none is found.
+ */
+async function findUnclosedQuote(path: string, delimiter: string): Promise<number | undefined> {
+  if (delimiter.length !== 1) return undefined;
+  let line = 1;
+  let openLine = 0;
+  let atFieldStart = true;
+  let quoted = false;
+  let afterQuote = false;
+  let first = true;
+  for await (const chunk of createReadStream(path, { encoding: 'utf8' }) as AsyncIterable<string>) {
+    for (let i = first && chunk.startsWith('\uFEFF') ? 1 : 0; i < chunk.length; i += 1) {
+      const c = chunk[i];
+      if (c === '\n') line += 1;
+      if (quoted) {
+        if (!afterQuote) {
+          if (c === '"') afterQuote = true;
+          continue;
+        }
+        afterQuote = false;
+        // `""` is a quote inside the field; anything else ends it.
+        if (c === '"') continue;
+        quoted = false;
+      }
+      if (c === delimiter || c === '\n') atFieldStart = true;
+      else if (c === '"' && atFieldStart) {
+        quoted = true;
+        openLine = line;
+        atFieldStart = false;
+      } else if (c !== '\r') atFieldStart = false;
+    }
+    first = false;
+  }
+  return quoted && !afterQuote ? openLine : undefined;
+}
+
 /** csv-parse's errors as DATA errors with the file and its physical line. */
-function toCsvError(path: string, error: unknown, expected: number | undefined): unknown {
+async function toCsvError(
+  path: string,
+  error: unknown,
+  expected: number | undefined,
+  delimiter: string,
+): Promise<unknown> {
   const e = error as { code?: unknown; lines?: unknown; record?: unknown; message?: unknown };
   if (typeof e.code !== 'string' || !e.code.startsWith('CSV_')) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
@@ -72,6 +115,10 @@ function toCsvError(path: string, error: unknown, expected: number | undefined):
       { path, line, found: e.record.length, expected: expected ?? '?' },
       error,
     );
+  }
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+    const opened = await findUnclosedQuote(path, delimiter).catch(() => undefined);
+    if (opened !== undefined) return dataError('csvQuoteNotClosed', { path, line: opened }, error);
   }
   return dataError('csvMalformed', { path, line, reason: String(e.message ?? e.code) }, error);
 }
@@ -115,7 +162,7 @@ export async function* readCsv(
       yield out;
     }
   } catch (error) {
-    throw toCsvError(path, error, header?.length);
+    throw await toCsvError(path, error, header?.length, delimiter);
   } finally {
     parser.destroy();
     stream.destroy();

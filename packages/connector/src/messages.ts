@@ -40,6 +40,8 @@ export const connectorMessages = {
     csvMissing: 'CSV file not found: {{path}}',
     csvFieldCount: '{{path}}: line {{line}} has {{found}} fields, the header has {{expected}}.',
     csvMalformed: '{{path}}: line {{line}} is not valid CSV: {{reason}}',
+    csvQuoteNotClosed:
+      '{{path}}: the quoted field that starts on line {{line}} is never closed (a missing ").',
     csvDuplicateHeader:
       '{{path}}: the header names {{columns}} more than once; rename the repeated columns.',
     csvMissingColumns:
@@ -83,6 +85,8 @@ export const connectorMessages = {
     csvMissing: 'CSV-файл не найден: {{path}}',
     csvFieldCount: '{{path}}: в строке {{line}} полей {{found}}, в заголовке {{expected}}.',
     csvMalformed: '{{path}}: строка {{line}} не является правильным CSV: {{reason}}',
+    csvQuoteNotClosed:
+      '{{path}}: поле в кавычках, начатое в строке {{line}}, не закрыто (не хватает ").',
     csvDuplicateHeader:
       '{{path}}: в заголовке несколько раз встречается {{columns}}; переименуйте повторяющиеся столбцы.',
     csvMissingColumns:
