@@ -1,6 +1,7 @@
 // The original job library's sample: "Update parent buildings to child buildings".
 // Credentials come from the environment: SCHOOLOGY_BASE_URL, SCHOOLOGY_CONSUMER_KEY,
-// SCHOOLOGY_CONSUMER_SECRET (the job runner passes its own environment to jobs).
+// SCHOOLOGY_CONSUMER_SECRET. The job runner hands a job only the variables its metadata
+// declares in `env` (plus PATH, HOME, LANG and the like), never the rest of its environment.
 import {
   createSchoologyClient,
   parseBuildingList,
@@ -12,6 +13,7 @@ export const metadata = {
   name: 'update-parent-buildings',
   description:
     'Update parent buildings to child buildings: each parent gets the buildings of their children (limited to an allowed list).',
+  env: ['SCHOOLOGY_BASE_URL', 'SCHOOLOGY_CONSUMER_KEY', 'SCHOOLOGY_CONSUMER_SECRET'],
   fields: [
     {
       name: 'behavior',

@@ -20,6 +20,12 @@ export interface JobMetadataSpec {
   fields?: readonly JobFieldSpec[];
   /** Time limit of a run in seconds. */
   timeout?: number;
+  /**
+   * Environment variables the job reads (`['SCHOOLOGY_CONSUMER_KEY']`). A job sees only these
+   * and a small allowlist (PATH, HOME, LANG, LC_*, TZ, TMPDIR, ...), never the rest of the
+   * runner's environment.
+   */
+  env?: readonly string[];
 }
 
 /** What a job's `run` gets besides its parameters. */
@@ -28,7 +34,7 @@ export interface JobContext {
   runId: number;
   /** Aborted when the run is cancelled or times out (the process gets SIGTERM). */
   signal: AbortSignal;
-  /** The executioner's environment (credentials for the systems the job talks to). */
+  /** The job's environment: the allowlist plus the variables its metadata declares. */
   env: Readonly<Record<string, string | undefined>>;
   /** Print a line to the run's log (stdout). */
   log(message: string): void;

@@ -95,6 +95,8 @@ it('a Toolbelt CLI job gets hostile field values as flag values, and no code run
     runId: run.id,
     findJob: () => job,
     secrets: { password: hostile.password },
+    // Even a runner started with NODE_OPTIONS does not hand it to the job.
+    env: { ...process.env, NODE_OPTIONS: `--require ${evilModule}` },
   });
   expect(outcome?.status).toBe('succeeded');
   expect(existsSync(marker)).toBe(false);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { JobDefinition } from '../core/job-metadata.js';
+import { planJobEnv, secretEnvValues } from '../core/job-env.js';
 import { planLaunch, type Launch } from '../core/launch.js';
 import { MASK, maskSecrets, type ParamValues } from '../core/job-params.js';
 import { LineSplitter } from '../core/line-splitter.js';
@@ -15,7 +16,10 @@ export interface ExecuteOptions {
   findJob(name: string): JobDefinition | undefined;
   /** Secret parameter values; never stored, masked in every stored line. */
   secrets?: Readonly<Record<string, string>>;
-  /** Environment handed to the job (default: this process's, minus the runner's own secrets). */
+  /**
+   * Environment the job's variables are taken from (default this process's). The job gets only
+   * the allowlist of `planJobEnv` and the names its metadata declares.
+   */
   env?: NodeJS.ProcessEnv;
   /** Clock (tests pass their own). */
   now?: () => Date;
@@ -31,14 +35,6 @@ export interface ExecuteOptions {
 
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 const preloadUrl = new URL('../capture-preload.js', import.meta.url).href;
-/** Variables of the runner itself that jobs have no business reading. */
-const privateEnv = ['JOB_RUNNER_TOKEN', 'JOB_RUNNER_SECRET_KEY', 'JOB_RUNNER_DATABASE_URL'];
-
-function jobEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const env = { ...base };
-  for (const key of privateEnv) delete env[key];
-  return env;
-}
 
 /** Parameters for the job: the stored (masked) ones with the secrets put back. */
 function paramsWithSecrets(
@@ -72,6 +68,7 @@ export async function executeRun(options: ExecuteOptions): Promise<RunOutcome | 
   if (!run) return undefined;
   const secrets = options.secrets ?? {};
   const secretValues = Object.values(secrets).filter((s) => s !== '');
+  const base = options.env ?? process.env;
   const batchLines = options.batchLines ?? 5000;
   const flushMs = options.flushMs ?? 100;
 
@@ -138,7 +135,10 @@ export async function executeRun(options: ExecuteOptions): Promise<RunOutcome | 
         spawnError: `secret parameters not provided: ${missing.join(', ')}`,
       };
     } else {
-      const launch = planLaunch(job, runId, params, jobEnv(options.env ?? process.env), {
+      const env = planJobEnv(base, job.env);
+      // Declared credentials are the job's to use, not to leave in the log.
+      secretValues.push(...secretEnvValues(env, job.env ?? []));
+      const launch = planLaunch(job, runId, params, env, {
         node: process.execPath,
         preload: preloadUrl,
         jobHost: here('../job-host.js'),

@@ -3,7 +3,7 @@ import { access, readFile, readdir, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { fieldsFromFlags, type ManifestCommand } from '../core/cli-jobs.js';
+import { documentedEnvNames, fieldsFromFlags, type ManifestCommand } from '../core/cli-jobs.js';
 import {
   checkJobMetadata,
   type JobDefinition,
@@ -80,6 +80,7 @@ async function readModuleJob(path: string): Promise<JobDefinition | MetadataProb
     kind: 'module',
     path,
     ...(check.timeoutSeconds ? { timeoutSeconds: check.timeoutSeconds } : {}),
+    ...(check.env ? { env: check.env } : {}),
   };
 }
 
@@ -103,6 +104,7 @@ async function readSidecarJob(sidecar: string): Promise<JobDefinition | Metadata
     kind: 'executable',
     path: executable,
     ...(check.timeoutSeconds ? { timeoutSeconds: check.timeoutSeconds } : {}),
+    ...(check.env ? { env: check.env } : {}),
   };
 }
 
@@ -202,6 +204,9 @@ async function scanToolbeltClis(cwd: string, out: JobLibrary): Promise<void> {
       });
       continue;
     }
+    const env = documentedEnvNames(
+      await readFile(join(folder, 'README.md'), 'utf8').catch(() => ''),
+    );
     for (const command of Object.values(manifest.commands ?? {})) {
       if (command.hidden) continue;
       const words = command.id.split(':');
@@ -212,6 +217,7 @@ async function scanToolbeltClis(cwd: string, out: JobLibrary): Promise<void> {
         kind: 'toolbelt',
         path: runJs,
         commandWords: words,
+        env,
       });
     }
   }

@@ -1,4 +1,5 @@
 import type { FieldType, JobField } from './job-metadata.js';
+import { isForbiddenEnvName } from './job-env.js';
 
 /** The part of an oclif manifest flag we read. */
 export interface ManifestFlag {
@@ -88,4 +89,18 @@ export function toFlagArgv(
     argv.push(`--${field.name}=${String(value)}`);
   }
   return argv;
+}
+
+/**
+ * The environment variables a Toolbelt CLI documents: every `NAME` or `NAME=...` in backquotes
+ * in its README (`SMTP_PASSWORD`, `DATABASE_URL`). A CLI job gets these and no others, so a
+ * tool sees the settings it says it reads, not every secret of the runner.
+ */
+export function documentedEnvNames(readme: string): string[] {
+  const names = new Set<string>();
+  for (const match of readme.matchAll(/`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?:=[^`]*)?`/g)) {
+    const name = match[1]!;
+    if (!isForbiddenEnvName(name)) names.add(name);
+  }
+  return [...names].sort();
 }

@@ -1,3 +1,5 @@
+import { envNamePattern, isForbiddenEnvName } from './job-env.js';
+
 /** Types a job field can have; they pick the form input and how a value is checked. */
 export const fieldTypes = [
   'string',
@@ -40,6 +42,12 @@ export interface JobDefinition {
   commandWords?: readonly string[];
   /** Default time limit of a run in seconds (none: unlimited). */
   timeoutSeconds?: number;
+  /**
+   * Environment variables the job needs from the runner's environment, besides the allowlist
+   * of `planJobEnv` (metadata `env: ['SCHOOLOGY_CONSUMER_KEY']`; for a Toolbelt CLI, the
+   * variables its README documents).
+   */
+  env?: readonly string[];
 }
 
 /** Why a candidate file is not a job, for `doctor`. */
@@ -50,7 +58,14 @@ export interface MetadataProblem {
 
 /** The result of checking raw metadata: the metadata or every problem found. */
 export type MetadataCheck =
-  | { ok: true; name: string; description: string; fields: JobField[]; timeoutSeconds?: number }
+  | {
+      ok: true;
+      name: string;
+      description: string;
+      fields: JobField[];
+      timeoutSeconds?: number;
+      env?: string[];
+    }
   | { ok: false; problems: string[] };
 
 const namePattern = /^[A-Za-z0-9][A-Za-z0-9._ -]*$/;
@@ -116,7 +131,7 @@ function checkField(raw: unknown, index: number, problems: string[]): JobField |
 export function checkJobMetadata(raw: unknown): MetadataCheck {
   if (!isRecord(raw)) return { ok: false, problems: ['metadata: missing or not an object'] };
   const problems: string[] = [];
-  const { name, description, fields, timeout } = raw;
+  const { name, description, fields, timeout, env } = raw;
   if (typeof name !== 'string' || !namePattern.test(name))
     problems.push('name: missing or invalid');
   if (typeof description !== 'string' || description.trim() === '')
@@ -124,6 +139,18 @@ export function checkJobMetadata(raw: unknown): MetadataCheck {
   if (fields !== undefined && !Array.isArray(fields)) problems.push('fields: not a list');
   if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0)))
     problems.push('timeout: not a positive number of seconds');
+  if (env !== undefined) {
+    if (!Array.isArray(env)) problems.push('env: not a list of variable names');
+    else
+      for (const item of env as unknown[]) {
+        if (typeof item !== 'string' || !envNamePattern.test(item))
+          problems.push(`env: "${String(item)}" is not a variable name`);
+        else if (isForbiddenEnvName(item))
+          problems.push(
+            `env: ${item} cannot be passed to a job (a loader option or a setting of the runner)`,
+          );
+      }
+  }
   const checked = Array.isArray(fields) ? fields.map((f, i) => checkField(f, i, problems)) : [];
   const seen = new Set<string>();
   for (const field of checked) {
@@ -138,5 +165,6 @@ export function checkJobMetadata(raw: unknown): MetadataCheck {
     description: (description as string).trim(),
     fields: checked as JobField[],
     ...(typeof timeout === 'number' ? { timeoutSeconds: timeout } : {}),
+    ...(Array.isArray(env) && env.length > 0 ? { env: [...(env as string[])] } : {}),
   };
 }
