@@ -76,6 +76,10 @@ export interface JobStore {
   addJob(job: NewJob): Promise<number>;
   getJob(id: number): Promise<JobDetails | undefined>;
   listJobs(): Promise<JobSummary[]>;
+  /** Replaces the definition of job `id`; its id, history and logs stay. False when there is none. */
+  updateJob(id: number, job: NewJob): Promise<boolean>;
+  /** Removes job `id` with its history and log rows. False when there is none. */
+  removeJob(id: number): Promise<boolean>;
   /**
    * A new history row in status Running, owned by `owner` (the process working on it, see
    * `history-owner.ts`) when given.

@@ -22,6 +22,21 @@ export function createMemoryJobStore(
       const job = jobs.find((j) => j.id === id);
       return job ? structuredClone(job) : undefined;
     },
+    async updateJob(id, job) {
+      const index = jobs.findIndex((j) => j.id === id);
+      if (index < 0) return false;
+      jobs[index] = structuredClone({ ...job, id });
+      return true;
+    },
+    async removeJob(id) {
+      const index = jobs.findIndex((j) => j.id === id);
+      if (index < 0) return false;
+      jobs.splice(index, 1);
+      for (let i = history.length - 1; i >= 0; i--)
+        if (history[i]?.jobId === id) history.splice(i, 1);
+      for (let i = logs.length - 1; i >= 0; i--) if (logs[i]?.jobId === id) logs.splice(i, 1);
+      return true;
+    },
     async listJobs() {
       return jobs.map((j) => ({
         id: j.id,

@@ -155,6 +155,47 @@ export function createSqlJobStore(db: Queryable, options: SqlJobStoreOptions = {
       );
       return Number(result.rows[0]?.job_id);
     },
+    async updateJob(id: number, job: NewJob) {
+      const result = await db.query(
+        `UPDATE connector_job SET job_nm = $2, source_connector_id = $3, source_object_id = $4,
+           source_options_json = $5::jsonb, source_credential_txt = $6, destination_connector_id = $7,
+           destination_object_id = $8, destination_options_json = $9::jsonb, destination_credential_txt = $10,
+           job_data_json = $11::jsonb, filtered_column_nm = $12, start_selection_nm = $13, start_value_txt = $14,
+           end_selection_nm = $15, end_value_txt = $16, timezone_offset_nbr = $17, update_method_cd = $18
+         WHERE job_id = $1 RETURNING job_id`,
+        [
+          id,
+          job.name,
+          job.source.connector,
+          job.source.object,
+          JSON.stringify(job.source.options),
+          job.source.encryptedCredentials,
+          job.destination.connector,
+          job.destination.object,
+          JSON.stringify(job.destination.options),
+          job.destination.encryptedCredentials,
+          JSON.stringify(job.mapping),
+          job.filterColumn,
+          job.startSelection,
+          job.startValue,
+          job.endSelection,
+          job.endValue,
+          job.timezoneOffset,
+          job.updateMethod,
+        ],
+      );
+      return result.rows.length > 0;
+    },
+    async removeJob(id: number) {
+      // Logs have no foreign key; history rows reference the job, so they go before it.
+      await db.query('DELETE FROM connector_job_log WHERE job_id = $1', [id]);
+      await db.query('DELETE FROM connector_job_history WHERE job_id = $1', [id]);
+      const result = await db.query(
+        'DELETE FROM connector_job WHERE job_id = $1 RETURNING job_id',
+        [id],
+      );
+      return result.rows.length > 0;
+    },
     async getJob(id) {
       const result = await db.query('SELECT * FROM connector_job WHERE job_id = $1', [id]);
       const row = result.rows[0];

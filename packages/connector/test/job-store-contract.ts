@@ -58,6 +58,31 @@ export function jobStoreContract(
       expect(JSON.stringify(list)).not.toContain(job.source.encryptedCredentials);
     });
 
+    it('updates a job in place and removes a job with its history and logs', async () => {
+      const store = await make();
+      const id = await store.addJob(jobOf());
+      const other = await store.addJob(jobOf());
+      const changed = jobOf({ name: 'renamed', updateMethod: 2 });
+      expect(await store.updateJob(id, changed)).toBe(true);
+      expect(await store.getJob(id)).toEqual({ ...changed, id });
+      expect(await store.updateJob(id + 1000, changed)).toBe(false);
+      const historyId = await store.createHistory(id);
+      await store.insertLog({
+        jobId: id,
+        historyId,
+        connector: 'test',
+        type: 1,
+        text: 'ran',
+        external: true,
+      });
+      expect(await store.removeJob(id)).toBe(true);
+      expect(await store.getJob(id)).toBeUndefined();
+      expect(await store.listHistory({ jobId: id })).toEqual([]);
+      expect(await store.listLogs({ jobId: id })).toEqual([]);
+      expect(await store.getJob(other)).toBeDefined();
+      expect(await store.removeJob(id)).toBe(false);
+    });
+
     it('keeps history rows with status, row count and finish time', async () => {
       const store = await make();
       const jobId = await store.addJob(jobOf());
