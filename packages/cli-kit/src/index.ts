@@ -16,6 +16,8 @@ export {
   requireInteractive,
 } from './prompts.js';
 export type { PromptIO } from './prompts.js';
+export { formatTable } from './table.js';
+export type { ColumnAlign, TableOptions } from './table.js';
 export { createProgress } from './progress.js';
 export type { Progress, ProgressOptions } from './progress.js';
 export type { CommandHelpText, HelpCatalog } from './help.js';
