@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '@toolbelt/lock';
 import { join, resolve } from 'node:path';
 import type { CalendarSink } from '@toolbelt/google';
 import type { Env } from '@toolbelt/cli-kit';
@@ -61,10 +61,10 @@ export async function buildDeps(
     ...(icsExport ? { icsExport } : {}),
     ...(reportDir
       ? {
+          // Whole file or nothing; a read-only or full folder is IOERR (74) naming the file.
           writeReport: async (name: string, data: unknown) => {
-            await mkdir(reportDir, { recursive: true });
             const path = join(reportDir, name);
-            await writeFile(path, `${JSON.stringify(data, null, 2)}\n`, 'utf8');
+            await writeFileAtomic(path, `${JSON.stringify(data, null, 2)}\n`);
             return path;
           },
         }

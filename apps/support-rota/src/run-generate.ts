@@ -8,7 +8,7 @@ import {
   type CalendarDiff,
   type DiffEntry,
 } from './core/diff.js';
-import { ownerKey, toCalendarEvents } from './core/events.js';
+import { ownerKey, ownerValue, toCalendarEvents } from './core/events.js';
 import { planRota, type RotaDay } from './core/plan.js';
 import {
   computeDaysWorked,
@@ -84,7 +84,7 @@ async function planSync(
   if (options.replaceAll) return diffReplaceAll(desired, await sink.listEvents({ from }));
   const owned = await sink.listEvents({
     from,
-    privateProperty: { key: ownerKey, value: options.settings.name },
+    privateProperty: { key: ownerKey, value: ownerValue(options.settings.name) },
   });
   return diffCalendar(desired, owned, options.settings.name);
 }

@@ -1,6 +1,7 @@
 import { errorCodes } from '@toolbelt/errors';
 import { Flags } from '@oclif/core';
 import { BaseCommand, promptConfirm, requireInteractive } from '@toolbelt/cli-kit';
+import { acquireLock, lockCatalog, type Lock, type LockHolder } from '@toolbelt/lock';
 import { readHolidays } from '../adapters/holidays-file.js';
 import { buildDeps } from '../build-deps.js';
 import { catalogs } from '../i18n/catalog.js';
@@ -41,6 +42,10 @@ const flags = {
   'dry-run': Flags.boolean({
     summary: 'Print the calendar changes (insert/update/delete per day) without writing.',
   }),
+  'no-wait': Flags.boolean({
+    summary:
+      'When another run is writing the same .ics file, fail (exit 75) instead of waiting for it.',
+  }),
   'replace-all': Flags.boolean({
     summary:
       "The original's behaviour: delete every event from the start date on (any owner), then write the rota.",
@@ -51,13 +56,49 @@ const flags = {
   }),
 };
 
+function interruptSignal(command: object): { signal?: AbortSignal } {
+  const signal = (command as { interrupt?: AbortController }).interrupt?.signal;
+  return signal ? { signal } : {};
+}
+
+/** Locks each file (sorted, so two runs never wait in a circle); returns the release. */
+async function lockIcsFiles(
+  files: readonly string[],
+  options: {
+    command: string;
+    wait: boolean;
+    onWait: (holder: LockHolder, target: string) => void;
+    signal?: AbortSignal;
+  },
+): Promise<() => Promise<void>> {
+  const held: Lock[] = [];
+  const release = async (): Promise<void> => {
+    for (const lock of held.splice(0).reverse()) await lock.release();
+  };
+  try {
+    for (const file of [...new Set(files)].sort())
+      held.push(
+        await acquireLock(file, {
+          command: options.command,
+          wait: options.wait,
+          onWait: (holder) => options.onWait(holder, file),
+          ...(options.signal ? { signal: options.signal } : {}),
+        }),
+      );
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  return release;
+}
+
 export default class Generate extends BaseCommand<typeof Generate> {
   static override summary = 'Plan the support rota and write it to the calendar.';
   static override description =
     'Pairs a lead from one group with an assist from the other for every working day, fairly and reproducibly, and writes the rota to a Google calendar or an .ics file. Only events this rota wrote are inserted, updated or deleted; a second identical run writes nothing.';
   static override flags = flags;
   static override exitCodes = errorCodes;
-  static override catalogs = catalogs;
+  static override catalogs = { ...catalogs, lock: lockCatalog };
   static override examples = [
     '<%= config.bin %> <%= command.id %> --config examples/support-rota/rota.yaml --ics rota.ics',
     '<%= config.bin %> <%= command.id %> --config rota.yaml --calendar prod --holidays england-and-wales --dry-run',
@@ -87,7 +128,10 @@ export default class Generate extends BaseCommand<typeof Generate> {
     if (f['replace-all'] && !f.yes && !f['dry-run']) requireInteractive('--yes');
     // Adapter errors carry keys of the google namespace: add it now that the package loads.
     const { googleCatalog } = await import('@toolbelt/google');
-    this.i18n = createI18n({ lang: this.lang, namespaces: { ...catalogs, google: googleCatalog } });
+    this.i18n = createI18n({
+      lang: this.lang,
+      namespaces: { ...catalogs, google: googleCatalog, lock: lockCatalog },
+    });
     this.t = this.i18n.t;
     const source = settings.holidays?.source ?? 'flag';
     const holidays = settings.holidays
@@ -114,6 +158,22 @@ export default class Generate extends BaseCommand<typeof Generate> {
           this.t('log.retry', { ...info, status: info.status ?? '', reason: info.reason ?? '' }),
         ),
     });
+    // One writer per .ics file: a second run on the same file waits (or, with --no-wait,
+    // exits 75 naming the holder) from before it reads the file until this one has written.
+    const release = f['dry-run']
+      ? async () => undefined
+      : await lockIcsFiles(
+          [deps.calendar, ...(deps.icsExport ? [deps.icsExport] : [])]
+            .filter((sink) => sink.kind === 'ics')
+            .map((sink) => sink.location),
+          {
+            command: 'support-rota generate',
+            wait: !f['no-wait'],
+            onWait: (holder, target) =>
+              this.logger.warn(this.t('lock:waiting', { ...holder, target })),
+            ...interruptSignal(this),
+          },
+        );
     const result = await runGenerate(deps, {
       settings,
       holidays,
@@ -121,7 +181,7 @@ export default class Generate extends BaseCommand<typeof Generate> {
       dryRun: f['dry-run'],
       replaceAll: f['replace-all'],
       yes: f.yes,
-    });
+    }).finally(release);
     this.logger.info(this.t('log.planned', { days: result.dateRange.totalDays, seed }));
     if (!this.jsonEnabled()) this.log(renderResult(result, this.t));
     const failed = result.calendar.failed.length + (result.icsExport?.failed.length ?? 0);

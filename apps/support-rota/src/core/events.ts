@@ -33,9 +33,28 @@ export function eventId(rotaName: string, date: IsoDate): string {
 
 const idOf = (prefix: string, date: IsoDate): string => `${prefix}${date.replaceAll('-', '')}`;
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/**
+ * Text as a calendar keeps it (RFC 5545 TEXT, the same rule as the .ics adapter's
+ * `icsSafeText`): control characters other than tab removed, CRLF and CR made LF, a lone
+ * surrogate replaced by U+FFFD. Events are planned with cleaned text, so an unchanged rota
+ * compares equal to what the calendar holds and a re-run writes nothing.
+ */
+export function calendarText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(CONTROLS, '').replace(LONE_SURROGATE, '\uFFFD');
+}
+
 /** The summary text of the original tool. */
 export function eventSummary(day: Pick<RotaDay, 'lead' | 'assist'>): string {
-  return `${day.lead} is on support today with ${day.assist} assisting`;
+  return calendarText(`${day.lead} is on support today with ${day.assist} assisting`);
+}
+
+/** The value of the ownership mark of a rota's events: its name, as the calendar keeps it. */
+export function ownerValue(rotaName: string): string {
+  return calendarText(rotaName);
 }
 
 /** All-day events of the rota, each marked as owned by the rota. */
@@ -47,11 +66,11 @@ export function toCalendarEvents(rota: readonly RotaDay[], rotaName: string): Ca
     summary: eventSummary(day),
     start: day.date,
     end: addDays(day.date, 1),
-    privateProperties: { [ownerKey]: rotaName },
+    privateProperties: { [ownerKey]: ownerValue(rotaName) },
   }));
 }
 
 /** True when the event carries this rota's mark. */
 export function isOwnedBy(event: CalendarEvent, rotaName: string): boolean {
-  return event.privateProperties?.[ownerKey] === rotaName;
+  return event.privateProperties?.[ownerKey] === ownerValue(rotaName);
 }

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { isIsoDate, type IsoDate } from './dates.js';
-import { validateTeam, type Team, type TeamProblem } from './team.js';
+import { cycleLength, validateTeam, type Team, type TeamProblem } from './team.js';
+
+/**
+ * Bounds of a rota (README, "Limits"): the first day between 1900-01-01 and 2199-12-31, at
+ * most 10,000 cycles and at most 40,000 working days (cycles x people), i.e. about 150
+ * years; so every date stays a four-digit year and the plan and the .ics fit in memory.
+ */
+export const LIMITS = {
+  firstStart: '1900-01-01',
+  lastStart: '2199-12-31',
+  maxCycles: 10_000,
+  maxDays: 40_000,
+} as const;
 
 /** Where a setting came from: decides the exit code of a problem (flags 64, config 78). */
 export type SettingSource = 'flag' | 'config';
@@ -13,6 +25,9 @@ export interface SettingsProblem {
     | 'schema'
     | 'badDate'
     | 'badCycles'
+    | 'startOutOfRange'
+    | 'tooManyCycles'
+    | 'tooManyDays'
     | 'badSeed'
     | 'unknownCalendar'
     | 'noTeam';
@@ -127,6 +142,17 @@ export function resolveSettings(raw: unknown, flags: FlagSettings): SettingsResu
       code: 'badDate',
       params: { setting: startSetting, value: start.value ?? '' },
     });
+  else if (start.value < LIMITS.firstStart || start.value > LIMITS.lastStart)
+    problems.push({
+      source: start.source,
+      code: 'startOutOfRange',
+      params: {
+        setting: startSetting,
+        value: start.value,
+        min: LIMITS.firstStart,
+        max: LIMITS.lastStart,
+      },
+    });
 
   const cycles = pick(flags.cycles, file.date_range?.n_cycles);
   const cyclesSetting = cycles.source === 'flag' ? '--cycles' : 'date_range.n_cycles';
@@ -135,6 +161,12 @@ export function resolveSettings(raw: unknown, flags: FlagSettings): SettingsResu
       source: cycles.source,
       code: 'badCycles',
       params: { setting: cyclesSetting, value: String(cycles.value ?? '') },
+    });
+  else if (cycles.value > LIMITS.maxCycles)
+    problems.push({
+      source: cycles.source,
+      code: 'tooManyCycles',
+      params: { setting: cyclesSetting, value: String(cycles.value), max: LIMITS.maxCycles },
     });
 
   const seed = pick(flags.seed, file.seed);
@@ -177,6 +209,26 @@ export function resolveSettings(raw: unknown, flags: FlagSettings): SettingsResu
       source: selected.source,
       code: 'unknownCalendar',
       params: { name: selected.value, known: Object.keys(ids).join(', ') || '-' },
+    });
+
+  if (
+    team &&
+    cycles.value !== undefined &&
+    Number.isInteger(cycles.value) &&
+    cycles.value >= 1 &&
+    cycles.value <= LIMITS.maxCycles &&
+    cycles.value * cycleLength(team) > LIMITS.maxDays
+  )
+    problems.push({
+      source: cycles.source,
+      code: 'tooManyDays',
+      params: {
+        setting: cyclesSetting,
+        value: String(cycles.value),
+        people: cycleLength(team),
+        days: cycles.value * cycleLength(team),
+        max: LIMITS.maxDays,
+      },
     });
 
   if (problems.length > 0 || !team || !calendar) return { ok: false, problems };

@@ -12,6 +12,11 @@ const en: Catalog = {
     badDate: '{{setting}}: "{{value}}" is not a date (YYYY-MM-DD).',
     badCycles:
       '{{setting}}: the number of cycles must be a whole number of at least 1 (got "{{value}}").',
+    startOutOfRange:
+      '{{setting}}: {{value}} is outside {{min}} to {{max}}, the range a rota may start in.',
+    tooManyCycles: '{{setting}}: {{value}} cycles is more than the limit of {{max}}.',
+    tooManyDays:
+      '{{setting}}: {{value}} cycles of {{people}} people make {{days}} working days, more than the limit of {{max}}.',
     badSeed: 'The seed must be a whole number of 0 or more (got {{value}}).',
     unknownCalendar: 'Unknown calendar "{{name}}": use one of {{known}} or a calendar id.',
     schema: '{{path}}: {{message}}',
@@ -66,6 +71,11 @@ const ru: Catalog = {
       'Нет support_team: передайте --config с файлом графика (см. examples/support-rota/rota.yaml).',
     badDate: '{{setting}}: «{{value}}» — не дата (ГГГГ-ММ-ДД).',
     badCycles: '{{setting}}: число циклов должно быть целым и не меньше 1 (получено «{{value}}»).',
+    startOutOfRange:
+      '{{setting}}: {{value}} вне допустимого диапазона начала ротации: с {{min}} по {{max}}.',
+    tooManyCycles: '{{setting}}: {{value}} циклов — больше предела {{max}}.',
+    tooManyDays:
+      '{{setting}}: {{value}} циклов по {{people}} человек дают {{days}} рабочих дней — больше предела {{max}}.',
     badSeed: 'Зерно должно быть целым числом от 0 (получено {{value}}).',
     unknownCalendar:
       'Неизвестный календарь «{{name}}»: укажите один из {{known}} или id календаря.',
