@@ -259,3 +259,35 @@ describe('control characters from Google in the MOT (item 4)', () => {
     expect(JSON.parse(second.stdout).counts).toMatchObject({ appended: 0, keyChanges: 0 });
   });
 });
+
+describe('Ctrl-C during a sync (item 12)', () => {
+  let dir: TempDir;
+  beforeEach(async () => {
+    dir = makeTempDir('tt-sigint');
+    // A big tracker, so that the workbook write lasts long enough to be interrupted.
+    await makeExamples(dir.path, { hires: 1500 });
+  });
+  afterEach(() => dir.cleanup());
+
+  it('while the workbook is being written leaves the old tracker and no temp file', async () => {
+    const tracker = join(dir.path, 'tech-tracker.xlsx');
+    const before = await readFile(tracker);
+    const run = start(sync('mot.xlsx'), dir.path);
+    // Wait (bounded) for the hidden temp file of the workbook write, then press Ctrl-C.
+    let seen = false;
+    for (let i = 0; i < 6000 && !seen; i++) {
+      seen = readdirSync(dir.path).some(
+        (f) => f.startsWith('.tech-tracker.xlsx.') && f.endsWith('.tmp'),
+      );
+      if (!seen) await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(seen).toBe(true);
+    run.child.kill('SIGINT');
+    const ended = await run.done;
+    expect(ended.code).toBe(130);
+    expect(readdirSync(dir.path).filter((f) => f.endsWith('.tmp') || f.endsWith('.lock'))).toEqual(
+      [],
+    );
+    expect((await readFile(tracker)).equals(before)).toBe(true);
+  }, 120_000);
+});
