@@ -2,7 +2,10 @@ import { userInfo } from 'node:os';
 import { delimiter } from 'node:path';
 import { Flags, type Command } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
+import type { ToolbeltError } from '@toolbelt/errors';
 import type { Translate } from '@toolbelt/i18n';
+import type { ParamProblem } from './core/job-params.js';
+import { wordParamProblems } from './i18n/param-problems.js';
 import { catalogs } from './i18n/catalogs.js';
 import type { Runner, RunnerConfig, RunRequest } from './runner.js';
 
@@ -97,6 +100,7 @@ export abstract class RunnerCommand<T extends typeof Command> extends BaseComman
         follow: true,
         json: this.jsonEnabled(),
         t: this.t,
+        ...(started.done ? { finished: started.done } : {}),
       });
       if (started.executioner) {
         const { waitForExit } = await import('./adapters/launcher.js');
@@ -114,6 +118,19 @@ export abstract class RunnerCommand<T extends typeof Command> extends BaseComman
       );
     }
     return this.exitForRun(result);
+  }
+
+  /** Parameter problems are worded again here, in the language of this command. */
+  protected override describeError(error: ToolbeltError): string {
+    const { job, paramProblems, missing } = error.params;
+    if (
+      error.key !== 'job-runner:errors.params' ||
+      !Array.isArray(paramProblems) ||
+      !Array.isArray(missing)
+    )
+      return super.describeError(error);
+    const lines = wordParamProblems(paramProblems as ParamProblem[], missing as string[], this.t);
+    return [this.t('errors.paramsList', { job }), ...lines.map((l) => `  - ${l}`)].join('\n');
   }
 
   /** A run that did not succeed ends the command with exit 1 (PARTIAL). */
@@ -147,7 +164,7 @@ export interface RunResult {
 export async function printRun(
   runner: Runner,
   runId: number,
-  options: { follow: boolean; json: boolean; t: Translate },
+  options: { follow: boolean; json: boolean; t: Translate; finished?: Promise<unknown> },
 ): Promise<RunResult> {
   const { followRun } = await import('./runner.js');
   const { json, t, follow } = options;
@@ -165,7 +182,7 @@ export async function printRun(
       if (out) process.stdout.write(out);
       if (err) process.stderr.write(err);
     },
-    { follow },
+    { follow, ...(options.finished ? { finished: options.finished } : {}) },
   );
   if (!json && (follow || run.finishedAt)) {
     const exit = run.exitCode === null ? '' : t('run.exitCode', { code: run.exitCode });

@@ -10,6 +10,7 @@ import {
   type ParamProblem,
 } from './core/job-params.js';
 import { isFinished } from './core/run-status.js';
+import { englishT, wordParamProblems } from './i18n/param-problems.js';
 import { discoverJobs, findJob, type JobLibrary } from './adapters/job-library.js';
 import { spawnExecutioner, type ExecutionerTarget } from './adapters/launcher.js';
 import type { RunQueue } from './adapters/run-queue.js';
@@ -177,16 +178,11 @@ export function paramsError(
   problems: readonly ParamProblem[],
   missing: readonly string[],
 ): ToolbeltError {
-  const lines = [
-    ...problems.map(
-      (p) =>
-        `${p.field}: ${p.code}${p.value === undefined ? '' : ` (${p.value})`}${p.options ? ` [${p.options.join(', ')}]` : ''}`,
-    ),
-    ...missing.map((name) => `${name}: required`),
-  ];
+  const lines = wordParamProblems(problems, missing, englishT);
+  // The problems as data too: the command words them again in the user's language.
   return new ToolbeltError('USAGE', `Invalid parameters for ${job}: ${lines.join('; ')}`, {
     key: 'job-runner:errors.params',
-    params: { job, problems: lines.join('; ') },
+    params: { job, problems: lines.join('; '), paramProblems: problems, missing },
     problems: lines,
   });
 }
@@ -329,7 +325,14 @@ export async function followRun(
   store: RunStore,
   runId: number,
   onLines: (lines: LogLine[]) => void,
-  options: { afterSeq?: number; pollMs?: number; follow?: boolean; signal?: AbortSignal } = {},
+  options: {
+    afterSeq?: number;
+    pollMs?: number;
+    follow?: boolean;
+    signal?: AbortSignal;
+    /** Settles when the run has finished (it executes in this process): look at once. */
+    finished?: Promise<unknown>;
+  } = {},
 ): Promise<RunRecord> {
   let after = options.afterSeq ?? 0;
   for (;;) {
@@ -350,6 +353,11 @@ export async function followRun(
       // The status was read before the last drain, so every line of a finished run is out.
       return run;
     }
-    await new Promise((r) => setTimeout(r, options.pollMs ?? 200));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise((r) => (timer = setTimeout(r, options.pollMs ?? 200))),
+      ...(options.finished ? [options.finished.catch(() => undefined)] : []),
+    ]);
+    clearTimeout(timer);
   }
 }
