@@ -200,6 +200,10 @@ export async function runSync(deps: SyncDeps, options: SyncOptions): Promise<Syn
     return { ...base, wrote: 'none', apiCalls: calls() };
   }
 
+  // A Google tracker has no lock file: check that nobody changed the tab since it was read
+  // (re-read it, compare cell for cell) and write nothing if they did.
+  if (deps.tracker.kind === 'google') await checkUnchanged(deps, tabs.tracker, trackerTab);
+
   const backup = await deps.backups.save({
     location: deps.tracker.location,
     tab: tabs.tracker,
@@ -219,6 +223,22 @@ export async function runSync(deps: SyncDeps, options: SyncOptions): Promise<Syn
     }),
   );
   return { ...base, wrote, backup, apiCalls: calls() };
+}
+
+/**
+ * Re-reads the tracker tab and compares it with what the sync read: when someone edited it
+ * in between, TEMPFAIL (75) with nothing written; the next sync reads their edit. One extra
+ * read per writing sync of a Google tracker (a window of one round trip remains).
+ */
+async function checkUnchanged(deps: SyncDeps, tab: string, read: TabData): Promise<void> {
+  const [now] = await deps.tracker.readTabs([{ tab }]);
+  if (JSON.stringify(now?.values ?? []) === JSON.stringify(read.values)) return;
+  const params = { tab, location: deps.tracker.location };
+  throw new ToolbeltError(
+    'TEMPFAIL',
+    `${tab} in ${deps.tracker.location} was changed by someone else while this sync ran; nothing was written. Run the sync again.`,
+    { key: 'tech-tracker:errors.trackerChanged', params },
+  );
 }
 
 /** Writes the batch; on failure puts the backed-up values back and throws a non-OK error. */

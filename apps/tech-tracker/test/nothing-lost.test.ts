@@ -8,6 +8,14 @@ import { startGoogleStandIn, type GoogleStandIn } from '@toolbelt/testkit/google
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { isToolbeltError } from '@toolbelt/errors';
+import type { SheetStore } from '@toolbelt/google';
+import { createI18n } from '@toolbelt/i18n';
+import { createLogger } from '@toolbelt/log';
+import { createBackupFolder } from '../src/adapters/backup-folder.js';
+import { openSheetStores } from '../src/adapters/sheet-stores.js';
+import { techTrackerCatalog } from '../src/i18n/catalogs.js';
+import { runSync } from '../src/run-sync.js';
 import { makeExamples, writeWorkbook } from '../../../examples/tech-tracker/make.mjs';
 import { sampleSpreadsheets } from '../../../examples/tech-tracker/sample-data.mjs';
 import { fullDir, readOnlyDir } from './fs-faults.js';
@@ -290,4 +298,71 @@ describe('Ctrl-C during a sync (item 12)', () => {
     );
     expect((await readFile(tracker)).equals(before)).toBe(true);
   }, 120_000);
+});
+
+describe('a Google tracker edited while the sync runs (one writer per target)', () => {
+  let google: GoogleStandIn;
+  let dir: TempDir;
+  const MOT_ID = 'mot0000000000000000000000000013';
+  const TRACKER_ID = 'trk0000000000000000000000000013';
+  beforeAll(async () => {
+    google = await startGoogleStandIn();
+  });
+  afterAll(() => google.stop());
+  beforeEach(() => {
+    dir = makeTempDir('tt-google-changed');
+    const sample = sampleSpreadsheets();
+    google.seedSpreadsheet(MOT_ID, sample.mot);
+    google.seedSpreadsheet(TRACKER_ID, sample.tracker);
+  });
+  afterEach(() => dir.cleanup());
+
+  it('is TEMPFAIL with nothing written, and the next sync keeps the edit', async () => {
+    const env = { GOOGLE_API_ROOT_URL: google.rootUrl, GOOGLE_ACCESS_TOKEN: 'test-token' };
+    const stores = await openSheetStores({ mot: MOT_ID, tracker: TRACKER_ID, env });
+    const real = stores.tracker;
+    let reads = 0;
+    // The real Google store; right after the sync's read, a person edits a tech cell.
+    const tracker: SheetStore = {
+      kind: real.kind,
+      location: real.location,
+      listTabs: () => real.listTabs(),
+      ensureTab: (tab) => real.ensureTab(tab),
+      write: (writes) => real.write(writes),
+      async readTabs(requests) {
+        const data = await real.readTabs(requests);
+        if (++reads === 1)
+          await real.write([
+            { kind: 'values', tab: TAB, range: 'T5', values: [['edited by hand']] },
+          ]);
+        return data;
+      },
+    };
+    const edited = () => google.getValues(TRACKER_ID, TAB);
+    const deps = {
+      ...stores,
+      tracker,
+      backups: createBackupFolder({ dir: join(dir.path, 'backups') }),
+      logger: createLogger({ name: 'tech-tracker', consoleLevel: 'silent' }),
+      t: createI18n({ lang: 'en', namespaces: { 'tech-tracker': techTrackerCatalog } }).t,
+    };
+    const options = {
+      schoolYear: '23-24',
+      today: '2023-07-15',
+      now: new Date('2023-07-15T17:00:00Z'),
+      timeZone: 'America/Los_Angeles',
+      dryRun: false,
+      columns: {},
+    };
+    const error = await runSync(deps, options).catch((e: unknown) => e);
+    expect(isToolbeltError(error) && error.key).toBe('tech-tracker:errors.trackerChanged');
+    expect(isToolbeltError(error) && error.exitCode).toBe(75);
+    const afterEdit = edited();
+    expect(afterEdit[4]?.[19]).toBe('edited by hand');
+    expect(existsSync(join(dir.path, 'backups'))).toBe(false);
+    // Run again: no edit this time; the sync writes and the hand edit stays.
+    const result = await runSync(deps, options);
+    expect(result.wrote).toBe('rows');
+    expect(edited().some((row) => row[19] === 'edited by hand')).toBe(true);
+  });
 });

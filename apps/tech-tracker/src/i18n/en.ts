@@ -21,6 +21,8 @@ export const en: Catalog = {
       'Column map: {{field}} is column {{column}}, right of the last column {{last}} of {{tab}}: its cells would all be blank.',
     motHeaderAmbiguous:
       'Column map: the header "{{header}}" (for {{field}}) is in several columns of {{tab}} ({{columns}}): map {{field}} by column letter instead.',
+    trackerChanged:
+      '{{tab}} in {{location}} was changed by someone else while this sync ran; nothing was written. Run the sync again.',
     trackerHeader: '{{tab}}!{{cell}} should be the header "{{expected}}" but is "{{found}}".',
     trackerNoHeader: '{{tab}} has {{rows}} rows of data but no header row 4 (B4:S4).',
     duplicateIn: 'Duplicate job_candidate_id in {{tab}}: {{ids}}',
