@@ -67,7 +67,8 @@ describe('connector-template CLI', () => {
     const list = await cli(['jobs', 'list']);
     expect(list.stdout).toMatch(
       new RegExp(
-        `${id}\\s+CSV to cli_people\\s+csv: people.csv\\s+postgres: cli_people\\s+replace`,
+        // CSV paths are stored relative to the job file, made absolute.
+        `${id}\\s+CSV to cli_people\\s+csv: ${dir.path}/people.csv\\s+postgres: cli_people\\s+replace`,
       ),
     );
     expect(list.stdout).not.toContain('encrypted');
@@ -88,9 +89,9 @@ describe('connector-template CLI', () => {
 
     const history = await cli(['history', '--job', String(id), '--json']);
     expect(
-      (JSON.parse(history.stdout) as { history: { status: number; rowCount: number }[] })
+      (JSON.parse(history.stdout) as { history: { status: string; rowCount: number }[] })
         .history[0],
-    ).toMatchObject({ status: 2, rowCount: 2 });
+    ).toMatchObject({ status: 'Finished', rowCount: 2 });
   }, 120_000);
 
   it('stamps history and log rows "as of" TOOLBELT_NOW', async () => {
@@ -143,11 +144,11 @@ describe('connector-template CLI', () => {
     ) as { id: number };
     const run = await cli(['run', '--job', String(added.id)]);
     expect(run.code).toBe(65);
-    expect(run.stderr).toContain('CSV file not found: nope.csv');
+    expect(run.stderr).toContain(`CSV file not found: ${dir.path}/nope.csv`);
     const history = JSON.parse(
       (await cli(['history', '--job', String(added.id), '--json'])).stdout,
-    ) as { history: { status: number }[] };
-    expect(history.history[0]?.status).toBe(3);
+    ) as { history: { status: string }[] };
+    expect(history.history[0]?.status).toBe('Failed');
     const check = await cli(['check', '--job', String(added.id), '--json']);
     expect(check.code).toBe(78);
     const checks = (

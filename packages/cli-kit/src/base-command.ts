@@ -155,7 +155,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       });
     } catch (error) {
       // Everything argv can get wrong is the user's mistake: USAGE, naming the flag.
-      throw toUsageError(error, this.knownFlags());
+      throw toUsageError(error, this.knownFlags(), Object.keys(ctor.args ?? {}));
     }
     const { args, flags } = parsed;
     this.flags = flags as CommandFlags<T>;

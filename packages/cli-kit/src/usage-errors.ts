@@ -46,7 +46,11 @@ const noHelpLine = (s: string) => s.replace(/\nSee more help with --help\s*$/, '
  * what it expected, with a catalog key so it is rendered in the user's language.
  * ToolbeltErrors (thrown by a flag's own parse function) pass through unchanged.
  */
-export function toUsageError(err: unknown, flags: FlagTable = {}): ToolbeltError {
+export function toUsageError(
+  err: unknown,
+  flags: FlagTable = {},
+  args: readonly string[] = [],
+): ToolbeltError {
   if (isToolbeltError(err)) return err;
   if (err instanceof Error && isToolbeltError(err.cause)) return err.cause;
   const raw = err instanceof Error ? err.message : String(err);
@@ -108,6 +112,17 @@ export function toUsageError(err: unknown, flags: FlagTable = {}): ToolbeltError
         err,
       );
     return usage(`--${flag}: ${inner}`, 'flagInvalid', { flag: `--${flag}`, reason: inner }, err);
+  }
+  // An argument's own parser (Args.integer): oclif does not say which argument.
+  if (
+    (m =
+      /^Expected an integer (?:greater|less) than or equal to -?\d+ but received: ([\s\S]*)$|^Expected an integer but received: ([\s\S]*)$/.exec(
+        text,
+      ))
+  ) {
+    const value = m[1] ?? m[2] ?? '';
+    const arg = (args[0] ?? 'argument').toUpperCase();
+    return usage(`${arg} expects an integer, got "${value}".`, 'argInteger', { arg, value }, err);
   }
   if ((m = /^Expected --([\w-]+)=([\s\S]*) to be one of: ([\s\S]*)$/.exec(text)))
     return usage(

@@ -42,6 +42,7 @@ export const common: Bilingual = {
       flagAtLeastOne: 'Give at least one of {{flags}}.',
       argUnexpected: 'Unexpected argument: {{args}}.',
       argMissing: 'Missing argument {{arg}}.',
+      argInteger: '{{arg}} expects an integer, got "{{value}}".',
       argOption: 'Expected one of {{options}}, got "{{value}}".',
       commandUnknown: 'Unknown command "{{command}}". The commands are: {{commands}}.',
       commandUnknownSuggest: 'Unknown command "{{command}}". Did you mean "{{suggestion}}"?',
@@ -136,6 +137,7 @@ export const common: Bilingual = {
       flagAtLeastOne: 'Укажите хотя бы один из флагов {{flags}}.',
       argUnexpected: 'Лишний аргумент: {{args}}.',
       argMissing: 'Не указан аргумент {{arg}}.',
+      argInteger: '{{arg}} ожидает целое число, получено «{{value}}».',
       argOption: 'Ожидается одно из значений {{options}}, получено «{{value}}».',
       commandUnknown: 'Неизвестная команда «{{command}}». Команды: {{commands}}.',
       commandUnknownSuggest:

@@ -27,8 +27,17 @@ export default class History extends BaseCommand<typeof History> {
     const deps = await buildDeps({ env: definedEnv(this.env) });
     if (!(await deps.hasData())) {
       // No database yet: nothing to show, and nothing is created to show it.
-      if (!this.jsonEnabled()) this.log(this.t('history.none'));
       await deps.close();
+      // No database, so no job and no run by that id either.
+      if (this.flags.job !== undefined)
+        throw notFound('history.jobNotFound', this.flags.job, `There is no job ${this.flags.job}.`);
+      if (this.flags.history !== undefined)
+        throw notFound(
+          'history.historyNotFound',
+          this.flags.history,
+          `There is no run ${this.flags.history}.`,
+        );
+      if (!this.jsonEnabled()) this.log(this.t('history.none'));
       return this.flags.history === undefined ? { history: [] } : { history: [], logs: [] };
     }
     try {

@@ -7,6 +7,14 @@ export const appMessages: Bilingual = {
   en: {
     jobs: {
       added: 'Added job {{id}} ({{name}}).',
+      updated: 'Updated job {{id}} ({{name}}).',
+      updatedByName:
+        'Job {{id}} already has the name {{name}}: updated it from the file (history kept).',
+      removed: 'Removed job {{id}} ({{name}}) with its history.',
+      notRemoved: 'Job {{id}} was not removed.',
+      confirmRemove: 'Remove job {{id}} ({{name}}) with its history and log rows?',
+      notFound: 'There is no job {{id}}: see `connector-template jobs list`.',
+      notJson: 'The job file {{file}} is not JSON: check its brackets, commas and quotes.',
       none: 'No jobs yet: add one with `connector-template jobs add --file job.json`.',
       invalid: 'The job file {{file}} is invalid.',
       unreadable: 'The job file {{file}} cannot be read as JSON.',
@@ -16,11 +24,16 @@ export const appMessages: Bilingual = {
         source: 'SOURCE',
         destination: 'DESTINATION',
         method: 'METHOD',
+        field: 'FIELD',
+        value: 'VALUE',
+        mapping: 'MAPPING',
       },
       methods: { append: 'append', replace: 'replace' },
     },
     run: {
       noJob: "Unable to start job. Environment variable was not provided: 'JOB_ID'",
+      needJob: 'Which job? Pass --job N (see `connector-template jobs list`) or set JOB_ID.',
+      stageLine: '{{kind}} ({{connector}}): {{status}}, {{rows}} rows. {{message}}',
       historyRequired:
         '--stage destination needs --history <id> (the history whose batches to load).',
       historyWithSource: '--history goes with --stage destination only.',
@@ -39,6 +52,8 @@ export const appMessages: Bilingual = {
     },
     history: {
       none: 'No job history yet.',
+      jobNotFound: 'There is no job {{id}}: see `connector-template jobs list`.',
+      historyNotFound: 'There is no run {{id}}: see `connector-template history`.',
       headers: {
         id: 'HISTORY',
         job: 'JOB',
@@ -60,6 +75,14 @@ export const appMessages: Bilingual = {
   ru: {
     jobs: {
       added: 'Добавлено задание {{id}} ({{name}}).',
+      updated: 'Задание {{id}} ({{name}}) обновлено.',
+      updatedByName:
+        'Задание {{id}} уже называется {{name}}: оно обновлено из файла (история сохранена).',
+      removed: 'Задание {{id}} ({{name}}) удалено вместе с историей.',
+      notRemoved: 'Задание {{id}} не удалено.',
+      confirmRemove: 'Удалить задание {{id}} ({{name}}) вместе с историей и журналом?',
+      notFound: 'Задания {{id}} нет: см. `connector-template jobs list`.',
+      notJson: 'Файл задания {{file}} не является JSON: проверьте скобки, запятые и кавычки.',
       none: 'Заданий пока нет: добавьте командой `connector-template jobs add --file job.json`.',
       invalid: 'Файл задания {{file}} содержит ошибки.',
       unreadable: 'Файл задания {{file}} не читается как JSON.',
@@ -69,11 +92,17 @@ export const appMessages: Bilingual = {
         source: 'ИСТОЧНИК',
         destination: 'ПРИЁМНИК',
         method: 'МЕТОД',
+        field: 'ПОЛЕ',
+        value: 'ЗНАЧЕНИЕ',
+        mapping: 'СОПОСТАВЛЕНИЕ',
       },
       methods: { append: 'добавление', replace: 'замена' },
     },
     run: {
       noJob: "Невозможно запустить задание. Не задана переменная окружения: 'JOB_ID'",
+      needJob:
+        'Какое задание? Передайте --job N (см. `connector-template jobs list`) или задайте JOB_ID.',
+      stageLine: '{{kind}} ({{connector}}): {{status}}, строк: {{rows}}. {{message}}',
       historyRequired:
         '--stage destination требует --history <id> (история, пакеты которой загружать).',
       historyWithSource: '--history используется только с --stage destination.',
@@ -92,6 +121,8 @@ export const appMessages: Bilingual = {
     },
     history: {
       none: 'Истории заданий пока нет.',
+      jobNotFound: 'Задания {{id}} нет: см. `connector-template jobs list`.',
+      historyNotFound: 'Запуска {{id}} нет: см. `connector-template history`.',
       headers: {
         id: 'ИСТОРИЯ',
         job: 'ЗАДАНИЕ',
