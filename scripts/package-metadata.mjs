@@ -61,7 +61,12 @@ export function metadataFor(manifest, dir) {
     homepage: `${webUrl}/tree/main/${dir}#readme`,
     bugs: { url: `${webUrl}/issues` },
     engines: { ...manifest.engines, node: rootManifest.engines.node },
-    files: [...new Set([...files, 'CHANGELOG.md']), '!dist/**/*.map', '!dist/**/*.test.*'],
+    files: [
+      ...new Set([...files, 'CHANGELOG.md']),
+      '!dist/**/*.js.map',
+      '!dist/**/*.d.ts.map',
+      '!dist/**/*.test.*',
+    ],
     exports: { ...(manifest.exports ?? {}), './package.json': './package.json' },
   };
   if (manifest.private !== true) wanted.publishConfig = { access: 'public' };

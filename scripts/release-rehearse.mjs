@@ -275,7 +275,7 @@ async function registerUser(url) {
 
 /** Files a published package must not carry. */
 const devFile =
-  /(^|\/)(src|test|tests|__tests__|bench|coverage)\/|\.test\.|\.spec\.|\.map$|(^|\/)tsconfig[^/]*\.json$|(^|\/)vitest\.config|(^|\/)bin\/dev\.js$|\.tsbuildinfo$|(^|\/)\.vitest-report\.json$/;
+  /(^|\/)(src|test|tests|__tests__|bench|coverage)\/|\.test\.|\.spec\.|\.(js|d\.ts)\.map$|(^|\/)tsconfig[^/]*\.json$|(^|\/)vitest\.config|(^|\/)bin\/dev\.js$|\.tsbuildinfo$|(^|\/)\.vitest-report\.json$/;
 
 function userEnv(work, registryUrl) {
   const env = {};

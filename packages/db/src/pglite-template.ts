@@ -34,10 +34,32 @@ async function listFiles(root: string, rel = ''): Promise<{ dirs: string[]; file
   return { dirs, files };
 }
 
+/**
+ * The folders initdb makes that stay empty. npm does not pack empty folders, so an installed
+ * package's template lacks them and PGlite would refuse the copy: they are made here.
+ */
+const emptyDataDirs = [
+  'pg_commit_ts',
+  'pg_dynshmem',
+  'pg_logical/mappings',
+  'pg_logical/snapshots',
+  'pg_notify',
+  'pg_replslot',
+  'pg_serial',
+  'pg_snapshots',
+  'pg_stat',
+  'pg_stat_tmp',
+  'pg_tblspc',
+  'pg_twophase',
+  'pg_wal/archive_status',
+  'pg_wal/summaries',
+];
+
 /** Copy `from` into `to` (which exists), 16 files at a time, the marker file last. */
 async function copyTree(from: string, to: string): Promise<void> {
   const { dirs, files } = await listFiles(from);
-  for (const dir of dirs) await mkdir(join(to, dir), { recursive: true, mode: 0o700 });
+  for (const dir of [...dirs, ...emptyDataDirs])
+    await mkdir(join(to, dir), { recursive: true, mode: 0o700 });
   const queue = files.filter((f) => f !== marker);
   let next = 0;
   await Promise.all(
