@@ -153,7 +153,10 @@ it('refuses invalid parameters before storing anything', async () => {
   const before = await runner.store.listRuns({ job: 'report' });
   await expect(
     startRun(runner, { job: 'report', input: {}, startedBy: 'test', launch: 'spawn' }),
-  ).rejects.toMatchObject({ code: 'USAGE', problems: ['month: required'] });
+  ).rejects.toMatchObject({
+    code: 'USAGE',
+    problems: ['month is required (pass --set month=...)'],
+  });
   await expect(
     startRun(runner, {
       job: 'alternate',

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { RunnerCommand, runnerFlags } from '../runner-command.js';
 
 /** One line of `list --json`. */
@@ -20,6 +21,9 @@ export default class List extends RunnerCommand<typeof List> {
   async run(): Promise<{ jobs: JobSummary[] }> {
     const { discoverJobs } = await import('../adapters/job-library.js');
     const config = this.runnerConfig();
+    // A mistyped --jobs-dir would otherwise just show fewer jobs.
+    for (const dir of config.jobsDirs)
+      if (!existsSync(dir)) process.stderr.write(`${this.t('list.missingDir', { dir })}\n`);
     const library = await discoverJobs({ dirs: config.jobsDirs, toolbelt: config.toolbelt });
     const jobs = library.jobs.map((j) => ({
       name: j.name,

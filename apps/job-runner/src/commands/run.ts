@@ -58,10 +58,15 @@ export default class Run extends RunnerCommand<typeof Run> {
       });
     const runner = await this.openRunner();
     try {
-      const { requireJob } = await import('../runner.js');
+      const { paramsError, requireJob } = await import('../runner.js');
       const job = requireJob(runner, this.args.job);
-      for (const field of validateParams(job.fields, input).missing)
-        input[field.name] = await promptField(field);
+      // Wrong values, and without a terminal every missing field, are reported all at once
+      // before anything is asked.
+      const check = validateParams(job.fields, input);
+      const missing = process.stdin.isTTY ? [] : check.missing.map((f) => f.name);
+      if (check.problems.length > 0 || missing.length > 0)
+        throw paramsError(job.name, check.problems, missing);
+      for (const field of check.missing) input[field.name] = await promptField(field);
       return await this.startAndFollow(runner, {
         job: job.name,
         input,

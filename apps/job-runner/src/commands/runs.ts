@@ -1,4 +1,7 @@
 import { Flags } from '@oclif/core';
+import { formatTable } from '@toolbelt/cli-kit';
+import { formatElapsed, runElapsedMs } from '../core/elapsed.js';
+import { toLocalDateTime } from '../core/local-time.js';
 import { runStatuses } from '../core/run-status.js';
 import { RunnerCommand, runnerFlags } from '../runner-command.js';
 import type { RunRecord } from '../adapters/run-store.js';
@@ -18,6 +21,28 @@ export default class Runs extends RunnerCommand<typeof Runs> {
   ];
   static override exitCodes = ['OK', 'USAGE', 'CONFIG', 'INTERNAL'] as const;
 
+  /** The runs as an aligned table: local start time, duration, parameters as JSON. */
+  private table(runs: readonly RunRecord[]): string {
+    const units = { h: this.t('units.h'), min: this.t('units.min'), s: this.t('units.s') };
+    const rows = runs.map((r) => {
+      const ms = runElapsedMs(r, this.now());
+      return [
+        String(r.id),
+        `${this.t(`statuses.${r.status}`)}${r.exitCode === null ? '' : ` (${r.exitCode})`}`,
+        r.job,
+        toLocalDateTime(r.startedAt ?? r.createdAt),
+        ms === undefined ? '' : formatElapsed(ms, units),
+        JSON.stringify(r.params),
+      ];
+    });
+    const headers = ['id', 'status', 'job', 'started', 'duration', 'parameters'];
+    return formatTable(
+      headers.map((h) => this.t(`runs.${h}`)),
+      rows,
+      { align: ['right', 'left', 'left', 'left', 'right'] },
+    );
+  }
+
   async run(): Promise<{ runs: RunRecord[] }> {
     // No database yet: nothing to show, and nothing is created to show it.
     const runner = await this.openRunnerIfData();
@@ -32,16 +57,7 @@ export default class Runs extends RunnerCommand<typeof Runs> {
         ...(this.flags.search ? { search: this.flags.search } : {}),
         limit: this.flags.limit,
       });
-      if (!this.jsonEnabled()) {
-        if (runs.length === 0) this.log(this.t('runs.none'));
-        else this.log(this.t('runs.header'));
-        for (const r of runs) {
-          const exit = r.exitCode === null ? '' : ` (${r.exitCode})`;
-          this.log(
-            `${r.id}  ${this.t(`statuses.${r.status}`)}${exit}  ${r.job}  ${r.createdAt.toISOString()}  ${JSON.stringify(r.params)}`,
-          );
-        }
-      }
+      if (!this.jsonEnabled()) this.log(runs.length ? this.table(runs) : this.t('runs.none'));
       return { runs };
     } finally {
       await runner.close();

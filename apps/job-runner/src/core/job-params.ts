@@ -10,6 +10,7 @@ export interface ParamProblem {
   code:
     'required' | 'unknown' | 'notNumber' | 'notInteger' | 'notBoolean' | 'notOption' | 'notDate';
   value?: string;
+  /** The allowed values (`notOption`), or the job's field names (`unknown`). */
   options?: readonly string[];
 }
 
@@ -70,9 +71,10 @@ export function validateParams(
   const values: ParamValues = {};
   const problems: ParamProblem[] = [];
   const missing: JobField[] = [];
-  const known = new Set(fields.map((f) => f.name));
+  const names = fields.map((f) => f.name);
+  const known = new Set(names);
   for (const key of Object.keys(input))
-    if (!known.has(key)) problems.push({ field: key, code: 'unknown' });
+    if (!known.has(key)) problems.push({ field: key, code: 'unknown', options: names });
   for (const field of fields) {
     const raw = input[field.name];
     if (raw === undefined || (raw === '' && field.type !== 'boolean')) {

@@ -28,6 +28,8 @@ export const helpRu: HelpCatalog = {
   },
   logs: {
     summary: 'Показать сохранённые строки журнала запуска, а с --follow — и новые.',
+    description:
+      'С --json: запуск и все строки одним документом JSON; с --json --follow: по объекту JSON на строку по мере поступления (JSON lines), затем запуск.',
     flags: { ...runnerFlags, follow: 'Показывать новые строки, пока запуск не завершится.' },
     args: { run: 'Номер запуска (см. runs).' },
   },

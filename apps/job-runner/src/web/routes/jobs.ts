@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { JobDefinition } from '../../core/job-metadata.js';
 import { validateParams } from '../../core/job-params.js';
+import { wordParamProblem } from '../../i18n/param-problems.js';
 import { jobPage, jobsPage, messagePage } from '../pages.js';
 import {
   lastValue,
@@ -47,10 +48,8 @@ export function jobRoutes(deps: WebDeps, config: WebAppConfig): Hono<WebEnv> {
     const check = validateParams(job.fields, input);
     if (check.problems.length || check.missing.length) {
       const problems = [
-        ...check.problems.map(
-          (p) => `${p.field}: ${p.code}${p.value === undefined ? '' : ` (${p.value})`}`,
-        ),
-        ...check.missing.map((f) => `${f.label}: ${t('web.required')}`),
+        ...check.problems.map((p) => wordParamProblem(p, t)),
+        ...check.missing.map((f) => t('web.missing', { field: f.label })),
       ];
       return c.html(jobPage(ctx, job, input, problems), 400);
     }
