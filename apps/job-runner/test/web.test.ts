@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createI18n } from '@toolbelt/i18n';
 import { launchBrowser, type TestBrowser } from '@toolbelt/testkit/browser';
@@ -110,6 +112,36 @@ it('refuses POSTs without the CSRF token', async () => {
   expect(response.status).toBe(403);
   expect((await runner.store.listRuns({ limit: 1000 })).length).toBe(before);
 });
+
+it('refuses a form that a page of another origin submits in the browser', async () => {
+  // The hostile page: another origin on this machine whose form posts to the job runner.
+  const hostile = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(
+      `<form id="f" method="post" action="${web.url}/jobs/fail/runs"><input name="_csrf" value="guess"></form><script>document.getElementById('f').submit()</script>`,
+    );
+  });
+  await new Promise<void>((resolve) => hostile.listen(0, '127.0.0.1', resolve));
+  try {
+    const before = (await runner.store.listRuns({ limit: 1000 })).length;
+    const page = await browser.newPage();
+    // A visit to the job runner first, so the browser holds a session cookie to send along.
+    await page.goto(`${web.url}/jobs/fail`);
+    await page.goto(`http://127.0.0.1:${(hostile.address() as AddressInfo).port}/`);
+    await page.waitForURL(`${web.url}/jobs/fail/runs`);
+    expect(await page.textContent('h1')).toBe('403');
+    expect(await page.textContent('main p')).toBe(
+      'This request did not come from a page of this site, so it was refused.',
+    );
+    expect((await runner.store.listRuns({ limit: 1000 })).length).toBe(before);
+    await page.close();
+  } finally {
+    await new Promise((resolve) => {
+      hostile.close(resolve);
+      hostile.closeAllConnections();
+    });
+  }
+}, 120_000);
 
 it('needs a token off the default loopback address, and a login with it', async () => {
   await expect(startWebServer(deps, { host: '127.0.0.2', port: 0 })).rejects.toMatchObject({
