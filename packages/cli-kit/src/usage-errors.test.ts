@@ -9,6 +9,7 @@ describe('suggest', () => {
     expect(suggest('--dryrun', flags)).toBe('--dry-run');
     expect(suggest('--school_year', flags)).toBe('--school-year');
     expect(suggest('--jsn', flags)).toBe('--json');
+    expect(suggest('sevre', ['serve', 'run', 'runs'])).toBe('serve');
   });
 
   it('suggests nothing when nothing is close', () => {

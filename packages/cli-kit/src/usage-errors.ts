@@ -20,7 +20,8 @@ export function suggest(input: string, candidates: readonly string[]): string | 
   if (plain) return plain;
   const best = closest(input, pool);
   const bare = input.replace(/^-+/, '');
-  const limit = Math.max(1, Math.min(3, Math.floor(bare.length / 3)));
+  // A slip or two (a swapped pair is two edits) in a word of four or more letters.
+  const limit = bare.length <= 3 ? 1 : bare.length <= 7 ? 2 : 3;
   return distance(input, best) <= limit ? best : undefined;
 }
 
