@@ -101,6 +101,7 @@ it('refuses a DNS-rebinding request: a foreign Host gets 421, no page, no sessio
       headers: { host: `attacker.example:${port()}` },
     });
     expect(answer.status, path).toBe(421);
+    expect(answer.headers['x-content-type-options'], path).toBe('nosniff');
     expect(answer.headers['set-cookie'], path).toBeUndefined();
     expect(answer.body, path).not.toContain('_csrf');
     expect(answer.body, path).not.toContain('<form');
@@ -131,6 +132,8 @@ it('answers under the bound address, localhost, [::1] and the configured names',
   ]) {
     const answer = await send(`${web.url}/jobs/fail`, { headers: { host } });
     expect(answer.status, host).toBe(200);
+    expect(answer.headers['content-security-policy'], host).toContain("script-src 'self'");
+    expect(answer.headers['x-frame-options'], host).toBe('DENY');
     expect(answer.body, host).toContain('name="_csrf"');
   }
   // HTTP/1.1 without a Host: Node's server refuses it before the app sees it.

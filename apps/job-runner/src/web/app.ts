@@ -97,7 +97,6 @@ export function createApp(deps: WebDeps, config: WebAppConfig): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
   const t = deps.t;
 
-  app.use(hostGuard(deps, config));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -113,6 +112,7 @@ export function createApp(deps: WebDeps, config: WebAppConfig): Hono<WebEnv> {
       strictTransportSecurity: false,
     }),
   );
+  app.use(hostGuard(deps, config));
   app.get('/app.js', serveStatic({ root: config.publicDir }));
   app.get('/app.css', serveStatic({ root: config.publicDir }));
   app.use(async (c, next) => {
