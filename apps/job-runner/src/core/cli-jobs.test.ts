@@ -4,6 +4,10 @@ import { fieldsFromFlags, toFlagArgv } from './cli-jobs.js';
 const flags = {
   json: { name: 'json', type: 'boolean' as const },
   lang: { name: 'lang', type: 'option' as const, options: ['en', 'ru'] },
+  // Settings files and logs are the runner's business: never a form field.
+  dotenv: { name: 'dotenv', type: 'option' as const },
+  'env-file': { name: 'env-file', type: 'option' as const, hidden: true },
+  'log-dir': { name: 'log-dir', type: 'option' as const, helpGroup: 'GLOBAL' },
   sheet: {
     name: 'sheet',
     type: 'option' as const,
