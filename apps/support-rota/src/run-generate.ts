@@ -1,4 +1,11 @@
-import type { ApplyResult, CalendarEvent, CalendarSink, CallCounts } from '@toolbelt/google';
+import type {
+  ApplyResult,
+  CalendarEvent,
+  CalendarSink,
+  CallCounts,
+  ListEventsQuery,
+} from '@toolbelt/google';
+import { ToolbeltError } from '@toolbelt/errors';
 import { workingDays, type IsoDate } from './core/dates.js';
 import {
   countDiff,
@@ -75,18 +82,60 @@ export interface GenerateResult {
   reports: string[];
 }
 
+/** The events a run diffs against: all from the start (replace-all) or only its own. */
+function listQuery(options: GenerateOptions): ListEventsQuery {
+  const from = options.settings.start;
+  return options.replaceAll
+    ? { from }
+    : { from, privateProperty: { key: ownerKey, value: ownerValue(options.settings.name) } };
+}
+
 async function planSync(
   sink: CalendarSink,
   desired: CalendarEvent[],
   options: GenerateOptions,
-): Promise<CalendarDiff> {
-  const from = options.settings.start;
-  if (options.replaceAll) return diffReplaceAll(desired, await sink.listEvents({ from }));
-  const owned = await sink.listEvents({
-    from,
-    privateProperty: { key: ownerKey, value: ownerValue(options.settings.name) },
-  });
-  return diffCalendar(desired, owned, options.settings.name);
+): Promise<{ diff: CalendarDiff; listed: CalendarEvent[] }> {
+  const listed = await sink.listEvents(listQuery(options));
+  const diff = options.replaceAll
+    ? diffReplaceAll(desired, listed)
+    : diffCalendar(desired, listed, options.settings.name);
+  return { diff, listed };
+}
+
+function canonical(events: readonly CalendarEvent[]): string {
+  return JSON.stringify(
+    [...events]
+      .map((e) => [
+        e.id,
+        e.summary,
+        e.start,
+        e.end,
+        e.description ?? '',
+        Object.entries(e.privateProperties ?? {}).sort(([a], [b]) => a.localeCompare(b)),
+      ])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+  );
+}
+
+/**
+ * A Google calendar has no lock file: just before writing, list the same events again and
+ * compare them with the listing the diff was planned on. When someone (or another run)
+ * changed them meanwhile, TEMPFAIL (75) with nothing written; the next run plans on theirs.
+ */
+async function checkUnchanged(
+  sink: CalendarSink,
+  options: GenerateOptions,
+  before: readonly CalendarEvent[],
+): Promise<void> {
+  if (sink.kind !== 'google') return;
+  const now = await sink.listEvents(listQuery(options));
+  if (canonical(now) === canonical(before)) return;
+  const params = { location: sink.location, rota: options.settings.name };
+  throw new ToolbeltError(
+    'TEMPFAIL',
+    `The calendar ${sink.location} was changed by someone else while this run planned the rota "${options.settings.name}"; nothing was written. Run it again.`,
+    { key: 'support-rota:errors.calendarChanged', params },
+  );
 }
 
 function toSyncResult(
@@ -124,18 +173,22 @@ export async function runGenerate(
   const desired = toCalendarEvents(rota, settings.name);
   const end = days[days.length - 1] as IsoDate;
 
-  const diff = await planSync(deps.calendar, desired, options);
+  const { diff, listed } = await planSync(deps.calendar, desired, options);
   const changes = toCalendarChanges(diff, desired);
   let confirmed = true;
   if (options.replaceAll && !options.dryRun && !options.yes && changes.length > 0)
     confirmed = await deps.confirmReplaceAll(countDiff(diff));
   const write = !options.dryRun && confirmed && changes.length > 0;
+  if (write) await checkUnchanged(deps.calendar, options, listed);
   const applied = write ? await deps.calendar.apply(changes) : undefined;
   const calendar = toSyncResult(deps.calendar, diff, applied);
 
   let icsExport: SyncResult | undefined;
   if (deps.icsExport) {
-    const icsDiff = await planSync(deps.icsExport, desired, { ...options, replaceAll: false });
+    const { diff: icsDiff } = await planSync(deps.icsExport, desired, {
+      ...options,
+      replaceAll: false,
+    });
     const icsChanges = toCalendarChanges(icsDiff, desired);
     const icsApplied =
       !options.dryRun && confirmed && icsChanges.length > 0

@@ -102,7 +102,9 @@ describe('support-rota generate on Google Calendar (stand-in, real googleapis cl
     expect(first.stderr).not.toContain('Error');
     expect(first.status).toBe(0);
     const result = JSON.parse(first.stdout);
-    expect(standIn.requests.count('calendar.events.list')).toBe(2);
+    // Two pages to plan, and the same two again just before writing, to check that nobody
+    // changed the calendar meanwhile (issue 12: one writer per target).
+    expect(standIn.requests.count('calendar.events.list')).toBe(4);
     expect(result.calendar.counts).toMatchObject({
       insert: 5,
       update: 6,

@@ -3,6 +3,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { acquireLock } from '@toolbelt/lock';
+import { isToolbeltError } from '@toolbelt/errors';
+import {
+  createGoogleCalendarSink,
+  resolveGoogleAuth,
+  type CalendarEvent,
+  type CalendarSink,
+} from '@toolbelt/google';
+import { startGoogleStandIn } from '@toolbelt/testkit/google';
+import { resolveSettings } from '../src/core/settings.js';
+import { runGenerate } from '../src/run-generate.js';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fullDir, readOnlyDir } from './fs-faults.js';
@@ -228,3 +238,89 @@ describe('a file system that refuses writes (item 9)', () => {
     }
   });
 });
+
+describe('a Google calendar changed while the run plans (one writer per target)', () => {
+  it('is TEMPFAIL with nothing written; the next run writes the rota', async () => {
+    const standIn = await startGoogleStandIn();
+    try {
+      const calendarId = 'changed1@group.calendar.google.com';
+      standIn.seedCalendar(calendarId, []);
+      const env = { GOOGLE_API_ROOT_URL: standIn.rootUrl, GOOGLE_ACCESS_TOKEN: 'test-token' };
+      const real = createGoogleCalendarSink({
+        calendarId,
+        auth: resolveGoogleAuth(env),
+        rootUrl: standIn.rootUrl,
+      });
+      const resolved = resolveSettings(
+        {
+          name: 'data-eng',
+          support_team: {
+            start_cycle_with: 'g_sevens',
+            g_sevens: ['George', 'Calum'],
+            everyone_else: ['Thomas', 'Jake', 'Tapan'],
+          },
+          date_range: { start_date: '2025-01-06', n_cycles: 2 },
+          calendar: { selected: calendarId },
+        },
+        {},
+      );
+      if (!resolved.ok) throw new Error(JSON.stringify(resolved.problems));
+      const options = {
+        settings: resolved.settings,
+        holidays: new Set<string>(),
+        seed: 7,
+        dryRun: false,
+        replaceAll: false,
+        yes: true,
+      };
+      const first = await runGenerate(
+        { calendar: real, confirmReplaceAll: async () => true },
+        options,
+      );
+      expect(first.calendar.counts.insert).toBe(10);
+      // A person edits one of the rota's days right after the next run has listed them.
+      let lists = 0;
+      const edit: CalendarEvent = { ...(await firstOwned(real)), summary: 'swapped by hand' };
+      const sink: CalendarSink = {
+        kind: real.kind,
+        location: real.location,
+        apply: (changes) => real.apply(changes),
+        async listEvents(query) {
+          const events = await real.listEvents(query);
+          if (++lists === 1) await real.apply([{ kind: 'update', event: edit }]);
+          return events;
+        },
+      };
+      const reseeded = { ...options, seed: 8 };
+      const error = await runGenerate(
+        { calendar: sink, confirmReplaceAll: async () => true },
+        reseeded,
+      ).catch((e: unknown) => e);
+      expect(isToolbeltError(error) && error.key).toBe('support-rota:errors.calendarChanged');
+      expect(isToolbeltError(error) && error.exitCode).toBe(75);
+      const live = standIn.listEvents(calendarId);
+      expect(live).toHaveLength(10);
+      expect(live.filter((e) => e['summary'] === 'swapped by hand')).toHaveLength(1);
+      // Nothing of the new plan was written: all other days still hold the first run's text.
+      const firstSummaries = new Set(
+        first.days.map((d) => `${d.lead} is on support today with ${d.assist} assisting`),
+      );
+      for (const e of live)
+        if (e['summary'] !== 'swapped by hand')
+          expect(firstSummaries.has(String(e['summary']))).toBe(true);
+      const again = await runGenerate(
+        { calendar: real, confirmReplaceAll: async () => true },
+        reseeded,
+      );
+      expect(again.calendar.failed).toEqual([]);
+    } finally {
+      await standIn.stop();
+    }
+  });
+});
+
+async function firstOwned(sink: CalendarSink): Promise<CalendarEvent> {
+  const [event] = await sink.listEvents({ from: '2025-01-01' });
+  if (!event) throw new Error('no event');
+  return event;
+}

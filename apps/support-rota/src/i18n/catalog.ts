@@ -28,6 +28,8 @@ const en: Catalog = {
     holidaysUnreadable: 'Cannot read the holidays file {{path}} (bundled lists: {{bundled}}).',
     holidaysMalformed: 'The holidays file {{path}} is malformed: {{reason}}',
     partial: '{{failed}} calendar changes failed; the others were written.',
+    calendarChanged:
+      'The calendar {{location}} was changed by someone else while this run planned the rota "{{rota}}"; nothing was written. Run it again.',
   },
   confirm: {
     replaceAll:
@@ -89,6 +91,8 @@ const ru: Catalog = {
       'Не удаётся прочитать файл праздников {{path}} (встроенные списки: {{bundled}}).',
     holidaysMalformed: 'Файл праздников {{path}} повреждён: {{reason}}',
     partial: 'Не удалось записать изменений календаря: {{failed}}; остальные записаны.',
+    calendarChanged:
+      'Календарь {{location}} изменил кто-то другой, пока этот запуск планировал график «{{rota}}»; ничего не записано. Запустите снова.',
   },
   confirm: {
     replaceAll:
