@@ -40,10 +40,11 @@ export abstract class RunnerCommand<T extends typeof Command> extends BaseComman
     };
   }
 
-  protected async openRunner(): Promise<Runner> {
+  protected async openRunner(options: { jobs?: boolean } = {}): Promise<Runner> {
     const { openRunner } = await import('./runner.js');
     return openRunner(this.runnerConfig(), {
       command: `${this.config.bin} ${this.id ?? ''}`.trim(),
+      ...options,
     });
   }
 
@@ -51,13 +52,13 @@ export abstract class RunnerCommand<T extends typeof Command> extends BaseComman
    * For commands that only read or change existing runs: undefined when the embedded data
    * folder holds no database yet (nothing is created, no database is started).
    */
-  protected async openRunnerIfData(): Promise<Runner | undefined> {
+  protected async openRunnerIfData(options: { jobs?: boolean } = {}): Promise<Runner | undefined> {
     const config = this.runnerConfig();
     if (!config.databaseUrl) {
       const { embeddedDatabaseExists } = await import('@toolbelt/db');
       if (!(await embeddedDatabaseExists(config.dataDir))) return undefined;
     }
-    return this.openRunner();
+    return this.openRunner(options);
   }
 
   /**

@@ -59,6 +59,8 @@ export interface Runner {
 export interface OpenRunnerOptions {
   /** Who opens the embedded folder (shown to a process that has to wait), e.g. `job-runner serve`. */
   command?: string;
+  /** Scan the job library (default true); commands that only read stored runs skip it. */
+  jobs?: boolean;
 }
 
 /** Why runs left `queued`/`running` in an embedded folder are failed when its owner opens it. */
@@ -98,7 +100,10 @@ export async function openRunner(
     await db.close();
     throw error;
   }
-  const library = await discoverJobs({ dirs: config.jobsDirs, toolbelt: config.toolbelt });
+  const library =
+    options.jobs === false
+      ? { jobs: [], problems: [] }
+      : await discoverJobs({ dirs: config.jobsDirs, toolbelt: config.toolbelt });
   let target: Promise<ExecutionerTarget> | undefined;
   let queue: Promise<RunQueue> | undefined;
   const active = new Map<number, Promise<unknown>>();
@@ -140,6 +145,12 @@ export async function openRunner(
   };
   // Clients (the CLI in another shell) start their runs here, where they execute.
   embedded?.handle('startRun', async (payload) => {
+    if (options.jobs === false && library.jobs.length === 0) {
+      // Opened for reading only; a client asks to run a job all the same: scan now.
+      const found = await discoverJobs({ dirs: config.jobsDirs, toolbelt: config.toolbelt });
+      library.jobs.push(...found.jobs);
+      library.problems.push(...found.problems);
+    }
     const started = await startRun(runner, { ...(payload as RemoteRunRequest), launch: 'spawn' });
     return started.run;
   });

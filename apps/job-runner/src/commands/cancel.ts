@@ -11,7 +11,7 @@ export default class Cancel extends RunnerCommand<typeof Cancel> {
   static override exitCodes = ['OK', 'USAGE', 'CONFIG', 'INTERNAL'] as const;
 
   async run(): Promise<{ id: number; status: string }> {
-    const runner = await this.openRunnerIfData();
+    const runner = await this.openRunnerIfData({ jobs: false });
     if (!runner)
       throw new ToolbeltError('USAGE', `No run ${this.args.run}`, {
         key: 'job-runner:errors.noRun',

@@ -51,7 +51,7 @@ export default class Logs extends RunnerCommand<typeof Logs> {
   }
 
   async run(): Promise<RunResult | LogsResult> {
-    const runner = await this.openRunnerIfData();
+    const runner = await this.openRunnerIfData({ jobs: false });
     if (!runner)
       throw new ToolbeltError('USAGE', `No run ${this.args.run}`, {
         key: 'job-runner:errors.noRun',

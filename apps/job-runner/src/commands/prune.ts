@@ -21,7 +21,7 @@ export default class Prune extends RunnerCommand<typeof Prune> {
         params: { value: olderThan },
       });
     const cutoff = new Date(this.startedAt.getTime() - ms);
-    const runner = await this.openRunnerIfData();
+    const runner = await this.openRunnerIfData({ jobs: false });
     if (!runner) {
       if (!this.jsonEnabled()) this.log(this.t('prune.done', { count: 0, olderThan }));
       return { deleted: 0, cutoff: cutoff.toISOString() };

@@ -45,7 +45,7 @@ export default class Runs extends RunnerCommand<typeof Runs> {
 
   async run(): Promise<{ runs: RunRecord[] }> {
     // No database yet: nothing to show, and nothing is created to show it.
-    const runner = await this.openRunnerIfData();
+    const runner = await this.openRunnerIfData({ jobs: false });
     if (!runner) {
       if (!this.jsonEnabled()) this.log(this.t('runs.none'));
       return { runs: [] };
