@@ -180,7 +180,13 @@ it('refuses state-changing requests from another origin, even with a valid sessi
   expect(sameOrigin.status).toBe(303);
   expect(sameOrigin.headers.location).toBe('/runs/1');
   expect((await post({ 'sec-fetch-site': 'same-origin' })).status).toBe(303);
-  expect(started).toEqual(['fail', 'fail']);
+  // Behind a TLS proxy that keeps the Host: the page's origin is https://<that host>.
+  const proxied = { host: 'jobs.example.org', origin: 'https://jobs.example.org' };
+  expect((await post(proxied)).status).toBe(303);
+  expect((await post({ ...proxied, origin: 'https://jobs.example.org:8443' })).status).toBe(403);
+  // Another port of this machine is another origin.
+  expect((await post({ origin: `http://127.0.0.1:${Number(port()) + 1}` })).status).toBe(403);
+  expect(started).toEqual(['fail', 'fail', 'fail']);
   started.length = 0;
 });
 

@@ -121,7 +121,14 @@ export function createApp(deps: WebDeps, config: WebAppConfig): Hono<WebEnv> {
     c.header('cache-control', 'no-store');
   });
   // State-changing requests come from a page of this site: Origin or Sec-Fetch-Site says so.
-  app.use(csrf({ secFetchSite: 'same-origin' }));
+  // The https form of this very Host is this site too (behind a TLS-terminating proxy).
+  app.use(
+    csrf({
+      secFetchSite: 'same-origin',
+      origin: (origin, c) =>
+        origin === new URL(c.req.url).origin || origin === `https://${c.req.header('host') ?? ''}`,
+    }),
+  );
   app.use(formGuard(deps, config));
   app.route('/', loginRoutes(deps, config));
   app.use(loginGuard(config));
