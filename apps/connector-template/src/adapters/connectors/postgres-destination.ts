@@ -49,8 +49,8 @@ function toCopyValue(value: unknown): unknown {
  *
  * A load is one unit. Every batch is COPied into a staging table
  * (`_toolbelt_load_e<history>`, beside the target); only when all of them have loaded does
- * one transaction move the rows into the target (Replace deletes the old rows in that same
- * transaction, so readers see the old rows until it commits), record the history in
+ * one transaction move the rows into the target (Replace empties it with TRUNCATE in that same
+ * transaction: readers see the old rows until the swap, which they wait for), record the history in
  * `toolbelt_connector_load` and drop the staging table. A run that fails or is killed before
  * that commit leaves the target as it was. A history already recorded there is not loaded
  * again (Append is exactly-once). Staging tables left by killed runs are dropped by the next
@@ -142,8 +142,10 @@ export function createPostgresDestination(
            VALUES ($1, $2, $3, $4)`,
           [this.historyId, this.object, this.rowCount, this.job.updateMethod],
         );
+        // TRUNCATE is transactional in PostgreSQL: rolled back with the rest on failure.
+        // Readers wait for this short swap instead of seeing an empty table; no dead rows.
         if (this.job.updateMethod === updateMethods.replace)
-          await tx.query(`DELETE FROM ${qualified(this.object)}`);
+          await tx.query(`TRUNCATE ${qualified(this.object)}`);
         await tx.query(
           `INSERT INTO ${qualified(this.object)} (${columns}) SELECT ${columns} FROM ${qualified(this.staging)}`,
         );
