@@ -27,6 +27,11 @@ export interface ProcessDeps {
   recipients: readonly string[];
   /** Today's date `YYYY-MM-DD` (the report's last row). */
   today(): string;
+  /** Told as days finish and records are read (a progress bar on a terminal). */
+  progress?: {
+    dayDone(): void;
+    records(count: number): void;
+  };
 }
 
 export interface ProcessOptions {
@@ -157,6 +162,7 @@ export async function processDays(
       }
       logger.info(say('log.finished', { day }));
       results.push(result);
+      deps.progress?.dayDone();
     }
   } finally {
     await db?.close();
@@ -241,6 +247,7 @@ function validRows(
           }
           batch = step.value;
           index = 0;
+          deps.progress?.records(batch.length);
           return next();
         }, fail);
       };

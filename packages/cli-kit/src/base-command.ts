@@ -18,6 +18,7 @@ import {
 import { createLogger, isSecretKey, type Logger } from '@toolbelt/log';
 import { readClock, type Clock } from './clock.js';
 import { loadEnv, type Env } from './env.js';
+import { createProgress, type Progress, type ProgressOptions } from './progress.js';
 import { toUsageError, type FlagTable } from './usage-errors.js';
 
 /** Flags every Toolbelt command has (shown under GLOBAL FLAGS). */
@@ -121,12 +122,16 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
    */
   protected cancelNote: (() => string | undefined) | undefined;
   private interrupted = false;
+  /** The bar being drawn, so that log lines are printed above it. */
+  private activeProgress: Progress | undefined;
   private readonly onInterrupt = (): void => {
     // A second Ctrl-C while we report the first: leave at once.
     if (this.interrupted) process.exit(exitCodes.CANCELLED);
     this.interrupted = true;
     const error = cancelledError(this.cancelNote?.());
     this.interrupt.abort(error);
+    this.activeProgress?.stop();
+    this.activeProgress = undefined;
     // The terminal has echoed ^C: start on a line of our own.
     if (process.stderr.isTTY) process.stderr.write('\n');
     this.report(error);
@@ -172,6 +177,15 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       name: this.config.bin,
       ...(ctor.writesLogFile ? { dir: this.flags['log-dir'], keep: this.flags['log-keep'] } : {}),
       consoleLevel,
+      // Console lines go above a progress bar when one is drawn.
+      // (isTTY: the logger colours lines for a terminal.)
+      console: {
+        isTTY: process.stderr.isTTY,
+        write: (chunk: string) =>
+          this.activeProgress?.printAbove
+            ? this.activeProgress.printAbove(chunk)
+            : process.stderr.write(chunk),
+      } as { write(chunk: string): unknown },
       secrets: Object.entries(this.env)
         .filter(([key]) => isSecretKey(key))
         .map(([, value]) => value),
@@ -180,6 +194,26 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     });
     this.logger.debug(`${this.config.bin} ${this.id ?? ''} ${this.config.version}`);
     if (ctor.cancelOnInterrupt) process.on('SIGINT', this.onInterrupt);
+  }
+
+  /**
+   * A progress bar for long work, on stderr: drawn only on a terminal, never with --json or
+   * --quiet (then every call is a no-op). Log lines are printed above it while it is drawn.
+   */
+  protected async startProgress(
+    options: Omit<ProgressOptions, 'enabled' | 'stream'>,
+  ): Promise<Progress> {
+    const enabled = Boolean(process.stderr.isTTY) && !this.jsonEnabled() && !this.flags.quiet;
+    const progress = await createProgress({ locale: this.lang, ...options, enabled });
+    if (!progress.printAbove) return progress;
+    this.activeProgress = progress;
+    return {
+      ...progress,
+      stop: () => {
+        if (this.activeProgress === progress) this.activeProgress = undefined;
+        progress.stop();
+      },
+    };
   }
 
   /** Every flag this command accepts, for "did you mean" and usage messages. */
@@ -287,6 +321,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   public override async finally(err: Error | undefined): Promise<unknown> {
     process.removeListener('SIGINT', this.onInterrupt);
+    this.activeProgress?.stop();
+    this.activeProgress = undefined;
     this.logger?.close();
     return super.finally(err);
   }

@@ -26,3 +26,4 @@ export type { FlagTable } from './usage-errors.js';
 export { checkInputFile, inputFileError, inputFileProblem } from './input-file.js';
 export { normalizeEntryArgv, runCli, unknownCommand } from './entry.js';
 export type { CommandMap } from './entry.js';
+export type { ProgressCounter } from './progress.js';

@@ -86,12 +86,19 @@ export default class Run extends BaseCommand<typeof Run> {
       now: this.now,
       signal: this.interrupt.signal,
     });
+    // Days and records on a bar, on a terminal only (never with --json or --quiet).
+    const bar = await this.startProgress({
+      label: say('progress.days'),
+      total: days.length,
+      counters: [{ name: 'records', label: say('progress.records') }],
+    });
+    deps.progress = { dayDone: () => bar.tick(), records: (n) => bar.count?.('records', n) };
     const result = await processDays(deps, {
       days,
       testMode: this.flags['test-mode'],
       reset: this.flags.reset,
       dryRun: this.flags['dry-run'],
-    });
+    }).finally(() => bar.stop());
     if (!this.jsonEnabled()) {
       for (const day of result.days) {
         const params = {

@@ -5,6 +5,7 @@ const en: Catalog = {
     ask: 'Enter processing date in format: <<YYYY-mm-dd> or type <exit> for quit: ',
     bad: "Bad input. Let's try again...",
   },
+  progress: { days: 'days', records: 'records' },
   log: {
     start: 'processing of the date {{day}} started',
     request: 'requesting data: {{url}}, window {{start}} - {{end}}',
@@ -94,6 +95,7 @@ const ru: Catalog = {
     ask: 'Введите дату извлечения/загрузки данных в формате: <YYYY-mm-dd> или <exit> для выхода: ',
     bad: 'Ошибка ввода даты, попробуйте еще раз...',
   },
+  progress: { days: 'дни', records: 'записей' },
   log: {
     start: 'начата обработка даты {{day}}',
     request: 'запрос данных: {{url}}, окно {{start}} - {{end}}',
