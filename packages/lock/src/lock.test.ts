@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,6 +140,31 @@ describe('acquireLock', () => {
     writeFileSync(`${target}.lock`, JSON.stringify(stale));
     const lock = await acquireLock(target, { command: 'new', wait: false });
     await lock.release();
+  });
+
+  it('takes over a lock whose pid now belongs to a process started after the lock', async () => {
+    const target = join(dir, 't.xlsx');
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], {
+      stdio: 'ignore',
+    });
+    try {
+      const reused = {
+        pid: other.pid!,
+        command: 'old',
+        startedAt: '2020-01-01T00:00:00.000Z',
+        hostname: hostname(),
+      };
+      writeFileSync(`${target}.lock`, JSON.stringify(reused));
+      const lock = await acquireLock(target, { command: 'new', wait: false });
+      await lock.release();
+      // The same live process, with a lock taken after it started, is a real holder.
+      const live = { ...reused, startedAt: new Date(Date.now() + 60_000).toISOString() };
+      writeFileSync(`${target}.lock`, JSON.stringify(live));
+      const error = await rejection(acquireLock(target, { command: 'new', wait: false }));
+      expect(isToolbeltError(error) && error.params['pid']).toBe(other.pid);
+    } finally {
+      other.kill();
+    }
   });
 
   it('does not take over a lock held on another host', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname as osHostname } from 'node:os';
 import { resolve } from 'node:path';
@@ -85,6 +86,27 @@ export async function readLockHolder(
   return raw === undefined ? undefined : parseHolder(raw);
 }
 
+/**
+ * When the process with this pid started (Linux: /proc), or undefined when unknown. The
+ * clock tick is 100 Hz on Linux (USER_HZ), whatever the kernel's own frequency.
+ */
+function processStartMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces), from field 3 on.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[19]);
+    const btime = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1];
+    if (!Number.isFinite(ticks) || btime === undefined) return undefined;
+    return Number(btime) * 1000 + ticks * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Tolerance of the start-time comparison (btime has 1 s resolution; clocks drift a little). */
+const START_SLACK_MS = 2_000;
+
 function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -100,7 +122,16 @@ function holderAlive(file: string, raw: string, holder: LockHolder): boolean {
   if (holder.hostname !== osHostname()) return true;
   // Our own pid: alive only if this process really holds it (a dead process may have had our pid).
   if (holder.pid === process.pid) return held.get(file) === raw;
-  return pidAlive(holder.pid);
+  if (!pidAlive(holder.pid)) return false;
+  // A live process that started after the lock was taken is not its holder: the pid was
+  // reused after the holder died (common in containers).
+  const started = processStartMs(holder.pid);
+  const lockedAt = Date.parse(holder.startedAt);
+  return !(
+    started !== undefined &&
+    Number.isFinite(lockedAt) &&
+    started > lockedAt + START_SLACK_MS
+  );
 }
 
 /** Create the lock file exclusively. True when we now hold it, false when it exists. */
