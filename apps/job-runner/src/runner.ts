@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { hostname } from 'node:os';
 import type { Database, EmbeddedDatabase } from '@toolbelt/db';
 import { ToolbeltError } from '@toolbelt/errors';
 import type { JobDefinition } from './core/job-metadata.js';
@@ -96,6 +97,9 @@ export async function openRunner(
     // Every run of an embedded folder executes in its owner: what is left unfinished when a
     // new owner opens it was cut short by a crash or a kill.
     if (embedded && role === 'owner') await store.failUnfinished(new Date(), interruptedReason);
+    // PostgreSQL: a run whose executioner on this machine is gone was cut short too.
+    if (!embedded)
+      await store.failDeadExecutors(new Date(), interruptedReason, hostname(), pidAlive);
   } catch (error) {
     await db.close();
     throw error;
@@ -155,6 +159,16 @@ export async function openRunner(
     return started.run;
   });
   return runner;
+}
+
+/** Whether a process of this machine is alive (EPERM: it is, but another user's). */
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** What a client sends its owner to start a run there. */

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { JobDefinition } from '../core/job-metadata.js';
 import { planJobEnv, secretEnvValues } from '../core/job-env.js';
@@ -64,7 +65,7 @@ function paramsWithSecrets(
 export async function executeRun(options: ExecuteOptions): Promise<RunOutcome | undefined> {
   const { store, runId } = options;
   const now = options.now ?? (() => new Date());
-  const run = await store.claimRun(runId, now());
+  const run = await store.claimRun(runId, now(), { host: hostname(), pid: process.pid });
   if (!run) return undefined;
   const secrets = options.secrets ?? {};
   const secretValues = Object.values(secrets).filter((s) => s !== '');

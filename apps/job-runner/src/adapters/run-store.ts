@@ -84,7 +84,18 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Which process executes a running run, so that one left behind by a crash is found.
+    id: 'job-runner-002-executor',
+    sql: `ALTER TABLE job_runner_runs ADD COLUMN executor_host text, ADD COLUMN executor_pid integer`,
+  },
 ];
+
+/** The process executing a run: its host name and pid. */
+export interface Executor {
+  host: string;
+  pid: number;
+}
 
 const runColumns = `id, job, params, status, exit_code, reason, created_at, started_at, finished_at,
   started_by, timeout_seconds, cancel_requested, line_count, rerun_of`;
@@ -134,7 +145,7 @@ export interface RunStore {
   getRun(id: number): Promise<RunRecord | undefined>;
   listRuns(query?: RunQuery): Promise<RunRecord[]>;
   /** queued -> running, atomically: false when another executioner took it or it was cancelled. */
-  claimRun(id: number, now: Date): Promise<RunRecord | undefined>;
+  claimRun(id: number, now: Date, executor?: Executor): Promise<RunRecord | undefined>;
   /**
    * Store a batch of lines (seq ascending, continuing the run's count) and return whether a
    * cancel was requested meanwhile.
@@ -154,6 +165,16 @@ export interface RunStore {
    * to be gone: the embedded folder's new owner calls it on open). Returns how many.
    */
   failUnfinished(now: Date, reason: string): Promise<number>;
+  /**
+   * Record as failed with `reason` the runs still `running` whose executor was on `host` and
+   * is no longer alive there (`alive(pid)` false). Returns how many.
+   */
+  failDeadExecutors(
+    now: Date,
+    reason: string,
+    host: string,
+    alive: (pid: number) => boolean,
+  ): Promise<number>;
 }
 
 /** Options of {@link createRunStore}. */
@@ -213,11 +234,12 @@ export function createRunStore(db: Queryable, options: RunStoreOptions = {}): Ru
       );
       return rows.map(toRun);
     },
-    claimRun: (id, now) =>
+    claimRun: (id, now, executor) =>
       one(
-        `UPDATE job_runner_runs SET status = 'running', started_at = $2
+        `UPDATE job_runner_runs SET status = 'running', started_at = $2,
+           executor_host = $3, executor_pid = $4
          WHERE id = $1 AND status = 'queued' RETURNING ${runColumns}`,
-        [id, now],
+        [id, now, executor?.host ?? null, executor?.pid ?? null],
       ),
     async appendLines(runId, lines) {
       if (lines.length === 0) {
@@ -293,6 +315,21 @@ export function createRunStore(db: Queryable, options: RunStoreOptions = {}): Ru
         `UPDATE job_runner_runs SET status = 'failed', reason = $2, finished_at = $1
          WHERE status IN ('queued', 'running')`,
         [now, reason],
+      );
+      return rowCount;
+    },
+    async failDeadExecutors(now, reason, host, alive) {
+      const { rows } = await db.query<{ id: number; executor_pid: number }>(
+        `SELECT id, executor_pid FROM job_runner_runs
+         WHERE status = 'running' AND executor_host = $1 AND executor_pid IS NOT NULL`,
+        [host],
+      );
+      const dead = rows.filter((r) => !alive(Number(r.executor_pid))).map((r) => Number(r.id));
+      if (dead.length === 0) return 0;
+      const { rowCount } = await db.query(
+        `UPDATE job_runner_runs SET status = 'failed', reason = $2, finished_at = $1
+         WHERE id = ANY($3::bigint[]) AND status = 'running'`,
+        [now, reason, dead],
       );
       return rowCount;
     },
