@@ -69,12 +69,12 @@ describe('one writer per .ics file (item 3)', () => {
   it('two rotas generated at once into one .ics lose nothing, three times in a row', async () => {
     const a = writeRota(
       dir.path,
-      { name: 'rota-a', date_range: { start_date: '2025-01-06', n_cycles: 48 } },
+      { name: 'rota-a', date_range: { start_date: '2025-01-06', n_cycles: 300 } },
       'a.json',
     );
     const b = writeRota(
       dir.path,
-      { name: 'rota-b', date_range: { start_date: '2025-01-06', n_cycles: 48 } },
+      { name: 'rota-b', date_range: { start_date: '2025-01-06', n_cycles: 300 } },
       'b.json',
     );
     for (let round = 0; round < 3; round++) {
@@ -85,11 +85,11 @@ describe('one writer per .ics file (item 3)', () => {
       ]);
       expect(ra.status, ra.stderr).toBe(0);
       expect(rb.status, rb.stderr).toBe(0);
-      expect(JSON.parse(ra.stdout).calendar.counts.insert).toBe(240);
-      expect(JSON.parse(rb.stdout).calendar.counts.insert).toBe(240);
+      expect(JSON.parse(ra.stdout).calendar.counts.insert).toBe(1500);
+      expect(JSON.parse(rb.stdout).calendar.counts.insert).toBe(1500);
       expect(Object.fromEntries(eventsByRota(ics))).toEqual({
-        'toolbeltRota=rota-a': 240,
-        'toolbeltRota=rota-b': 240,
+        'toolbeltRota=rota-a': 1500,
+        'toolbeltRota=rota-b': 1500,
       });
       expect(existsSync(`${ics}.lock`)).toBe(false);
     }
