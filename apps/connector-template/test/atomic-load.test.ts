@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toNewJob } from '@toolbelt/connector';
 import type { Database } from '@toolbelt/db';
 import { writeCsvFixture } from '@toolbelt/testkit/csv-fixtures';
-import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
+import { startPostgres, testDatabaseUrl, type PostgresCluster } from '@toolbelt/testkit/postgres';
 import { makeTempDir } from '@toolbelt/testkit/temp-dir';
 import { buildDeps, type Deps } from '../src/deps.js';
 import { runJob } from '../src/run-job.js';
@@ -176,6 +176,118 @@ describe('PostgreSQL destination killed mid-load (SIGKILL), then run again', () 
       },
     );
   }
+});
+
+describe('PostgreSQL server killed mid-load (pg_ctl -m immediate stop), then run again', () => {
+  let cluster: PostgresCluster;
+  let serverEnv: Record<string, string>;
+  let serverDeps: Deps | undefined;
+  beforeAll(async () => {
+    // A cluster of its own: the shared one serves the other test files.
+    cluster = await startPostgres({ databaseUrl: null });
+    serverEnv = {
+      MASTER_HASH,
+      DATABASE_URL: await cluster.createDatabase('crash'),
+      OBJECTS_DIR: `${dir.path}/objects-crash`,
+    };
+  }, 120_000);
+  afterAll(async () => {
+    await serverDeps?.close().catch(() => {});
+    await cluster?.stop();
+  });
+
+  it(
+    'Replace: the old rows stay, the run stops with an error, the re-run loads every row once',
+    { timeout: 240_000 },
+    async () => {
+      const table = 'crashed_replace';
+      const setup = await buildDeps({ env: serverEnv, cwd: dir.path });
+      const setupDb = await setup.database();
+      await setupDb.query(`CREATE TABLE ${table} (id text, name text, amount text, empty text)`);
+      await setupDb.query(
+        `INSERT INTO ${table} SELECT 'old' || g, 'Old', '0', NULL FROM generate_series(1, ${OLD_ROWS}) g`,
+      );
+      const jobId = await (
+        await setup.jobs()
+      ).addJob(toNewJob(csvToPostgresJob(csv, table, 'replace'), MASTER_HASH));
+      const staged = async (history: number): Promise<number> => {
+        try {
+          const r = await setupDb.query<{ n: string }>(
+            `SELECT count(*)::text AS n FROM "_toolbelt_load_e${history}"`,
+          );
+          return Number(r.rows[0]?.n);
+        } catch {
+          return 0;
+        }
+      };
+      const latest = async (): Promise<number | undefined> => {
+        const r = await setupDb.query<{ id: string | null }>(
+          'SELECT max(history_id)::text AS id FROM connector_job_history WHERE job_id = $1',
+          [jobId],
+        );
+        return r.rows[0]?.id ? Number(r.rows[0].id) : undefined;
+      };
+
+      const childEnv: Record<string, string | undefined> = {
+        ...process.env,
+        ...serverEnv,
+        NO_COLOR: '1',
+      };
+      for (const k of ['S3_BUCKET', 'JOB_ID', 'TOOLBELT_LANG']) delete childEnv[k];
+      const child = spawn(
+        process.execPath,
+        [bin, 'run', '--job', String(jobId), '--log-dir', `${dir.path}/logs-crash`],
+        { cwd: dir.path, env: childEnv, stdio: 'ignore' },
+      );
+      const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+      let ended = false;
+      void exited.then(() => (ended = true));
+      let history: number | undefined;
+      let crashed = false;
+      while (!ended) {
+        history ??= await latest();
+        if (history !== undefined && (await staged(history)) > 0) {
+          await setup.close().catch(() => {});
+          await cluster.crash?.();
+          crashed = true;
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(crashed).toBe(true);
+      const [code] = await exited;
+      // The run ends by itself with the code for a lost database (not a success, not a hang).
+      expect(code).toBe(69);
+      await cluster.restart?.();
+
+      serverDeps = await buildDeps({ env: serverEnv, cwd: dir.path });
+      const db = await serverDeps.database();
+      const n = async (where = 'true'): Promise<number> =>
+        Number(
+          (await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table} WHERE ${where}`))
+            .rows[0]?.n,
+        );
+      expect(await n()).toBe(OLD_ROWS);
+      expect(await n("id LIKE 'old%'")).toBe(OLD_ROWS);
+      const jobs = await serverDeps.jobs();
+      expect((await jobs.getHistory(history as number))?.status).toBe(1);
+
+      const { logger } = captureLogger();
+      const again = await runJob(serverDeps, {
+        env: serverEnv,
+        jobId,
+        dryRun: false,
+        logger,
+        lang: 'en',
+      });
+      expect(again.exitCode).toBe(0);
+      expect((await jobs.getHistory(history as number))?.status).toBe(3);
+      const fresh = again.stages[1]?.historyId as number;
+      expect(await jobs.getHistory(fresh)).toMatchObject({ status: 2, rowCount: ROWS });
+      expect(await n()).toBe(ROWS);
+      expect(await n("id LIKE 'old%'")).toBe(0);
+    },
+  );
 });
 
 describe('CSV destination killed mid-write', () => {

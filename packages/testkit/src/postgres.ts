@@ -51,6 +51,13 @@ export interface PostgresCluster {
    * Existing server: drop the databases this object created.
    */
   stop(): Promise<void>;
+  /**
+   * Ephemeral cluster only (undefined for an existing server): kill the server as a crash
+   * would (`pg_ctl -m immediate stop`), keeping its data, for fault tests.
+   */
+  crash?(): Promise<void>;
+  /** Ephemeral cluster only: start the server again on the same port after `crash()`. */
+  restart?(): Promise<void>;
 }
 
 /** Options of {@link startPostgres}. */
@@ -264,6 +271,16 @@ async function startEphemeralCluster(binDir: string): Promise<PostgresCluster> {
   };
   let started = false;
   let port = 0;
+  const serverOptionsFor = (p: number): string =>
+    [
+      `-p ${p}`,
+      `-k ${dir}`,
+      '-c listen_addresses=127.0.0.1',
+      // Test data is disposable: trade durability for speed.
+      '-c fsync=off',
+      '-c synchronous_commit=off',
+      '-c full_page_writes=off',
+    ].join(' ');
   try {
     await runAs.own(dir);
     await run('initdb', [
@@ -280,15 +297,7 @@ async function startEphemeralCluster(binDir: string): Promise<PostgresCluster> {
     // The free port is only free until someone takes it: retry on a clash.
     for (let attempt = 1; !started; attempt++) {
       port = await freePort();
-      const serverOptions = [
-        `-p ${port}`,
-        `-k ${dir}`,
-        '-c listen_addresses=127.0.0.1',
-        // Test data is disposable: trade durability for speed.
-        '-c fsync=off',
-        '-c synchronous_commit=off',
-        '-c full_page_writes=off',
-      ].join(' ');
+      const serverOptions = serverOptionsFor(port);
       try {
         // -l sends the server's output to a file; without it pg_ctl's child keeps our pipes open.
         await run('pg_ctl', [
@@ -349,6 +358,23 @@ async function startEphemeralCluster(binDir: string): Promise<PostgresCluster> {
     port,
     ephemeral: true,
     createDatabase: (name) => createDatabaseOn(url, name),
+    async crash() {
+      await execFileAsync(stopCommand[0], stopCommand[1], { timeout: 60_000 });
+    },
+    async restart() {
+      await run('pg_ctl', [
+        '-D',
+        dataDir,
+        '-l',
+        logFile,
+        '-w',
+        '-t',
+        '60',
+        '-o',
+        serverOptionsFor(port),
+        'start',
+      ]);
+    },
     stop() {
       stopped ??= (async () => {
         process.removeListener('exit', stopOnExit);
