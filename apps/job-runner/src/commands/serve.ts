@@ -1,4 +1,5 @@
 import { Flags } from '@oclif/core';
+import { retentionFlags, startRetentionSetting } from '../retention-setting.js';
 import { RunnerCommand, runnerFlags } from '../runner-command.js';
 
 export default class Serve extends RunnerCommand<typeof Serve> {
@@ -7,6 +8,7 @@ export default class Serve extends RunnerCommand<typeof Serve> {
     'Binds to 127.0.0.1 by default. On any other address a login with JOB_RUNNER_TOKEN is required. Requests are answered only under the bound address, localhost and the --allowed-host names (DNS rebinding). With PostgreSQL (DATABASE_URL) runs are queued for job-runner worker processes; with the embedded database this process executes them.';
   static override flags = {
     ...runnerFlags,
+    ...retentionFlags,
     host: Flags.string({ summary: 'Address to listen on.', default: '127.0.0.1' }),
     'allowed-host': Flags.string({
       summary:
@@ -39,6 +41,14 @@ export default class Serve extends RunnerCommand<typeof Serve> {
     ];
     const launch = runner.mode === 'postgres' ? 'queue' : 'spawn';
     try {
+      const stopRetention = await startRetentionSetting({
+        flag: this.flags.retention,
+        env: this.env,
+        db: runner.store.db,
+        now: this.now,
+        t: this.t,
+        log: (message) => this.logger.info(message),
+      });
       const web = await startWebServer(
         {
           store: runner.store,
@@ -64,6 +74,7 @@ export default class Serve extends RunnerCommand<typeof Serve> {
         process.once('SIGTERM', resolve);
       });
       await web.close();
+      await stopRetention();
       // Runs executing here are stopped and recorded as cancelled before we exit.
       await runner.cancelActive();
       this.logger.info(this.t('serve.stopped'));

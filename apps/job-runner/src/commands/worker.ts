@@ -1,5 +1,6 @@
 import { Flags } from '@oclif/core';
 import { ToolbeltError } from '@toolbelt/errors';
+import { retentionFlags, startRetentionSetting } from '../retention-setting.js';
 import { RunnerCommand, runnerFlags } from '../runner-command.js';
 
 export default class Worker extends RunnerCommand<typeof Worker> {
@@ -7,6 +8,7 @@ export default class Worker extends RunnerCommand<typeof Worker> {
     'Execute queued runs from PostgreSQL (any number of workers, any machines).';
   static override flags = {
     ...runnerFlags,
+    ...retentionFlags,
     concurrency: Flags.integer({
       summary: 'Runs executed at the same time.',
       default: 2,
@@ -47,11 +49,20 @@ export default class Worker extends RunnerCommand<typeof Worker> {
           );
         },
       });
+      const stopRetention = await startRetentionSetting({
+        flag: this.flags.retention,
+        env: this.env,
+        db: runner.store.db,
+        now: this.now,
+        t: this.t,
+        log: (message) => this.logger.info(message),
+      });
       this.logger.info(this.t('worker.started', { concurrency: this.flags.concurrency }));
       const stop = () => void worker.stop();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       await worker.done;
+      await stopRetention();
       this.logger.info(this.t('worker.stopped'));
       return { stopped: true };
     } finally {

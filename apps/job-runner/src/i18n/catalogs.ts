@@ -35,7 +35,14 @@ const en = {
     requested: 'Cancel of run {{id}} requested (status {{status}}).',
     finished: 'Run {{id}} has already finished ({{status}}).',
   },
-  prune: { done: 'Deleted {{count}} finished runs older than {{olderThan}}.' },
+  prune: {
+    done: 'Deleted {{count}} finished runs: {{jobs}}.',
+    none: 'No finished run to delete.',
+    wouldDelete: 'Would delete {{count}} finished runs: {{jobs}}. Nothing was deleted (--dry-run).',
+    confirm: 'Delete {{count}} finished runs and their logs ({{jobs}})?',
+    kept: 'Nothing deleted.',
+    auto: 'Retention: deleted {{count}} finished runs.',
+  },
   doctor: {
     ok: '{{count}} jobs found; every candidate has complete metadata.',
     problems: '{{count}} candidates are not listed:',
@@ -63,6 +70,7 @@ const en = {
     noRun: 'No run {{run}}.',
     badSet: 'Use --set name=value (got "{{item}}").',
     badDuration: 'Use a duration like 30d, 12h or 90m (got "{{value}}").',
+    badRetention: 'Use a retention like 30d, 100 runs, or both: 30d, 100 runs (got "{{value}}").',
     queueNeedsPostgres: 'The run queue needs PostgreSQL: set DATABASE_URL.',
     detachNeedsPostgres:
       'Queued runs need PostgreSQL (DATABASE_URL); with the embedded database the run lives in this process.',
@@ -155,7 +163,15 @@ const ru: typeof en = {
     requested: 'Запрошена отмена запуска {{id}} (статус {{status}}).',
     finished: 'Запуск {{id}} уже завершён ({{status}}).',
   },
-  prune: { done: 'Удалено завершённых запусков старше {{olderThan}}: {{count}}.' },
+  prune: {
+    done: 'Удалено завершённых запусков: {{count}} — {{jobs}}.',
+    none: 'Удалять нечего: подходящих завершённых запусков нет.',
+    wouldDelete:
+      'Было бы удалено завершённых запусков: {{count}} — {{jobs}}. Ничего не удалено (--dry-run).',
+    confirm: 'Удалить завершённые запуски ({{count}}) и их журналы: {{jobs}}?',
+    kept: 'Ничего не удалено.',
+    auto: 'Хранение: удалено завершённых запусков: {{count}}.',
+  },
   doctor: {
     ok: 'Найдено заданий: {{count}}; у всех кандидатов полные метаданные.',
     problems: 'Не попали в список ({{count}}):',
@@ -184,6 +200,8 @@ const ru: typeof en = {
     noRun: 'Запуска {{run}} нет.',
     badSet: 'Используйте --set имя=значение (получено «{{item}}»).',
     badDuration: 'Укажите срок вида 30d, 12h или 90m (получено «{{value}}»).',
+    badRetention:
+      'Укажите срок хранения вида 30d, 100 runs или оба: 30d, 100 runs (получено «{{value}}»).',
     queueNeedsPostgres: 'Очереди запусков нужен PostgreSQL: задайте DATABASE_URL.',
     detachNeedsPostgres:
       'Запуск в очередь требует PostgreSQL (DATABASE_URL); со встроенной базой запуск живёт в этом процессе.',
