@@ -106,10 +106,13 @@ describe('job-runner on the embedded database', () => {
       const json = await finish(['runs', '--json'], empty.path);
       expect(JSON.parse(json.stdout)).toEqual({ runs: [] });
       expect((await finish(['logs', '1'], empty.path)).code).toBe(64);
-      expect((await finish(['cancel', '1'], empty.path)).code).toBe(64);
       expect((await finish(['list', '--jobs-dir', empty.path], empty.path)).code).toBe(0);
       expect((await finish(['describe', 'hi', '--jobs-dir', empty.path], empty.path)).code).toBe(0);
       expect((await finish(['doctor', '--jobs-dir', empty.path], empty.path)).code).toBe(0);
+      expect(existsSync(join(empty.path, '.data'))).toBe(false);
+      expect(existsSync(join(empty.path, 'logs'))).toBe(false);
+      // Changing a run that cannot exist: a usage error, still no database.
+      expect((await finish(['cancel', '1'], empty.path)).code).toBe(64);
       expect(existsSync(join(empty.path, '.data'))).toBe(false);
     } finally {
       empty.cleanup();

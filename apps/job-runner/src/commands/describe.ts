@@ -11,6 +11,8 @@ export default class Describe extends RunnerCommand<typeof Describe> {
   static override flags = { ...runnerFlags };
   static override examples = ['<%= config.bin %> describe hello-world --jobs-dir examples/jobs'];
   static override exitCodes = ['OK', 'USAGE', 'CONFIG', 'INTERNAL'] as const;
+  // Only reads: leaves no log file behind (nor a .logs/ folder in a fresh directory).
+  static override writesLogFile = false;
 
   async run(): Promise<{ name: string; description: string; kind: string; fields: JobField[] }> {
     const { discoverJobs, findJob } = await import('../adapters/job-library.js');

@@ -6,6 +6,8 @@ export default class Doctor extends RunnerCommand<typeof Doctor> {
   static override flags = { ...runnerFlags };
   static override examples = ['<%= config.bin %> doctor --jobs-dir examples/jobs'];
   static override exitCodes = ['OK', 'DATA', 'CONFIG', 'INTERNAL'] as const;
+  // Only reads: leaves no log file behind (nor a .logs/ folder in a fresh directory).
+  static override writesLogFile = false;
 
   async run(): Promise<{ jobs: number; problems: MetadataProblem[]; database: string }> {
     const { discoverJobs } = await import('../adapters/job-library.js');

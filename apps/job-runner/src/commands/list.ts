@@ -17,6 +17,8 @@ export default class List extends RunnerCommand<typeof List> {
     '<%= config.bin %> list --json',
   ];
   static override exitCodes = ['OK', 'USAGE', 'CONFIG', 'INTERNAL'] as const;
+  // Only reads: leaves no log file behind (nor a .logs/ folder in a fresh directory).
+  static override writesLogFile = false;
 
   async run(): Promise<{ jobs: JobSummary[] }> {
     const { discoverJobs } = await import('../adapters/job-library.js');

@@ -43,6 +43,8 @@ export default class Logs extends RunnerCommand<typeof Logs> {
     '<%= config.bin %> logs 42 --json --follow',
   ];
   static override exitCodes = ['OK', 'PARTIAL', 'USAGE', 'CONFIG', 'INTERNAL'] as const;
+  // Only reads: leaves no log file behind (nor a .logs/ folder in a fresh directory).
+  static override writesLogFile = false;
 
   // With --follow the result closes a stream of JSON lines, so it is one line too.
   override logJson(json: unknown): void {

@@ -20,6 +20,8 @@ export default class Runs extends RunnerCommand<typeof Runs> {
     '<%= config.bin %> runs --search "timed out"',
   ];
   static override exitCodes = ['OK', 'USAGE', 'CONFIG', 'INTERNAL'] as const;
+  // Only reads: leaves no log file behind (nor a .logs/ folder in a fresh directory).
+  static override writesLogFile = false;
 
   /** The runs as an aligned table: local start time, duration, parameters as JSON. */
   private table(runs: readonly RunRecord[]): string {
