@@ -128,6 +128,19 @@ describe('CSV destination: values a spreadsheet would run are escaped (OWASP)', 
     expect(rawText).toContain('4,@SUM(1)\n');
   });
 
+  it('Replace keeps the permissions of the file it replaces', async () => {
+    const { chmodSync, statSync } = await import('node:fs');
+    const source = `${dir.path}/one.csv`;
+    writeFileSync(source, 'id,formula\n1,a\n');
+    const out = `${dir.path}/private.csv`;
+    writeFileSync(out, 'id,formula\n0,old\n');
+    chmodSync(out, 0o600);
+    const { result } = await run(csvJob(source, out));
+    expect(result.exitCode).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe('id,formula\n1,a\n');
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+  });
+
   it('Append keeps the old rows and writes the header once', async () => {
     const source = `${dir.path}/two.csv`;
     writeFileSync(source, 'id,formula\n1,a\n2,b\n');

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { createWriteStream, existsSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, unlink } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { DestinationConnector, updateMethods, type Row } from '@toolbelt/connector';
 
@@ -90,8 +90,11 @@ export class CsvDestination extends DestinationConnector {
       out.end();
       await finished(out);
       this.out = undefined;
-      if (this.batchCount > 0) await rename(temp, this.object);
-      else await unlink(temp);
+      if (this.batchCount > 0) {
+        // The new file keeps the old one's permissions (copyFile already did for Append).
+        if (!keep && existsSync(this.object)) await chmod(temp, statSync(this.object).mode);
+        await rename(temp, this.object);
+      } else await unlink(temp);
     } catch (error) {
       this.out?.destroy();
       await unlink(temp).catch(() => {});
