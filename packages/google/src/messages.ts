@@ -19,7 +19,7 @@ export const googleCatalog = {
       rateLimited:
         'Google rate-limited {{method}} and retries did not get through within {{seconds}} s: try again later.',
       rateLimitedRetryAfter:
-        'Google rate-limited {{method}} and asked to retry after {{retryAfterSeconds}} s, beyond the retry budget of {{budgetSeconds}} s; nothing was retried: try again later.',
+        'Google rate-limited {{method}} and asked to retry after {{retryAfterSeconds}} s, beyond the retry budget of {{budgetSeconds}} s, so it was not retried again (attempts: {{attempts}}): try again later.',
       quota: 'The Google API quota for {{method}} is used up: {{message}}. Try again later.',
       unavailable: 'Google did not answer {{method}} after {{attempts}} attempts: {{message}}',
       notFound:
@@ -49,7 +49,7 @@ export const googleCatalog = {
       rateLimited:
         'Google ограничил частоту запросов {{method}}, повторы не прошли за {{seconds}} с: попробуйте позже.',
       rateLimitedRetryAfter:
-        'Google ограничил частоту запросов {{method}} и попросил повторить через {{retryAfterSeconds}} с, это дольше допустимых {{budgetSeconds}} с; повтора не было: попробуйте позже.',
+        'Google ограничил частоту запросов {{method}} и попросил повторить через {{retryAfterSeconds}} с, это дольше допустимых {{budgetSeconds}} с, поэтому больше повторов не было (попыток: {{attempts}}): попробуйте позже.',
       quota: 'Квота Google API для {{method}} исчерпана: {{message}}. Попробуйте позже.',
       unavailable: 'Google не ответил на {{method}} после {{attempts}} попыток: {{message}}',
       notFound:
