@@ -6,6 +6,7 @@ import {
   runConnector,
   type ConnectorKind,
   type ConnectorOutcome,
+  type ConnectorProgress,
   type MessageLanguage,
 } from '@toolbelt/connector';
 import type { Logger } from '@toolbelt/log';
@@ -23,6 +24,25 @@ export interface RunJobOptions {
   lang: MessageLanguage;
   /** The run's clock: the Today / Yesterday selection window is computed from it. */
   now?: () => Date;
+  /** Told as rows are read and loaded, batches written and stages end (a progress bar). */
+  progress?: JobProgress;
+}
+
+/** How far a job is, told as it goes. */
+export interface JobProgress {
+  /** Rows read from the source. */
+  read(count: number): void;
+  /** Rows loaded into the destination. */
+  loaded(count: number): void;
+  /** Batches the source wrote. */
+  batches(count: number): void;
+  stageDone(): void;
+}
+
+function stageProgress(progress: JobProgress, kind: ConnectorKind): ConnectorProgress {
+  return kind === 'source'
+    ? { rows: (n) => progress.read(n), batches: (n) => progress.batches(n) }
+    : { rows: (n) => progress.loaded(n), batches: () => undefined };
 }
 
 /** The stages that ran and the exit status of the whole run. */
@@ -89,10 +109,12 @@ export async function runJob(deps: Deps, options: RunJobOptions): Promise<RunJob
       logger: options.logger,
       lang: options.lang,
       dryRun: options.dryRun,
+      ...(options.progress ? { progress: stageProgress(options.progress, kind) } : {}),
       ...(options.now ? { now: options.now } : {}),
       ...(kind === 'destination' && historyId !== undefined ? { historyId } : {}),
     });
     stages.push(outcome);
+    options.progress?.stageDone();
     if (kind === 'source' && outcome.historyId !== null) historyId = outcome.historyId;
   }
   return { jobId: job.id, stages, exitCode: exitCodeOfStages(stages) };

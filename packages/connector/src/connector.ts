@@ -40,6 +40,15 @@ export interface DryRunReport {
   sample: Row[];
 }
 
+/** Where a stage reports how far it is; each call adds to the counts. */
+export interface ConnectorProgress {
+  rows(count: number): void;
+  batches(count: number): void;
+}
+
+/** Rows are reported in steps of this many, not one call per row. */
+const PROGRESS_STEP = 1000;
+
 /** Everything the runner hands a connector. */
 export interface ConnectorContext {
   kind: ConnectorKind;
@@ -57,6 +66,8 @@ export interface ConnectorContext {
   window: TimeWindow;
   dryRun: boolean;
   batchLimits: { maxBytes?: number; maxRows?: number };
+  /** Told as rows move and batches are written or loaded (a progress bar on a terminal). */
+  progress?: ConnectorProgress;
   /** Secret values redacted from log rows as well as from the console. */
   redact: (text: string) => string;
 }
@@ -205,9 +216,16 @@ export abstract class SourceConnector extends Connector {
       dryRun: this.dryRun,
       ...this.context.batchLimits,
       onBatch: async ({ key, rows: n }) => {
+        this.context.progress?.batches(1);
         if (!this.dryRun) await this.logInfo(this.text('uploaded', { key, rows: n }));
       },
     });
+    const progress = this.context.progress;
+    let unreported = 0;
+    const report = (): void => {
+      if (unreported > 0) progress?.rows(unreported);
+      unreported = 0;
+    };
     let added = 0;
     const add = async (row: Row): Promise<void> => {
       const writing = (this.writer as BatchWriter).add(row);
@@ -215,6 +233,7 @@ export abstract class SourceConnector extends Connector {
       if (this.dryRun && this.sample.length < 5) this.sample.push(row);
       added += 1;
       this.rowCount += 1;
+      if (progress && ++unreported === PROGRESS_STEP) report();
     };
     // Arrays (the usual page or chunk) without an await per row.
     if (Array.isArray(rows)) {
@@ -224,10 +243,12 @@ export abstract class SourceConnector extends Connector {
         if (this.dryRun && this.sample.length < 5) this.sample.push(row);
         added += 1;
         this.rowCount += 1;
+        if (progress && ++unreported === PROGRESS_STEP) report();
       }
     } else {
       for await (const row of rows) await add(row);
     }
+    report();
     if (this.rowCount === 0) await this.exitNoFail(this.text('noRows'));
     return added;
   }
@@ -278,8 +299,11 @@ export abstract class DestinationConnector extends Connector {
       await this.logInfo(this.text('loadingBatch', { key }));
       const mapped = rows.map((row) => toDestinationRow(this.job.mapping, row));
       const written = await this.batch(mapped);
-      this.rowCount += typeof written === 'number' ? written : mapped.length;
+      const loaded = typeof written === 'number' ? written : mapped.length;
+      this.rowCount += loaded;
       this.batchesLoaded += 1;
+      this.context.progress?.rows(loaded);
+      this.context.progress?.batches(1);
     }
     return this.rowCount;
   }

@@ -1,5 +1,10 @@
 export { Connector, ConnectorStop, DestinationConnector, SourceConnector } from './connector.js';
-export type { ConnectorClass, ConnectorContext, DryRunReport } from './connector.js';
+export type {
+  ConnectorClass,
+  ConnectorContext,
+  ConnectorProgress,
+  DryRunReport,
+} from './connector.js';
 export { checkConnector, runConnector } from './runner.js';
 export type {
   CheckConnectorOptions,

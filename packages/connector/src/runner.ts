@@ -9,6 +9,7 @@ import {
   type Connector,
   type ConnectorClass,
   type ConnectorContext,
+  type ConnectorProgress,
   type DryRunReport,
 } from './connector.js';
 import { decryptCredentials, type Credentials } from './credentials.js';
@@ -43,6 +44,8 @@ export interface RunConnectorOptions {
   historyId?: number;
   dryRun?: boolean;
   batchLimits?: { maxBytes?: number; maxRows?: number };
+  /** Told as rows move and batches are written or loaded (a progress bar on a terminal). */
+  progress?: ConnectorProgress;
 }
 
 /** The result of one stage. The CLI turns `exitCode` into the process exit status. */
@@ -205,6 +208,7 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
     window: {},
     dryRun: options.dryRun ?? false,
     batchLimits: options.batchLimits ?? {},
+    ...(options.progress ? { progress: options.progress } : {}),
     redact: (text) => logger.redactor.text(text),
   };
   const instance = new Class(context);

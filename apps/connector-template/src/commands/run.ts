@@ -68,7 +68,23 @@ export default class Run extends BaseCommand<typeof Run> {
       signal: this.interrupt.signal,
     });
     try {
+      // Stages on the bar, rows and batches after it: on a terminal only, never with --json.
+      const bar = await this.startProgress({
+        label: this.t('run.progress'),
+        total: this.flags.stage ? 1 : 2,
+        counters: [
+          { name: 'read', label: this.t('run.progressRead') },
+          { name: 'batches', label: this.t('run.progressBatches') },
+          { name: 'loaded', label: this.t('run.progressLoaded') },
+        ],
+      });
       const result = await runJob(deps, {
+        progress: {
+          read: (n) => bar.count?.('read', n),
+          loaded: (n) => bar.count?.('loaded', n),
+          batches: (n) => bar.count?.('batches', n),
+          stageDone: () => bar.tick(),
+        },
         env,
         ...(this.flags.job === undefined ? {} : { jobId: this.flags.job }),
         ...(this.flags.stage ? { stage: this.flags.stage as 'source' | 'destination' } : {}),
@@ -77,7 +93,7 @@ export default class Run extends BaseCommand<typeof Run> {
         logger: this.logger,
         lang: this.lang,
         now: this.now,
-      });
+      }).finally(() => bar.stop());
       const source = result.stages[0];
       if (this.flags.stage === 'source' && source?.status === 'Running') {
         this.logger.info(

@@ -34,6 +34,10 @@ export const appMessages: Bilingual = {
       noJob: "Unable to start job. Environment variable was not provided: 'JOB_ID'",
       needJob: 'Which job? Pass --job N (see `connector-template jobs list`) or set JOB_ID.',
       stageLine: '{{kind}} ({{connector}}): {{status}}, {{rows}} rows. {{message}}',
+      progress: 'job',
+      progressRead: 'read',
+      progressBatches: 'batches',
+      progressLoaded: 'loaded',
       historyRequired:
         '--stage destination needs --history <id> (the history whose batches to load).',
       historyWithSource: '--history goes with --stage destination only.',
@@ -103,6 +107,10 @@ export const appMessages: Bilingual = {
       needJob:
         'Какое задание? Передайте --job N (см. `connector-template jobs list`) или задайте JOB_ID.',
       stageLine: '{{kind}} ({{connector}}): {{status}}, строк: {{rows}}. {{message}}',
+      progress: 'задание',
+      progressRead: 'прочитано',
+      progressBatches: 'пакетов',
+      progressLoaded: 'загружено',
       historyRequired:
         '--stage destination требует --history <id> (история, пакеты которой загружать).',
       historyWithSource: '--history используется только с --stage destination.',
