@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { delimiter } from 'node:path';
 import { Flags, type Command } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
+import { dbCatalog, lockCatalog, waitingParams } from '@toolbelt/db';
 import type { ToolbeltError } from '@toolbelt/errors';
 import type { Translate } from '@toolbelt/i18n';
 import type { ParamProblem } from './core/job-params.js';
@@ -23,7 +24,7 @@ export const runnerFlags = {
 
 /** A job runner command: reads its settings and opens the runner. */
 export abstract class RunnerCommand<T extends typeof Command> extends BaseCommand<T> {
-  static override catalogs = catalogs;
+  static override catalogs = { ...catalogs, db: dbCatalog, lock: lockCatalog };
 
   protected runnerConfig(): RunnerConfig {
     const flags = this.flags as { 'jobs-dir'?: string[]; 'data-dir'?: string };
@@ -42,8 +43,11 @@ export abstract class RunnerCommand<T extends typeof Command> extends BaseComman
 
   protected async openRunner(options: { jobs?: boolean } = {}): Promise<Runner> {
     const { openRunner } = await import('./runner.js');
-    return openRunner(this.runnerConfig(), {
+    const config = this.runnerConfig();
+    return openRunner(config, {
       command: `${this.config.bin} ${this.id ?? ''}`.trim(),
+      onWait: (holder) =>
+        this.logger.info(this.t('db:waiting', waitingParams(holder, config.dataDir))),
       ...options,
     });
   }

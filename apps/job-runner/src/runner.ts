@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { hostname } from 'node:os';
-import type { Database, EmbeddedDatabase } from '@toolbelt/db';
+import type { Database, EmbeddedDatabase, LockHolder } from '@toolbelt/db';
 import { ToolbeltError } from '@toolbelt/errors';
 import type { JobDefinition } from './core/job-metadata.js';
 import {
@@ -62,6 +62,8 @@ export interface OpenRunnerOptions {
   command?: string;
   /** Scan the job library (default true); commands that only read stored runs skip it. */
   jobs?: boolean;
+  /** Called once when another process holds the embedded folder without serving it yet. */
+  onWait?: (holder: LockHolder) => void;
 }
 
 /** Why runs left `queued`/`running` in an embedded folder are failed when its owner opens it. */
@@ -87,6 +89,7 @@ export async function openRunner(
     embedded = await openEmbeddedDatabase(config.dataDir, {
       share: true,
       command: options.command ?? 'job-runner',
+      ...(options.onWait ? { onWait: options.onWait } : {}),
     });
     db = embedded;
     role = embedded.role;
