@@ -47,7 +47,7 @@ const steps = [
     argv: tool(
       'learning-etl',
       'run',
-      '--env-file',
+      '--dotenv',
       'examples/learning-etl/demo.env',
       '--date',
       '2023-05-31',

@@ -508,7 +508,7 @@ async function main() {
           tool('learning-etl'),
           [
             'run',
-            '--env-file',
+            '--dotenv',
             'examples/learning-etl/demo.env',
             '--date',
             '2023-05-31',
