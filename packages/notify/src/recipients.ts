@@ -1,3 +1,4 @@
+import addressparser from 'nodemailer/lib/addressparser';
 import { ToolbeltError } from '@toolbelt/errors';
 import { configError, type Env } from './env.js';
 
@@ -7,20 +8,29 @@ export const MAX_RECIPIENTS_PER_MESSAGE = 100;
 /** Env variables read by `recipientsFromEnv` by default: learning-etl's and tech-tracker's. */
 export const DEFAULT_RECIPIENT_VARIABLES = ['MAIL_TO', 'NOTIF_TO_ADDRESS'] as const;
 
-// Deliberately simple: one @, no spaces or angle brackets, a dot in the domain. Full RFC 5322
-// parsing accepts forms no mail server will deliver to; this catches the typos people make.
-const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
+// What nodemailer sends: one local part, one @, one domain (`a@b.c`, `ops@localhost` too), no
+// white space or characters that would end the address in an SMTP envelope.
+const ADDRESS = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+$/;
 const NAMED = /^(.*?)<([^<>]+)>$/;
 
-/** True for a bare address like `ann@example.org`. */
+/** True for a bare address like `ann@example.org`, as nodemailer would send to it. */
 export function isEmailAddress(value: string): boolean {
   return ADDRESS.test(value);
 }
 
-/** A recipient as written: bare `ann@example.org` or named `Ann Lee <ann@example.org>`. */
+/**
+ * A recipient as written: bare `ann@example.org` or named `Ann Lee <ann@example.org>`, read
+ * by nodemailer's own address parser. A bare entry must be the address alone: nodemailer would
+ * read `ann lee@x.org` as the name "ann" and the address `lee@x.org`, which nobody means.
+ */
 export function isRecipient(value: string): boolean {
-  const named = NAMED.exec(value.trim());
-  return isEmailAddress(named ? (named[2] ?? '').trim() : value.trim());
+  const entry = value.trim();
+  const parsed = addressparser(entry, { flatten: true });
+  if (parsed.length !== 1) return false;
+  const address = parsed[0]?.address.trim() ?? '';
+  if (!isEmailAddress(address)) return false;
+  const named = NAMED.exec(entry);
+  return named ? (named[2] ?? '').trim() === address : entry === address;
 }
 
 /** The address part of a recipient (`Ann <ann@x.org>` -> `ann@x.org`), lower-cased for comparison. */
