@@ -40,18 +40,44 @@ export interface ConfigFlags {
 const set = (value: string | undefined): string | undefined =>
   value?.trim() ? value.trim() : undefined;
 
+/**
+ * One setting problem: its catalog key (`settings.<key>` in the app's messages) and values,
+ * so that it is told in the user's language; `englishProblem` words it for the log.
+ */
+export interface SettingProblem {
+  key: 'integer' | 'url' | 'client' | 'clientKey' | 'mailTo';
+  params: Record<string, string | number>;
+}
+
+/** A problem in English (the log, tests). */
+export function englishProblem(problem: SettingProblem): string {
+  const p = problem.params;
+  switch (problem.key) {
+    case 'integer':
+      return `${p.name}: must be an integer >= ${p.min}, got "${p.value}"`;
+    case 'url':
+      return `ITRESUME_API_URL: not a URL: "${p.value}"`;
+    case 'client':
+      return 'ITRESUME_CLIENT (or client): required to call the statistics API (or pass --source-file)';
+    case 'clientKey':
+      return 'ITRESUME_CLIENT_KEY (or client_key): required to call the statistics API (or pass --source-file)';
+    case 'mailTo':
+      return `MAIL_TO: "${p.value}" is not an e-mail address`;
+  }
+}
+
 /** Read the configuration; returns every problem found (pure). */
 export function readConfig(
   env: Readonly<Record<string, string | undefined>>,
   flags: ConfigFlags,
-): { config: LearningEtlConfig; problems: string[] } {
-  const problems: string[] = [];
+): { config: LearningEtlConfig; problems: SettingProblem[] } {
+  const problems: SettingProblem[] = [];
   const integer = (name: string, fallback: number, min: number): number => {
     const raw = set(env[name]);
     if (raw === undefined) return fallback;
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min) {
-      problems.push(`${name}: must be an integer >= ${min}, got "${raw}"`);
+      problems.push({ key: 'integer', params: { name, min, value: raw } });
       return fallback;
     }
     return value;
@@ -75,17 +101,11 @@ export function readConfig(
   try {
     new URL(config.apiUrl);
   } catch {
-    problems.push(`ITRESUME_API_URL: not a URL: "${config.apiUrl}"`);
+    problems.push({ key: 'url', params: { value: config.apiUrl } });
   }
   if (!config.sourceFile) {
-    if (!config.client)
-      problems.push(
-        'ITRESUME_CLIENT (or client): required to call the statistics API (or pass --source-file)',
-      );
-    if (!config.clientKey)
-      problems.push(
-        'ITRESUME_CLIENT_KEY (or client_key): required to call the statistics API (or pass --source-file)',
-      );
+    if (!config.client) problems.push({ key: 'client', params: {} });
+    if (!config.clientKey) problems.push({ key: 'clientKey', params: {} });
   }
   return { config, problems };
 }

@@ -112,3 +112,18 @@ describe('the everyday mistakes of learning-etl', () => {
     ],
   ]);
 });
+
+describe('settings of learning-etl: every problem in one list, in the run language, dry runs too', () => {
+  walk(
+    [
+      [
+        ['run', '--date', '2023-05-31', '--dry-run'],
+        78,
+        '  - ITRESUME_RETRIES: must be an integer >= 0, got "x"\n  - ITRESUME_CLIENT (or client): required to call the statistics API (or pass --source-file)\n  - ITRESUME_CLIENT_KEY (or client_key): required to call the statistics API (or pass --source-file)\n  - MAIL_TO: "oops" is not an e-mail address\n',
+        '  - MAIL_TO: «oops» не является адресом электронной почты',
+      ],
+    ],
+    // a@b.c is an address nodemailer delivers to: not a problem.
+    { MAIL_TO: 'oops, a@b.c', ITRESUME_RETRIES: 'x' },
+  );
+});

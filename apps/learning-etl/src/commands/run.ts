@@ -4,7 +4,7 @@ import { dbCatalog, lockCatalog } from '@toolbelt/db';
 import { ToolbeltError, errorCodes } from '@toolbelt/errors';
 import { askDate } from '../ask-date.js';
 import { buildDeps } from '../build-deps.js';
-import { readConfig } from '../config.js';
+import { englishProblem, readConfig } from '../config.js';
 import { chooseDays } from '../core/dates.js';
 import { catalogs } from '../i18n/catalog.js';
 import { processDays, type ProcessResult, type Say } from '../process-days.js';
@@ -74,7 +74,19 @@ export default class Run extends BaseCommand<typeof Run> {
     // No date and no terminal to ask on: say so first, before any setting is looked at.
     if (fromFlags === undefined) requireInteractive('--date');
     const { config, problems } = readConfig(this.env, this.flags);
-    if (problems.length > 0) throw configError(problems, this.envFile ?? '.env');
+    // The recipients are settings too: checked with the rest, before any work (dry runs too).
+    if (config.email && this.env.MAIL_TO?.trim()) {
+      const { parseRecipients } = await import('@toolbelt/notify');
+      for (const value of parseRecipients(this.env.MAIL_TO).invalid)
+        problems.push({ key: 'mailTo', params: { value } });
+    }
+    if (problems.length > 0) {
+      for (const problem of problems) this.logger.debug(englishProblem(problem));
+      throw configError(
+        problems.map((p) => say(`settings.${p.key}`, p.params)),
+        this.envFile ?? '.env',
+      );
+    }
     const days = fromFlags ?? (await this.askDays(say));
     if (days.length === 0) {
       this.logger.info(say('log.exit'));

@@ -73,6 +73,15 @@ const en: Catalog = {
     bodyNotUpdated:
       'Data processing for the date has been completed, Google Sheets report HAS NOT BEEN UPDATED!',
   },
+  settings: {
+    integer: '{{name}}: must be an integer >= {{min}}, got "{{value}}"',
+    url: 'ITRESUME_API_URL: not a URL: "{{value}}"',
+    client:
+      'ITRESUME_CLIENT (or client): required to call the statistics API (or pass --source-file)',
+    clientKey:
+      'ITRESUME_CLIENT_KEY (or client_key): required to call the statistics API (or pass --source-file)',
+    mailTo: 'MAIL_TO: "{{value}}" is not an e-mail address',
+  },
   errors: {
     apiAuth:
       'The statistics API refused the credentials (HTTP {{status}}). Check ITRESUME_CLIENT and ITRESUME_CLIENT_KEY.',
@@ -159,6 +168,15 @@ const ru: Catalog = {
     subject: 'Уведомление об обработке данных за: {{day}}',
     bodyUpdated: 'Обработка данных за дату завершена, итоговая статистика по ссылке: {{link}}',
     bodyNotUpdated: 'Обработка данных за дату завершена, Google Sheets отчет НЕ ОБНОВЛЕН!',
+  },
+  settings: {
+    integer: '{{name}}: должно быть целым числом >= {{min}}, получено «{{value}}»',
+    url: 'ITRESUME_API_URL: не URL: «{{value}}»',
+    client:
+      'ITRESUME_CLIENT (или client): нужен для запросов к API статистики (или передайте --source-file)',
+    clientKey:
+      'ITRESUME_CLIENT_KEY (или client_key): нужен для запросов к API статистики (или передайте --source-file)',
+    mailTo: 'MAIL_TO: «{{value}}» не является адресом электронной почты',
   },
   errors: {
     apiAuth:
