@@ -1,4 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   appBin,
@@ -119,5 +121,37 @@ describe('the everyday mistakes of tech-tracker', () => {
     expect(inEmptyDir(['help']).stdout).toContain('COMMANDS');
     expect(inEmptyDir(['help', 'sync']).stdout).toContain('--school-year');
     expect(inEmptyDir(['-v']).stdout).toMatch(/^@toolbelt\/tech-tracker\//);
+  });
+});
+
+describe('notification settings of tech-tracker', () => {
+  it('are checked together before any work, in a dry run too: one run shows all three', () => {
+    const dir = makeTempDir('mistakes');
+    dirs.push(dir);
+    const examples = fileURLToPath(new URL('../../../examples/tech-tracker/', import.meta.url));
+    for (const name of ['mot.xlsx', 'tech-tracker.xlsx'])
+      copyFileSync(join(examples, name), join(dir.path, name));
+    writeFileSync(
+      join(dir.path, '.env'),
+      'NOTIF_TO_ADDRESS=hr@@example.org\nSMTP_HOST=smtp.example.org\nSMTP_PORT=abc\nSLACK_WEBHOOK_URL=not-a-url\n',
+    );
+    const before = readFileSync(join(dir.path, 'tech-tracker.xlsx'));
+    for (const args of [['--dry-run'], []]) {
+      const r = runBin(bin, ['sync', '--school-year', '23-24', ...args], { cwd: dir.path });
+      expect(r.status, r.stderr).toBe(78);
+      expect(r.stderr).toContain(
+        '  - NOTIF_TO_ADDRESS: "hr@@example.org" is not an e-mail address\n',
+      );
+      expect(r.stderr).toContain(
+        '  - SMTP_PORT: must be a port number from 1 to 65535, got "abc"\n',
+      );
+      expect(r.stderr).toContain('  - SLACK_WEBHOOK_URL: not a URL');
+    }
+    expect(readFileSync(join(dir.path, 'tech-tracker.xlsx'))).toEqual(before);
+    expect(
+      readdirSync(dir.path)
+        .filter((n) => n !== '.logs')
+        .sort(),
+    ).toEqual(['.env', 'mot.xlsx', 'tech-tracker.xlsx']);
   });
 });

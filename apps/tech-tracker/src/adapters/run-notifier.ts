@@ -1,4 +1,4 @@
-import type { Env } from '@toolbelt/cli-kit';
+import { configError, type Env } from '@toolbelt/cli-kit';
 import { ToolbeltError, isToolbeltError } from '@toolbelt/errors';
 
 /** Outcome of one notification channel. */
@@ -36,6 +36,7 @@ export async function createRunNotifier(
   env: Env,
   options: { slackBackoffMs?: number } = {},
 ): Promise<RunNotifier> {
+  await checkNotifierSettings(env);
   const notify = await import('@toolbelt/notify');
   const recipients = notify.recipientsFromEnv(env);
   const mailer = recipients.length > 0 ? notify.mailerFromEnv(env) : undefined;
@@ -90,4 +91,27 @@ export async function createRunNotifier(
       return outcomes;
     },
   };
+}
+
+/**
+ * Checks every notification setting (recipients, SMTP, Slack) at once and throws one CONFIG
+ * error (78) listing all their problems; sends nothing and creates nothing, so a dry run
+ * calls it too.
+ */
+export async function checkNotifierSettings(env: Env): Promise<undefined> {
+  const notify = await import('@toolbelt/notify');
+  const problems: string[] = [];
+  const collect = (check: () => unknown): void => {
+    try {
+      check();
+    } catch (error) {
+      if (!isToolbeltError(error) || error.code !== 'CONFIG') throw error;
+      problems.push(...(error.problems.length > 0 ? error.problems : [error.message]));
+    }
+  };
+  collect(() => notify.recipientsFromEnv(env));
+  problems.push(...notify.mailSettingsFromEnv(env).problems);
+  collect(() => notify.slackFromEnv(env));
+  if (problems.length > 0) throw configError(problems);
+  return undefined;
 }

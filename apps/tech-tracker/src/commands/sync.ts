@@ -4,7 +4,7 @@ import { Flags } from '@oclif/core';
 import { BaseCommand, toCommandError } from '@toolbelt/cli-kit';
 import { lockCatalog } from '@toolbelt/lock';
 import { createBackupFolder } from '../adapters/backup-folder.js';
-import { createRunNotifier } from '../adapters/run-notifier.js';
+import { checkNotifierSettings, createRunNotifier } from '../adapters/run-notifier.js';
 import { openSheetStores } from '../adapters/sheet-stores.js';
 import { lockTargets } from '../adapters/target-locks.js';
 import { techTrackerCatalog } from '../i18n/catalogs.js';
@@ -64,7 +64,10 @@ export default class Sync extends BaseCommand<typeof Sync> {
 
   async run(): Promise<SyncReport> {
     const settings = await resolveSyncSettings(this.flags, this.env, this.startedAt, this.t);
-    const notifier = settings.dryRun ? undefined : await createRunNotifier(this.env);
+    // Notification settings are settings: checked before any work, in dry runs too.
+    const notifier = settings.dryRun
+      ? await checkNotifierSettings(this.env)
+      : await createRunNotifier(this.env);
     const stores = await openSheetStores({
       mot: settings.mot,
       tracker: settings.tracker,
