@@ -68,15 +68,18 @@ export async function resolveSyncSettings(
     flag?.trim() || env[variable]?.trim() || fallback;
   const mot = pick(flags.mot, 'HR_MOT_SHEETS_ID', DEFAULT_MOT);
   // A workbook that is not there is named now, not as "tab not found" after opening it.
-  if (/\.xlsx$/i.test(mot) && inputFileProblem(mot))
-    problems.push(inputFileError(mot, inputFileProblem(mot)));
+  const tracker = pick(flags.tracker, 'TECH_TRACKER_SHEETS_ID', DEFAULT_TRACKER);
+  // The tracker workbook must be there too: its tabs are read before they are written.
+  for (const book of [mot, tracker])
+    if (/\.xlsx$/i.test(book) && inputFileProblem(book))
+      problems.push(inputFileError(book, inputFileProblem(book)));
   const problem = usageProblems(problems, t);
   if (problem) throw problem;
   if (!year?.ok) throw new Error('unreachable: the school year was checked');
   return {
     schoolYear: year.schoolYear,
     mot,
-    tracker: pick(flags.tracker, 'TECH_TRACKER_SHEETS_ID', DEFAULT_TRACKER),
+    tracker,
     today: flags.today ?? localDate(now, flags.timezone),
     timeZone: flags.timezone,
     columns: flags['mot-columns'] ? await readColumnSpec(flags['mot-columns'], t) : {},

@@ -100,8 +100,8 @@ describe('the everyday mistakes of tech-tracker', () => {
     [
       ['sync', '--school-year', '2324', '--today', 'x', '--mot', 'nope.xlsx'],
       64,
-      '3 problems with the flags:\n  - --school-year "2324" is not NN-NN',
-      'Проблемы с флагами (3):',
+      '4 problems with the flags:\n  - --school-year "2324" is not NN-NN',
+      'Проблемы с флагами (4):',
     ],
     [
       ['sync', '--school-year', '23-24', '--dotenv', 'missing.env'],
@@ -153,5 +153,29 @@ describe('notification settings of tech-tracker', () => {
         .filter((n) => n !== '.logs')
         .sort(),
     ).toEqual(['.env', 'mot.xlsx', 'tech-tracker.xlsx']);
+  });
+});
+
+describe('a malformed workbook', () => {
+  it('is named, in our words and the run language; the library text is the --json cause', () => {
+    const dir = makeTempDir('mistakes');
+    dirs.push(dir);
+    writeFileSync(join(dir.path, 'text.xlsx'), 'not a workbook\n');
+    copyFileSync(
+      fileURLToPath(new URL('../../../examples/tech-tracker/tech-tracker.xlsx', import.meta.url)),
+      join(dir.path, 'tech-tracker.xlsx'),
+    );
+    const args = ['sync', '--school-year', '23-24', '--mot', 'text.xlsx', '--dry-run'];
+    const en = runBin(bin, args, { cwd: dir.path });
+    expect(en.status).toBe(65);
+    expect(en.stderr).toContain(
+      `Error: ${dir.path}/text.xlsx is not an .xlsx workbook that can be read: open it in a spreadsheet program and save it as .xlsx.\n`,
+    );
+    expect(en.stderr).not.toContain('central directory');
+    const ru = runBin(bin, [...args, '--lang', 'ru', '--json'], { cwd: dir.path });
+    expect(ru.status).toBe(65);
+    const error = JSON.parse(ru.stdout).error;
+    expect(error.message).toContain('не является читаемой книгой .xlsx');
+    expect(error.cause).toContain("Can't find end of central directory");
   });
 });

@@ -28,7 +28,9 @@ export const googleCatalog = {
       tabMissing: 'Tab(s) {{missing}} not found in {{location}}; it has: {{existing}}.',
       notSpreadsheet:
         '{{input}} is neither a Google spreadsheet id or URL nor a path to an .xlsx file.',
-      xlsxUnreadable: 'Cannot read the workbook {{path}}: {{message}}',
+      // Our words; the library's own text is the error's cause (the log, --json `cause`).
+      xlsxUnreadable:
+        '{{path}} is not an .xlsx workbook that can be read: open it in a spreadsheet program and save it as .xlsx.',
       icsUnreadable: 'Cannot read the calendar file {{path}}: {{message}}',
       badRange: 'Bad range {{range}} for tab {{tab}}.',
     },
@@ -58,7 +60,8 @@ export const googleCatalog = {
       tabMissing: 'Лист(ы) {{missing}} не найдены в {{location}}; есть: {{existing}}.',
       notSpreadsheet:
         '{{input}} не является ни идентификатором или ссылкой Google-таблицы, ни путём к файлу .xlsx.',
-      xlsxUnreadable: 'Не удалось прочитать книгу {{path}}: {{message}}',
+      xlsxUnreadable:
+        '{{path}} не является читаемой книгой .xlsx: откройте её в программе электронных таблиц и сохраните как .xlsx.',
       icsUnreadable: 'Не удалось прочитать файл календаря {{path}}: {{message}}',
       badRange: 'Неверный диапазон {{range}} для листа {{tab}}.',
     },

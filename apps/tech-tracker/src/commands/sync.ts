@@ -2,6 +2,7 @@ import { errorCodes } from '@toolbelt/errors';
 import { readFile } from 'node:fs/promises';
 import { Flags } from '@oclif/core';
 import { BaseCommand, toCommandError } from '@toolbelt/cli-kit';
+import { createI18n } from '@toolbelt/i18n';
 import { lockCatalog } from '@toolbelt/lock';
 import { createBackupFolder } from '../adapters/backup-folder.js';
 import { checkNotifierSettings, createRunNotifier } from '../adapters/run-notifier.js';
@@ -73,6 +74,13 @@ export default class Sync extends BaseCommand<typeof Sync> {
       tracker: settings.tracker,
       env: this.env,
     });
+    // Adapter errors carry keys of the google namespace: add it now that the package is loaded.
+    const { googleCatalog } = await import('@toolbelt/google');
+    this.i18n = createI18n({
+      lang: this.lang,
+      namespaces: { ...Sync.catalogs, google: googleCatalog },
+    });
+    this.t = this.i18n.t;
     const logFile = this.logger.file;
     // One writer per local target: a second sync on the same workbook or backup folder waits
     // (or, with --no-wait, fails naming the holder) until this one is done.
