@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { errorCodes } from '@toolbelt/errors';
 import { Flags } from '@oclif/core';
 import { BaseCommand, promptConfirm, requireInteractive } from '@toolbelt/cli-kit';
@@ -76,7 +78,10 @@ async function lockIcsFiles(
     for (const lock of held.splice(0).reverse()) await lock.release();
   };
   try {
-    for (const file of [...new Set(files)].sort())
+    for (const file of [...new Set(files)].sort()) {
+      // The lock file sits next to the .ics: a first run into a new folder makes the folder
+      // (when that is refused, acquireLock reports it as IOERR).
+      await mkdir(dirname(resolve(file)), { recursive: true }).catch(() => undefined);
       held.push(
         await acquireLock(file, {
           command: options.command,
@@ -85,6 +90,7 @@ async function lockIcsFiles(
           ...(options.signal ? { signal: options.signal } : {}),
         }),
       );
+    }
   } catch (error) {
     await release();
     throw error;
