@@ -51,3 +51,29 @@ describe('the backfill progress bar', () => {
     expect(json.output).not.toContain('records:');
   }, 120_000);
 });
+
+describe('Ctrl-C during a backfill, on a real terminal', () => {
+  it('exits 130 with "cancelled" and how many days were done', async () => {
+    const slow = await startLearningApi({
+      recordsPerDay: 2000,
+      chunkRecords: 250,
+      chunkDelayMs: 100,
+    });
+    try {
+      const r = await runOnPty(
+        [process.execPath, '--', binPath, ...backfill],
+        [{ waitFor: 'processing of the date 2023-05-03 started', send: '\u0003' }],
+        { cwd: dir.path, env: cliEnv({ ...apiEnv(), ITRESUME_API_URL: slow.url }) },
+      );
+      expect(r.sawAll, r.output).toBe(true);
+      expect(r.code, r.output).toBe(130);
+      const text = stripVTControlCharacters(r.output);
+      expect(text).toMatch(
+        /^cancelled\. [23] of 7 days were read \(dry run: nothing was written\)\.$/m,
+      );
+      expect(text).not.toContain('2023-05-07 (dry run)');
+    } finally {
+      await slow.stop();
+    }
+  }, 120_000);
+});

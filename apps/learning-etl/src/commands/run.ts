@@ -104,7 +104,26 @@ export default class Run extends BaseCommand<typeof Run> {
       total: days.length,
       counters: [{ name: 'records', label: say('progress.records') }],
     });
-    deps.progress = { dayDone: () => bar.tick(), records: (n) => bar.count?.('records', n) };
+    // Ctrl-C says which days are in (each day loads in one transaction) and which are not.
+    let daysDone = 0;
+    this.cancelNote = () =>
+      this.flags['dry-run']
+        ? say('cancel.dryRun', { done: daysDone, total: days.length })
+        : daysDone === 0
+          ? say('cancel.none', { first: days[0] })
+          : say('cancel.some', {
+              done: daysDone,
+              total: days.length,
+              last: days[daysDone - 1],
+              next: days[daysDone] ?? '',
+            });
+    deps.progress = {
+      dayDone: () => {
+        daysDone++;
+        bar.tick();
+      },
+      records: (n) => bar.count?.('records', n),
+    };
     const result = await processDays(deps, {
       days,
       testMode: this.flags['test-mode'],

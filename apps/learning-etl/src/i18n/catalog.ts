@@ -6,6 +6,11 @@ const en: Catalog = {
     bad: "Bad input. Let's try again...",
   },
   progress: { days: 'days', records: 'records' },
+  cancel: {
+    none: 'No day was loaded: {{first}} and later are as they were.',
+    some: '{{done}} of {{total}} days were loaded (through {{last}}); {{next}} and later were not.',
+    dryRun: '{{done}} of {{total}} days were read (dry run: nothing was written).',
+  },
   log: {
     start: 'processing of the date {{day}} started',
     request: 'requesting data: {{url}}, window {{start}} - {{end}}',
@@ -105,6 +110,11 @@ const ru: Catalog = {
     bad: 'Ошибка ввода даты, попробуйте еще раз...',
   },
   progress: { days: 'дни', records: 'записей' },
+  cancel: {
+    none: 'Ни один день не загружен: {{first}} и последующие дни не изменились.',
+    some: 'Загружено дней: {{done}} из {{total}} (по {{last}}); {{next}} и последующие не загружены.',
+    dryRun: 'Прочитано дней: {{done}} из {{total}} (пробный запуск: ничего не записано).',
+  },
   log: {
     start: 'начата обработка даты {{day}}',
     request: 'запрос данных: {{url}}, окно {{start}} - {{end}}',
