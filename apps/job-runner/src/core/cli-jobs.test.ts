@@ -23,7 +23,7 @@ it('derives form fields from oclif flags, leaving out the common ones', () => {
   expect(fieldsFromFlags(flags)).toEqual([
     {
       name: 'sheet',
-      label: 'sheet',
+      label: 'Spreadsheet id or .xlsx path',
       type: 'string',
       required: true,
       secret: false,
@@ -41,6 +41,33 @@ it('derives form fields from oclif flags, leaving out the common ones', () => {
     { name: 'dry-run', label: 'dry-run', type: 'boolean', required: false, secret: false },
     { name: 'api-token', label: 'api-token', type: 'string', required: false, secret: true },
   ]);
+});
+
+it('labels fields from flag summaries and keeps a "Required." note as required', () => {
+  const [year, mot, day] = fieldsFromFlags({
+    'school-year': {
+      name: 'school-year',
+      type: 'option',
+      summary: 'School year, NN-NN (e.g. 23-24). Required.',
+    },
+    mot: {
+      name: 'mot',
+      type: 'option',
+      summary: 'MOT spreadsheet: Google id or URL, or an .xlsx path. Default: HR_MOT_SHEETS_ID.',
+    },
+    date: { name: 'date', type: 'option', summary: 'Date stamped on changes, YYYY-MM-DD.' },
+    timezone: { name: 'timezone', type: 'option', summary: 'IANA time zone.' },
+    version: { name: 'version', type: 'boolean' },
+  });
+  expect(year).toMatchObject({
+    name: 'school-year',
+    label: 'School year, NN-NN (e.g. 23-24)',
+    help: 'School year, NN-NN (e.g. 23-24).',
+    required: true,
+  });
+  expect(mot).toMatchObject({ label: 'MOT spreadsheet', required: false });
+  expect(day).toMatchObject({ label: 'Date stamped on changes, YYYY-MM-DD', required: false });
+  expect(fieldsFromFlags({ timezone: { name: 'timezone', type: 'option' } })).toEqual([]);
 });
 
 it('turns values back into argv', () => {

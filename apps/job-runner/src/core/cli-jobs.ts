@@ -35,7 +35,50 @@ const commonFlags = new Set([
   'quiet',
   'json',
   'help',
+  'version',
+  'timezone',
 ]);
+
+/** A summary that says the flag must be given ("School year, NN-NN (e.g. 23-24). Required."). */
+const requiredNote = /\s*\(?\brequired\b\)?\.?\s*$/i;
+
+/** Text up to the first `.`, `:` or `;` that ends a sentence, outside parentheses. */
+function firstSentence(text: string): string {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (
+      depth === 0 &&
+      '.:;'.includes(ch) &&
+      (i + 1 === text.length || /\s/.test(text[i + 1]!))
+    )
+      return text.slice(0, i);
+  }
+  return text;
+}
+
+/**
+ * The form label and help of a flag from its summary: the label is the first sentence
+ * ("School year, NN-NN (e.g. 23-24)"), the help the whole summary without a "Required." note;
+ * a flag with no summary is labelled by its name.
+ */
+export function flagLabel(
+  name: string,
+  summary: string | undefined,
+): {
+  label: string;
+  help?: string;
+  saysRequired: boolean;
+} {
+  const text = (summary ?? '').trim();
+  if (text === '') return { label: name, saysRequired: false };
+  const saysRequired = requiredNote.test(text);
+  const help = text.replace(requiredNote, '').trim();
+  const first = firstSentence(help);
+  return { label: first, ...(help !== '' ? { help } : {}), saysRequired };
+}
 const secretName = /pass(word)?|secret|token|api[-_]?key|credential/i;
 
 function fieldType(flag: ManifestFlag): FieldType {
@@ -50,17 +93,19 @@ export function fieldsFromFlags(flags: Record<string, ManifestFlag>): JobField[]
   for (const [name, flag] of Object.entries(flags)) {
     if (commonFlags.has(name) || flag.hidden || flag.helpGroup === 'GLOBAL') continue;
     const def = flag.default;
+    const { label, help, saysRequired } = flagLabel(name, flag.summary ?? flag.description);
     fields.push({
       name,
-      label: name,
+      label,
       type: fieldType(flag),
-      required: flag.required === true,
+      // A CLI that checks the flag itself (not oclif) says so in its summary.
+      required: flag.required === true || (saysRequired && flag.type !== 'boolean'),
       secret: secretName.test(name),
       ...(typeof def === 'string' || typeof def === 'number' || typeof def === 'boolean'
         ? { default: def }
         : {}),
       ...(flag.options && flag.options.length > 0 ? { options: flag.options } : {}),
-      ...((flag.summary ?? flag.description) ? { help: flag.summary ?? flag.description } : {}),
+      ...(help ? { help } : {}),
     });
   }
   return fields;

@@ -1,7 +1,10 @@
 import type { Translate } from '@toolbelt/i18n';
 import type { JobDefinition, JobField } from '../core/job-metadata.js';
-import { runStatuses } from '../core/run-status.js';
+import { formatElapsed, runElapsedMs } from '../core/elapsed.js';
+import { toLocalDateTime } from '../core/local-time.js';
+import { isFinished, runStatuses } from '../core/run-status.js';
 import type { LogLine, RunQuery, RunRecord } from '../adapters/run-store.js';
+import { wordReason } from '../i18n/run-reasons.js';
 import { markup, type Html } from './html.js';
 
 /** What every page needs. */
@@ -10,6 +13,28 @@ export interface PageContext {
   lang: string;
   /** CSRF token of the session, put in every form. */
   csrf: string;
+  /** The time now (durations of running runs); default the clock. */
+  now?: Date;
+}
+
+/**
+ * A moment: the server's local time in the page (the script turns it into the reader's),
+ * the UTC value on hover.
+ */
+function timeHtml(at: Date | null): Html | string {
+  if (!at) return '';
+  const iso = at.toISOString();
+  return markup`<time datetime="${iso}" title="${toLocalDateTime(at, 'UTC')} UTC">${toLocalDateTime(at)}</time>`;
+}
+
+function durationText(ctx: PageContext, run: RunRecord): string {
+  const ms = runElapsedMs(run, ctx.now ?? new Date());
+  if (ms === undefined) return '';
+  return formatElapsed(ms, { h: ctx.t('units.h'), min: ctx.t('units.min'), s: ctx.t('units.s') });
+}
+
+function statusBadge(ctx: PageContext, run: RunRecord): Html {
+  return markup`<span class="status" data-status="${run.status}">${ctx.t(`statuses.${run.status}`)}</span>`;
 }
 
 function layout(ctx: PageContext, title: string, body: Html): string {
@@ -24,15 +49,29 @@ function csrfField(ctx: PageContext): Html {
   return markup`<input type="hidden" name="_csrf" value="${ctx.csrf}">`;
 }
 
-export function jobsPage(ctx: PageContext, jobs: readonly JobDefinition[]): string {
-  const rows = jobs.map(
-    (job) =>
-      markup`<li><a href="/jobs/${encodeURIComponent(job.name)}">${job.name}</a> <span class="desc">${job.description}</span></li>`,
-  );
+/** The job list: the team's jobs first, the Toolbelt tools in their own section; last runs. */
+export function jobsPage(
+  ctx: PageContext,
+  jobs: readonly JobDefinition[],
+  lastRuns: ReadonlyMap<string, RunRecord> = new Map(),
+): string {
+  const item = (job: JobDefinition): Html => {
+    const last = lastRuns.get(job.name);
+    const lastHtml = last
+      ? markup`<a class="last" href="/runs/${last.id}">${statusBadge(ctx, last)} ${timeHtml(last.startedAt ?? last.createdAt)}${last.startedAt ? markup` · <span class="duration">${durationText(ctx, last)}</span>` : ''}</a>`
+      : markup`<span class="last never">${ctx.t('web.neverRun')}</span>`;
+    return markup`<li data-job="${job.name}"><div class="job-head"><a class="job-name" href="/jobs/${encodeURIComponent(job.name)}">${job.name}</a>${lastHtml}</div><p class="desc">${job.description}</p></li>`;
+  };
+  const section = (id: string, title: string, list: readonly JobDefinition[]): Html | string =>
+    list.length
+      ? markup`<section id="${id}"><h2>${title}</h2><ul class="jobs">${list.map(item)}</ul></section>`
+      : '';
+  const team = jobs.filter((j) => j.kind !== 'toolbelt');
+  const tools = jobs.filter((j) => j.kind === 'toolbelt');
   return layout(
     ctx,
     ctx.t('web.jobs'),
-    markup`<h1>${ctx.t('web.jobs')}</h1>${jobs.length ? markup`<ul class="jobs">${rows}</ul>` : markup`<p>${ctx.t('web.noJobs')}</p>`}`,
+    markup`<h1>${ctx.t('web.jobs')}</h1>${jobs.length ? markup`${section('team-jobs', ctx.t('web.teamJobs'), team)}${section('toolbelt-tools', ctx.t('web.toolbeltTools'), tools)}` : markup`<p>${ctx.t('web.noJobs')}</p>`}`,
   );
 }
 
@@ -106,27 +145,32 @@ export function runPage(
   paging: { earlierBefore?: number; live: boolean },
 ): string {
   const last = lines.length ? lines[lines.length - 1]!.seq : 0;
-  const finished =
-    run.status === 'succeeded' || run.status === 'failed' || run.status === 'cancelled';
+  const finished = isFinished(run.status);
   const earlier =
     paging.earlierBefore !== undefined
       ? markup`<p><a class="earlier" href="/runs/${run.id}?before=${paging.earlierBefore}">${ctx.t('web.earlier')}</a></p>`
       : '';
+  // Only a run that can still stop has a Cancel button (the script removes it at the end).
   const cancel = finished
     ? ''
-    : markup`<form method="post" action="/runs/${run.id}/cancel" class="inline">${csrfField(ctx)}<button type="submit">${ctx.t('web.cancel')}</button></form>`;
+    : markup`<form method="post" action="/runs/${run.id}/cancel" class="inline" id="cancel-form">${csrfField(ctx)}<button type="submit">${ctx.t('web.cancel')}</button></form>`;
+  const labels = Object.fromEntries(runStatuses.map((s) => [s, ctx.t(`statuses.${s}`)]));
   return layout(
     ctx,
     `${ctx.t('web.run')} ${run.id}`,
     markup`<h1>${ctx.t('web.run')} ${run.id}: <a href="/jobs/${encodeURIComponent(run.job)}">${run.job}</a></h1>
-<dl class="run"><dt>${ctx.t('web.status')}</dt><dd id="status" data-status="${run.status}">${statusText(ctx, run)}</dd>
+<dl class="run"><dt>${ctx.t('web.status')}</dt><dd><span id="status" class="status" data-status="${run.status}">${statusText(ctx, run)}</span></dd>
 <dt>${ctx.t('web.exitCode')}</dt><dd id="exit-code">${run.exitCode ?? ''}</dd>
-<dt>${ctx.t('web.reason')}</dt><dd id="reason">${run.reason ?? ''}</dd>
+<dt>${ctx.t('web.reason')}</dt><dd id="reason">${wordReason(run.reason, ctx.t)}</dd>
+<dt>${ctx.t('web.started')}</dt><dd id="started">${timeHtml(run.startedAt)}</dd>
+<dt>${ctx.t('web.finished')}</dt><dd id="finished">${timeHtml(run.finishedAt)}</dd>
+<dt>${ctx.t('web.duration')}</dt><dd id="duration"${run.startedAt && !finished ? markup` data-since="${run.startedAt.toISOString()}"` : ''}>${durationText(ctx, run)}</dd>
 <dt>${ctx.t('web.parameters')}</dt><dd><code>${JSON.stringify(run.params)}</code></dd>
-<dt>${ctx.t('web.lines')}</dt><dd id="line-count">${ctx.t('web.lines', { count: run.lineCount })}</dd></dl>
-${cancel}<form method="post" action="/runs/${run.id}/rerun" class="inline">${csrfField(ctx)}<button type="submit">${ctx.t('web.rerun')}</button></form>
+<dt>${ctx.t('web.lineCount')}</dt><dd id="line-count">${run.lineCount}</dd></dl>
+<p class="actions">${cancel}<form method="post" action="/runs/${run.id}/rerun" class="inline">${csrfField(ctx)}<button type="submit">${ctx.t('web.rerun')}</button></form>
+<a class="button" id="download-log" href="/runs/${run.id}/log.txt" download>${ctx.t('web.downloadLog')}</a></p>
 ${earlier}<div id="log" class="log"${paging.live && !finished ? markup` data-events="/runs/${run.id}/events?after=${last}"` : ''}
- data-status-labels="${JSON.stringify(Object.fromEntries(runStatuses.map((s) => [s, ctx.t(`statuses.${s}`)])))}">${lines.map(lineHtml)}</div>`,
+ data-status-labels="${JSON.stringify(labels)}" data-units="${JSON.stringify({ h: ctx.t('units.h'), min: ctx.t('units.min'), s: ctx.t('units.s') })}">${lines.map(lineHtml)}</div>`,
   );
 }
 
@@ -147,8 +191,8 @@ export function historyPage(
   const rows = runs.map(
     (
       r,
-    ) => markup`<tr data-run="${r.id}"><td><a href="/runs/${r.id}">${r.id}</a></td><td>${r.job}</td><td class="status ${r.status}">${statusText(ctx, r)}</td>
-<td>${r.exitCode ?? ''}</td><td>${r.createdAt.toISOString()}</td><td><code>${JSON.stringify(r.params)}</code></td>
+    ) => markup`<tr data-run="${r.id}"><td data-label="${ctx.t('web.run')}"><a href="/runs/${r.id}">${r.id}</a></td><td data-label="${ctx.t('web.job')}">${r.job}</td><td data-label="${ctx.t('web.status')}">${statusBadge(ctx, r)}</td>
+<td data-label="${ctx.t('web.exitCode')}">${r.exitCode ?? ''}</td><td data-label="${ctx.t('web.started')}">${timeHtml(r.startedAt ?? r.createdAt)}</td><td data-label="${ctx.t('web.duration')}" class="duration">${durationText(ctx, r)}</td><td data-label="${ctx.t('web.parameters')}"><code>${JSON.stringify(r.params)}</code></td>
 <td><form method="post" action="/runs/${r.id}/rerun" class="inline">${csrfField(ctx)}<button type="submit">${ctx.t('web.rerun')}</button></form></td></tr>`,
   );
   const last = runs[runs.length - 1];
@@ -160,11 +204,11 @@ export function historyPage(
     ctx,
     ctx.t('web.history'),
     markup`<h1>${ctx.t('web.history')}</h1>
-<form method="get" action="/runs" class="filters"><input type="search" name="q" value="${query.search ?? ''}">
+<form method="get" action="/runs" class="filters"><input type="search" name="q" value="${query.search ?? ''}" aria-label="${ctx.t('web.search')}">
 <select name="job"><option value="">${ctx.t('web.anyJob')}</option>${jobOptions}</select>
 <select name="status"><option value="">${ctx.t('web.anyStatus')}</option>${statusOptions}</select>
 <button type="submit">${ctx.t('web.search')}</button></form>
-${runs.length ? markup`<table class="runs"><thead><tr><th>${ctx.t('web.run')}</th><th>${ctx.t('web.job')}</th><th>${ctx.t('web.status')}</th><th>${ctx.t('web.exitCode')}</th><th>${ctx.t('web.started')}</th><th>${ctx.t('web.parameters')}</th><th></th></tr></thead><tbody>${rows}</tbody></table>` : markup`<p>${ctx.t('web.noRuns')}</p>`}${more}`,
+${runs.length ? markup`<table class="runs"><thead><tr><th>${ctx.t('web.run')}</th><th>${ctx.t('web.job')}</th><th>${ctx.t('web.status')}</th><th>${ctx.t('web.exitCode')}</th><th>${ctx.t('web.started')}</th><th>${ctx.t('web.duration')}</th><th>${ctx.t('web.parameters')}</th><th></th></tr></thead><tbody>${rows}</tbody></table>` : markup`<p>${ctx.t('web.noRuns')}</p>`}${more}`,
   );
 }
 

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { JobDefinition } from '../../core/job-metadata.js';
 import { validateParams } from '../../core/job-params.js';
 import { wordParamProblem } from '../../i18n/param-problems.js';
+import { readLastRuns } from '../../adapters/run-summaries.js';
 import { jobPage, jobsPage, messagePage } from '../pages.js';
 import {
   lastValue,
@@ -28,7 +29,11 @@ export function jobRoutes(deps: WebDeps, config: WebAppConfig): Hono<WebEnv> {
   const t = deps.t;
   const findJob = (name: string) => deps.jobs().find((j) => j.name === name);
 
-  routes.get('/', (c) => c.html(jobsPage(pageContext(c, deps, config, false), deps.jobs())));
+  routes.get('/', async (c) =>
+    c.html(
+      jobsPage(pageContext(c, deps, config, false), deps.jobs(), await readLastRuns(deps.store)),
+    ),
+  );
 
   routes.get('/jobs/:name', (c) => {
     const job = findJob(c.req.param('name'));

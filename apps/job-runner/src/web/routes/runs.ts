@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { isFinished, runStatuses, type RunStatus } from '../../core/run-status.js';
 import type { RunQuery } from '../../adapters/run-store.js';
+import { streamLogText } from '../../adapters/run-summaries.js';
+import { wordReason } from '../../i18n/run-reasons.js';
 import { historyPage, jobPage, messagePage, runPage } from '../pages.js';
 import { pageContext, type WebAppConfig, type WebDeps, type WebEnv } from '../context.js';
 
@@ -60,6 +62,21 @@ export function runRoutes(deps: WebDeps, config: WebAppConfig): Hono<WebEnv> {
     );
   });
 
+  // The whole log as a text file, streamed from the database page by page.
+  routes.get(`${runId}/log.txt`, async (c) => {
+    const run = await deps.store.getRun(Number(c.req.param('id')));
+    if (!run) return c.text(t('web.notFound'), 404);
+    const name = `run-${run.id}-${run.job.replace(/[^A-Za-z0-9._-]+/g, '_')}.log`;
+    return new Response(streamLogText(deps.store, run.id), {
+      headers: {
+        'content-type': 'text/plain; charset=utf-8',
+        'content-disposition': `attachment; filename="${name}"`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  });
+
   routes.get(`${runId}/events`, async (c) => {
     const id = Number(c.req.param('id'));
     if (!(await deps.store.getRun(id))) return c.text(t('web.notFound'), 404);
@@ -100,8 +117,10 @@ export function runRoutes(deps: WebDeps, config: WebAppConfig): Hono<WebEnv> {
               data: JSON.stringify({
                 status: run.status,
                 exitCode: run.exitCode,
-                reason: run.reason,
+                reason: wordReason(run.reason, t),
                 lineCount: run.lineCount,
+                startedAt: run.startedAt?.toISOString() ?? null,
+                finishedAt: run.finishedAt?.toISOString() ?? null,
               }),
             });
           }
