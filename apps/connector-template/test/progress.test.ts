@@ -55,9 +55,7 @@ describe('a 400,000-row job shows its progress', () => {
     expect(r.code, r.output.slice(-2000)).toBe(0);
     const text = r.output;
     // The last drawing of the bar (batches of at most 5 MiB: 5 of them).
-    expect(text).toMatch(
-      /job \[█+\] 2\/2 100% \| read: 400,000 \| batches: 5 \| loaded: 400,000/,
-    );
+    expect(text).toMatch(/job \[█+\] 2\/2 100% \| read: 400,000 \| batches: 5 \| loaded: 400,000/);
     // The result is printed once the bar is done.
     expect(text).toMatch(/destination \(csv\): Finished, 400000 rows\./);
   }, 300_000);
@@ -87,5 +85,30 @@ describe('a 400,000-row job shows its progress', () => {
     expect(r.code).toBe(0);
     expect(r.output).not.toContain('job [');
     expect(r.output).not.toContain('read:');
+  }, 300_000);
+});
+
+describe('Ctrl-C during a 400,000-row job, on a real terminal', () => {
+  it('exits 130 with "cancelled" and how many rows were read and loaded', async () => {
+    const r = await runOnPty(
+      [process.execPath, '--', bin, 'run', '--job', String(jobId)],
+      [{ waitFor: 'Uploaded batch', send: '\u0003' }],
+      {
+        cwd: dir.path,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '/tmp',
+          NO_COLOR: '1',
+          ...env,
+        },
+        timeoutSeconds: 240,
+      },
+    );
+    expect(r.sawAll, r.output.slice(-1000)).toBe(true);
+    expect(r.code, r.output.slice(-1000)).toBe(130);
+    expect(r.output).toMatch(
+      /\ncancelled\. Stopped after \d+ rows read and \d+ loaded; the next run of the job marks this run Failed\./,
+    );
+    expect(r.output).not.toContain('This is a bug');
   }, 300_000);
 });

@@ -78,10 +78,19 @@ export default class Run extends BaseCommand<typeof Run> {
           { name: 'loaded', label: this.t('run.progressLoaded') },
         ],
       });
+      // Ctrl-C says how far the job got; its history row is marked Failed by the next run.
+      const done = { read: 0, loaded: 0 };
+      this.cancelNote = () => this.t('run.cancelled', done);
       const result = await runJob(deps, {
         progress: {
-          read: (n) => bar.count?.('read', n),
-          loaded: (n) => bar.count?.('loaded', n),
+          read: (n) => {
+            done.read += n;
+            bar.count?.('read', n);
+          },
+          loaded: (n) => {
+            done.loaded += n;
+            bar.count?.('loaded', n);
+          },
           batches: (n) => bar.count?.('batches', n),
           stageDone: () => bar.tick(),
         },

@@ -38,6 +38,8 @@ export const appMessages: Bilingual = {
       progressRead: 'read',
       progressBatches: 'batches',
       progressLoaded: 'loaded',
+      cancelled:
+        'Stopped after {{read}} rows read and {{loaded}} loaded; the next run of the job marks this run Failed.',
       historyRequired:
         '--stage destination needs --history <id> (the history whose batches to load).',
       historyWithSource: '--history goes with --stage destination only.',
@@ -111,6 +113,8 @@ export const appMessages: Bilingual = {
       progressRead: 'прочитано',
       progressBatches: 'пакетов',
       progressLoaded: 'загружено',
+      cancelled:
+        'Остановлено: прочитано строк {{read}}, загружено {{loaded}}; следующий запуск задания отметит этот запуск как Failed.',
       historyRequired:
         '--stage destination требует --history <id> (история, пакеты которой загружать).',
       historyWithSource: '--history используется только с --stage destination.',
