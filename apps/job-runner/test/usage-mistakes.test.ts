@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   appBin,
@@ -91,4 +92,28 @@ describe('the everyday mistakes of job-runner', () => {
       '--limit указан больше одного раза',
     ],
   ]);
+});
+
+describe('a port already in use', () => {
+  it('is UNAVAILABLE (69) naming the address and the fix, not a bug', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      for (const [lang, text] of [
+        [
+          'en',
+          `Error: 127.0.0.1:${port} is already in use: stop what listens there or pass another --port.\n`,
+        ],
+        ['ru', `Ошибка: адрес 127.0.0.1:${port} уже занят`],
+      ] as const) {
+        const r = inEmptyDir(['serve', '--port', String(port), '--lang', lang]);
+        expect(r.status, r.stderr).toBe(69);
+        expect(r.stderr).toContain(text);
+        expect(r.stderr).not.toContain('This is a bug');
+      }
+    } finally {
+      server.close();
+    }
+  });
 });

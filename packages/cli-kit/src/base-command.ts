@@ -339,6 +339,19 @@ export function toCommandError(err: unknown): ToolbeltError {
   ) {
     return toUsageError(err);
   }
+  // A server's address taken or refused: the environment, not a bug.
+  const sys = err as { code?: unknown; syscall?: unknown; address?: unknown; port?: unknown };
+  if (err instanceof Error && sys.syscall === 'listen' && typeof sys.code === 'string') {
+    const address = `${String(sys.address ?? '')}:${String(sys.port ?? '')}`;
+    const key = sys.code === 'EADDRINUSE' ? 'addressInUse' : 'listenRefused';
+    return new ToolbeltError(
+      'UNAVAILABLE',
+      sys.code === 'EADDRINUSE'
+        ? `${address} is already in use: stop what listens there or pass another --port.`
+        : `cannot listen on ${address} (${sys.code}): pass another --host or --port.`,
+      { cause: err, key: `common:errors.${key}`, params: { address, code: sys.code } },
+    );
+  }
   // Ctrl-C at an inquirer prompt (raw mode: no SIGINT reaches the process).
   if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError'))
     return cancelledError();

@@ -47,6 +47,9 @@ export const common: Bilingual = {
       commandUnknown: 'Unknown command "{{command}}". The commands are: {{commands}}.',
       commandUnknownSuggest: 'Unknown command "{{command}}". Did you mean "{{suggestion}}"?',
       cancelled: 'cancelled',
+      addressInUse:
+        '{{address}} is already in use: stop what listens there or pass another --port.',
+      listenRefused: 'cannot listen on {{address}} ({{code}}): pass another --host or --port.',
       usageList: '{{count}} problems with the flags:',
       cancelledDone: 'cancelled. {{done}}',
     },
@@ -143,6 +146,10 @@ export const common: Bilingual = {
       commandUnknownSuggest:
         'Неизвестная команда «{{command}}». Возможно, имелась в виду «{{suggestion}}»?',
       cancelled: 'прервано',
+      addressInUse:
+        'адрес {{address}} уже занят: остановите то, что его слушает, или передайте другой --port.',
+      listenRefused:
+        'не удаётся слушать {{address}} ({{code}}): передайте другой --host или --port.',
       usageList: 'Проблемы с флагами ({{count}}):',
       cancelledDone: 'прервано. {{done}}',
     },
