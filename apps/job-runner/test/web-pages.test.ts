@@ -6,7 +6,6 @@ import { createI18n } from '@toolbelt/i18n';
 import { launchBrowser, type TestBrowser } from '@toolbelt/testkit/browser';
 import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnExecutioner, waitForExit } from '../dist/adapters/launcher.js';
 import { startRunWorker, type RunWorker } from '../dist/adapters/run-queue.js';
@@ -19,6 +18,8 @@ import { writeFixtureJobs } from './job-fixtures.js';
 /** Screenshots of every page at both widths, written by each run (git-ignored). */
 const shots = fileURLToPath(new URL('../.screenshots/', import.meta.url));
 const widths = [390, 1280] as const;
+
+type Page = Awaited<ReturnType<TestBrowser['newPage']>>;
 
 let dir: TempDir;
 let runner: Runner;
@@ -97,10 +98,9 @@ afterAll(async () => {
 });
 
 async function noHorizontalOverflow(page: Page): Promise<{ scroll: number; client: number }> {
-  return page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
+  return page.evaluate<{ scroll: number; client: number }>(
+    '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
+  );
 }
 
 it('lists team jobs first, Toolbelt tools apart, each with its last run', async () => {
@@ -165,7 +165,7 @@ it('shows a run finishing: status colour, duration, times, and no Cancel once it
   await page.locator('#status[data-status="succeeded"]').waitFor({ timeout: 60_000 });
   expect(await page.locator('#cancel-form').count()).toBe(0);
   const colour = () =>
-    page.locator('#status').evaluate((el) => getComputedStyle(el).backgroundColor);
+    page.evaluate<string>("getComputedStyle(document.getElementById('status')).backgroundColor");
   expect(await colour()).toBe('rgb(218, 251, 225)');
   expect(await page.textContent('#duration')).toMatch(/^\d+\.\d s$/);
   expect(await page.locator('#finished time').getAttribute('title')).toMatch(/ UTC$/);
