@@ -93,6 +93,12 @@ describe('the everyday mistakes of learning-etl', () => {
       '--date нельзя использовать вместе с --from.',
     ],
     [
+      ['run', '--date', '2023-05-31', '--source-file', 'nope.json'],
+      64,
+      'Error: cannot read nope.json: no such file.\n',
+      'Ошибка: не удалось прочитать nope.json: нет такого файла.',
+    ],
+    [
       ['run', '--date', '31.05.2023'],
       64,
       '--date must be a date YYYY-MM-DD, got "31.05.2023"',

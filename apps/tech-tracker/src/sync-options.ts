@@ -89,9 +89,16 @@ export async function resolveSyncSettings(
 
 /** Reads and checks a `--mot-columns` JSON file. */
 export async function readColumnSpec(path: string, t: Translate): Promise<MotColumnSpec> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    // The one wording of every tool; a settings file, so CONFIG (78).
+    throw inputFileError(path, error, { code: 'CONFIG' });
+  }
   let spec: unknown;
   try {
-    spec = JSON.parse(await readFile(path, 'utf8'));
+    spec = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ToolbeltError('CONFIG', t('errors.motColumnsFile', { path, reason }), {

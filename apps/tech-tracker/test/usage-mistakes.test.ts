@@ -179,3 +179,19 @@ describe('a malformed workbook', () => {
     expect(error.cause).toContain("Can't find end of central directory");
   });
 });
+
+describe('a settings file that cannot be read', () => {
+  it('--mot-columns nope.json: 78, in the one wording of every tool', () => {
+    const dir = makeTempDir('mistakes');
+    dirs.push(dir);
+    const examples = fileURLToPath(new URL('../../../examples/tech-tracker/', import.meta.url));
+    for (const name of ['mot.xlsx', 'tech-tracker.xlsx'])
+      copyFileSync(join(examples, name), join(dir.path, name));
+    const args = ['sync', '--school-year', '23-24', '--mot-columns', 'nope.json', '--dry-run'];
+    const en = runBin(bin, args, { cwd: dir.path });
+    expect(en.status).toBe(78);
+    expect(en.stderr).toBe('Error: cannot read nope.json: no such file.\n');
+    const ru = runBin(bin, [...args, '--lang', 'ru'], { cwd: dir.path });
+    expect(ru.stderr).toBe('Ошибка: не удалось прочитать nope.json: нет такого файла.\n');
+  });
+});

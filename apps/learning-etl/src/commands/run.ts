@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { BaseCommand, configError, requireInteractive } from '@toolbelt/cli-kit';
+import { BaseCommand, checkInputFile, configError, requireInteractive } from '@toolbelt/cli-kit';
 import { dbCatalog, lockCatalog } from '@toolbelt/db';
 import { ToolbeltError, errorCodes } from '@toolbelt/errors';
 import { askDate } from '../ask-date.js';
@@ -71,6 +71,9 @@ export default class Run extends BaseCommand<typeof Run> {
     const say: Say = (key, params) => String(this.t(key, params));
     // Flag mistakes first, then settings, and only then a prompt: nobody types a date for nothing.
     const fromFlags = this.daysFromFlags();
+    // A saved response that cannot be read is named now, in the words of every tool.
+    const sourceFile = this.flags['source-file'];
+    if (sourceFile !== undefined) checkInputFile(sourceFile);
     // No date and no terminal to ask on: say so first, before any setting is looked at.
     if (fromFlags === undefined) requireInteractive('--date');
     const { config, problems } = readConfig(this.env, this.flags);
