@@ -141,6 +141,10 @@ describe('job-runner on the embedded database', () => {
       expect(html).toContain(`/runs/${id}`);
       const logs = await finish(['logs', String(id)]);
       expect(logs.stdout).toBe('hi B\n');
+      // rerun from another shell: executed by serve as well.
+      const rerun = await finish(['rerun', String(id), ...jobsDir()]);
+      expect(rerun.code).toBe(0);
+      expect(rerun.stdout).toBe('hi B\n');
     } finally {
       serve.proc.kill('SIGTERM');
       expect(await serve.done).toBe(0);
@@ -162,8 +166,13 @@ describe('job-runner on the embedded database', () => {
       const first = cli(['run', 'ticks', ...jobsDir()]);
       await first.seen('tick 2');
       const id = Number(/Run (\d+) of ticks started/.exec(first.stderr)![1]);
+      // A third shell follows the live log through serve.
+      const follow = cli(['logs', String(id), '--follow']);
+      await follow.seen('tick 3');
       expect((await finish(['cancel', String(id)])).code).toBe(0);
       expect(await first.done).toBe(1);
+      expect(await follow.done).toBe(1);
+      expect(follow.stdout).toMatch(/^tick 0\ntick 1\ntick 2\ntick 3\n/);
       const second = cli(['run', 'ticks', ...jobsDir()]);
       await second.seen('tick 2');
       secondId = Number(/Run (\d+) of ticks started/.exec(second.stderr)![1]);
