@@ -66,9 +66,9 @@ export abstract class RunnerCommand<T extends typeof Command> extends BaseComman
   }
 
   /**
-   * Start a run (queued for the workers with --detach, else an executioner here), then print
-   * its log until it finishes and wait for the executioner, whose database connection goes
-   * through this process on PGlite.
+   * Start a run (queued for the workers with --detach; else an executioner process on
+   * PostgreSQL, or the owner of the embedded folder: this process or a running `serve`), then
+   * print its log until it finishes and wait until it is recorded.
    */
   protected async startAndFollow(
     runner: Runner,

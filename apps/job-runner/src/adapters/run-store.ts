@@ -180,8 +180,8 @@ export interface RunStore {
 /** Options of {@link createRunStore}. */
 export interface RunStoreOptions {
   /**
-   * Store log lines with COPY (several times faster). Only on a real PostgreSQL server: COPY
-   * FROM STDIN does not work through PGlite's socket server.
+   * Store log lines with COPY (several times faster): on a real PostgreSQL server, where the
+   * executioner has a connection of its own.
    */
   copyLines?: boolean;
 }
