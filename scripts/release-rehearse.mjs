@@ -301,7 +301,7 @@ function userEnv(work, registryUrl) {
   // No workspace node_modules/.bin on PATH: every tool must come from the registry.
   env.PATH = (process.env.PATH ?? '')
     .split(delimiter)
-    .filter((p) => p && !p.includes('node_modules') && !p.startsWith(root))
+    .filter((p) => p && !p.startsWith(root) && !/node_modules[\\/]\.bin$/.test(p))
     .join(delimiter);
   env.HOME = join(work, 'home');
   env.npm_config_userconfig = join(work, 'home', '.npmrc');
