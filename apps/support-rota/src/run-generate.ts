@@ -38,6 +38,12 @@ export interface GenerateDeps {
   writeReport?: (name: string, data: unknown) => Promise<string>;
   /** Asked before `--replace-all` deletes anything (without `--yes`). */
   confirmReplaceAll: (counts: DiffCounts) => Promise<boolean>;
+  /** Told as calendar changes are written (a progress bar on a terminal). */
+  progress?: {
+    start(total: number): Promise<void>;
+    advance(n: number): void;
+    stop(): void;
+  };
 }
 
 export interface GenerateOptions {
@@ -180,7 +186,19 @@ export async function runGenerate(
     confirmed = await deps.confirmReplaceAll(countDiff(diff));
   const write = !options.dryRun && confirmed && changes.length > 0;
   if (write) await checkUnchanged(deps.calendar, options, listed);
-  const applied = write ? await deps.calendar.apply(changes) : undefined;
+  let applied: ApplyResult | undefined;
+  if (write) {
+    const progress = deps.progress;
+    await progress?.start(changes.length);
+    try {
+      applied = await deps.calendar.apply(
+        changes,
+        progress ? { onProgress: (n) => progress.advance(n) } : {},
+      );
+    } finally {
+      progress?.stop();
+    }
+  }
   const calendar = toSyncResult(deps.calendar, diff, applied);
 
   let icsExport: SyncResult | undefined;

@@ -15,6 +15,7 @@ import {
   googleStatusOf,
 } from './google-call.js';
 import type {
+  ApplyOptions,
   ApplyResult,
   CalendarChange,
   CalendarEvent,
@@ -206,7 +207,7 @@ export function createGoogleCalendarSink(options: GoogleCalendarSinkOptions): Go
       );
     },
 
-    async apply(changes: readonly CalendarChange[]): Promise<ApplyResult> {
+    async apply(changes: readonly CalendarChange[], options?: ApplyOptions): Promise<ApplyResult> {
       if (changes.length === 0) return { applied: 0, failed: [] };
       const cal = await api();
       const failed: ApplyResult['failed'] = [];
@@ -219,7 +220,9 @@ export function createGoogleCalendarSink(options: GoogleCalendarSinkOptions): Go
           try {
             await applyOne(cal, change);
             applied += 1;
+            options?.onProgress?.(1);
           } catch (error) {
+            options?.onProgress?.(1);
             // Refused credentials fail every change alike: stop and say so once.
             if (isToolbeltError(error) && (error.code === 'AUTH' || error.code === 'CONFIG'))
               fatal = error;

@@ -196,7 +196,7 @@ export function createIcsCalendarSink(options: IcsCalendarSinkOptions): Calendar
       });
     },
 
-    async apply(changes): Promise<ApplyResult> {
+    async apply(changes, options): Promise<ApplyResult> {
       if (changes.length === 0) return { applied: 0, failed: [] };
       const file = await readIcs(path);
       const touched = new Set<string>();
@@ -224,6 +224,7 @@ export function createIcsCalendarSink(options: IcsCalendarSinkOptions): Calendar
       const text = `${rendered.head}${[...file.others, ...blocks].map((b) => `${b}\r\n`).join('')}${rendered.tail}`;
       // Whole file or nothing (temp + rename); file-system refusals are IOERR (74).
       await writeFileAtomic(path, text);
+      options?.onProgress?.(changes.length);
       return { applied: changes.length, failed: [] };
     },
   };

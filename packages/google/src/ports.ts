@@ -99,10 +99,17 @@ export interface CalendarSink {
    * upserts (an insert of an existing id updates it; an update of a missing id inserts it);
    * deleting an event that is not there (or already deleted) counts as applied.
    * Credential errors (AUTH) abort the whole call instead of failing each change.
+   * `options.onProgress(n)` is told as changes are done (applied or failed), for a progress bar.
    */
-  apply(changes: readonly CalendarChange[]): Promise<ApplyResult>;
+  apply(changes: readonly CalendarChange[], options?: ApplyOptions): Promise<ApplyResult>;
   /** Added (optional): API requests sent so far, by method; see `SheetStore.callCounts`. */
   callCounts?(): CallCounts;
+}
+
+/** Options of `CalendarSink.apply`. */
+export interface ApplyOptions {
+  /** Told `n` more changes are done (applied or failed). */
+  onProgress?: (n: number) => void;
 }
 
 /** Count of external API calls by method, e.g. `{ 'sheets.spreadsheets.get': 1 }`. */

@@ -2,14 +2,14 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { errorCodes } from '@toolbelt/errors';
 import { Flags } from '@oclif/core';
-import { BaseCommand, promptConfirm, requireInteractive } from '@toolbelt/cli-kit';
+import { BaseCommand, promptConfirm, requireInteractive, type Progress } from '@toolbelt/cli-kit';
 import { acquireLock, lockCatalog, type Lock, type LockHolder } from '@toolbelt/lock';
 import { readHolidays } from '../adapters/holidays-file.js';
 import { buildDeps } from '../build-deps.js';
 import { catalogs } from '../i18n/catalog.js';
 import { createI18n } from '@toolbelt/i18n';
 import { renderResult } from '../render.js';
-import { runGenerate, type GenerateResult } from '../run-generate.js';
+import { runGenerate, type GenerateDeps, type GenerateResult } from '../run-generate.js';
 
 /** Flags of `generate` (the English help; Russian in src/i18n/help-ru.ts). */
 const flags = {
@@ -144,7 +144,7 @@ export default class Generate extends BaseCommand<typeof Generate> {
       ? await readHolidays(settings.holidays.path, (p) => resolvePath(p, source))
       : new Set<string>();
     const seed = settings.seed ?? defaultSeed(settings);
-    const deps = await buildDeps(settings, {
+    const built = await buildDeps(settings, {
       env: this.env,
       resolvePath,
       now: this.now,
@@ -164,6 +164,18 @@ export default class Generate extends BaseCommand<typeof Generate> {
           this.t('log.retry', { ...info, status: info.status ?? '', reason: info.reason ?? '' }),
         ),
     });
+    // Calendar writes on a bar: on a terminal only, never with --json; after the confirmation.
+    let bar: Progress | undefined;
+    const deps: GenerateDeps = {
+      ...built,
+      progress: {
+        start: async (total) => {
+          bar = await this.startProgress({ label: this.t('progress.events'), total });
+        },
+        advance: (n) => bar?.tick(n),
+        stop: () => bar?.stop(),
+      },
+    };
     // One writer per .ics file: a second run on the same file waits (or, with --no-wait,
     // exits 75 naming the holder) from before it reads the file until this one has written.
     const release = f['dry-run']

@@ -56,6 +56,7 @@ const en: Catalog = {
     spread: 'Spread in {{group}}: leads {{leads}}, assists {{assists}}.',
     failed: 'Failed: {{kind}} {{id}}: {{message}}',
   },
+  progress: { events: 'calendar' },
   log: {
     planned: 'Planned {{days}} days with seed {{seed}}.',
     retry: '{{method}}: {{status}} {{reason}}, retry {{attempt}} in {{delayMs}} ms.',
@@ -119,6 +120,7 @@ const ru: Catalog = {
     spread: 'Разброс в {{group}}: ведущий {{leads}}, помощник {{assists}}.',
     failed: 'Ошибка: {{kind}} {{id}}: {{message}}',
   },
+  progress: { events: 'календарь' },
   log: {
     planned: 'Запланировано дней: {{days}}, зерно {{seed}}.',
     retry: '{{method}}: {{status}} {{reason}}, повтор {{attempt}} через {{delayMs}} мс.',

@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runOnPty } from '@toolbelt/testkit/pty';
+import { makeTempDir } from '@toolbelt/testkit/temp-dir';
+import { runCli } from './run-cli.js';
+
+const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url));
+const examples = fileURLToPath(
+  new URL('../../../examples/support-rota/rota.yaml', import.meta.url),
+);
+const dir = makeTempDir('support-rota-progress');
+afterAll(() => dir.cleanup());
+const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1' };
+
+describe('calendar writes show a progress bar', () => {
+  it('on a terminal: every change written', async () => {
+    const ics = join(dir.path, 'bar.ics');
+    const args = ['generate', '--config', examples, '--cycles', '2', '--ics', ics];
+    const r = await runOnPty([process.execPath, '--', bin, ...args], [], { cwd: dir.path, env });
+    expect(r.code, r.output).toBe(0);
+    expect(r.output).toMatch(/calendar \[█+\] (\d+)\/\1 100%/);
+  }, 120_000);
+
+  it('not without a terminal, nor with --json on one', async () => {
+    const ics = join(dir.path, 'plain.ics');
+    const args = ['generate', '--config', examples, '--cycles', '2', '--ics', ics];
+    const piped = await runCli(args, { cwd: dir.path });
+    expect(piped.status, piped.stderr).toBe(0);
+    expect(piped.stderr).not.toContain('calendar [');
+    const jsonArgs = [
+      'generate',
+      '--config',
+      examples,
+      '--cycles',
+      '2',
+      '--ics',
+      join(dir.path, 'json.ics'),
+    ];
+    const json = await runOnPty([process.execPath, '--', bin, ...jsonArgs, '--json'], [], {
+      cwd: dir.path,
+      env,
+    });
+    expect(json.code, json.output).toBe(0);
+    expect(json.output).not.toContain('calendar [');
+  }, 120_000);
+});
