@@ -36,6 +36,16 @@ function depsIn(lang: 'en' | 'ru'): WebDeps {
     t: createI18n({ lang, namespaces: catalogs }).t,
     lang,
     startRun: async (request) => (await startRun(runner, { ...request, launch: 'queue' })).run.id,
+    schedules: () => [
+      {
+        id: 'nightly-fail',
+        job: 'fail',
+        cron: '0 6 * * *',
+        params: {},
+        nextAfter: (now) => new Date(Date.UTC(now.getUTCFullYear() + 1, 0, 1, 6)),
+      },
+      { id: 'never', job: 'sleepy', cron: '0 0 30 2 *', params: {}, nextAfter: () => undefined },
+    ],
   };
 }
 
@@ -44,8 +54,9 @@ async function storedRun(
   job: string,
   outcome: { status: 'succeeded' | 'failed'; exitCode: number; reason: string | null },
   lines: string[],
+  startedBy = 'test',
 ): Promise<RunRecord> {
-  const run = await runner.store.createRun({ job, params: {}, startedBy: 'test' });
+  const run = await runner.store.createRun({ job, params: {}, startedBy });
   await runner.store.claimRun(run.id, new Date(Date.now() - 2_500));
   await runner.store.appendLines(
     run.id,
@@ -75,9 +86,12 @@ beforeAll(async () => {
       await waitForExit(spawnExecutioner(target, runId));
     },
   });
-  failed = await storedRun('fail', { status: 'failed', exitCode: 3, reason: 'exit code 3' }, [
-    'something broke',
-  ]);
+  failed = await storedRun(
+    'fail',
+    { status: 'failed', exitCode: 3, reason: 'exit code 3' },
+    ['something broke'],
+    'schedule:nightly-fail',
+  );
   for (const lang of ['en', 'ru'] as const) {
     servers[lang] = await startWebServer(depsIn(lang), { port: 0 });
     guarded[lang] = await startWebServer(depsIn(lang), {
@@ -124,6 +138,17 @@ it('lists team jobs first, Toolbelt tools apart, each with its last run', async 
   expect(await last.locator('time').textContent()).not.toContain('T');
   expect(await last.locator('.duration').textContent()).toMatch(/^\d+\.\d s$/);
   expect(await page.locator('li[data-job="sleepy"] .last.never').textContent()).toBe('never run');
+  await page.close();
+}, 60_000);
+
+it('lists the schedules with their next and last runs', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${servers.en.url}/schedules`);
+  const row = page.locator('tr[data-schedule="nightly-fail"]');
+  expect(await row.locator('.last-run a').getAttribute('href')).toBe(`/runs/${failed.id}`);
+  expect(await row.locator('.last-run .status').getAttribute('data-status')).toBe('failed');
+  expect(await row.locator('.next time').getAttribute('title')).toMatch(/-01-01 06:00:00 UTC$/);
+  expect(await page.locator('tr[data-schedule="never"] .last-run').textContent()).toBe('never run');
   await page.close();
 }, 60_000);
 
@@ -247,6 +272,7 @@ it('renders every page in English and Russian with no {{ left and no horizontal 
       form: `${servers[lang].url}/jobs/slow-lines`,
       'cli-form': `${servers[lang].url}/jobs/${encodeURIComponent('tech-tracker sync')}`,
       history: `${servers[lang].url}/runs`,
+      schedules: `${servers[lang].url}/schedules`,
       run: `${servers[lang].url}/runs/${failed.id}`,
       'not-found': `${servers[lang].url}/runs/99999999`,
       login: `${guarded[lang].url}/login`,

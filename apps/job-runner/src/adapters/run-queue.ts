@@ -1,3 +1,5 @@
+import type { ParsedCronItem } from 'graphile-worker';
+
 /**
  * Runs queued in PostgreSQL with graphile-worker (a well-kept queue: SKIP LOCKED, LISTEN/NOTIFY),
  * so that any number of `job-runner worker` processes on any machines execute them, each run
@@ -62,6 +64,15 @@ export interface RunWorkerOptions {
   /** Execute one run; resolves when its executioner has finished. */
   execute(payload: RunPayload): Promise<void>;
   log?: LogSink;
+  /**
+   * Schedules: graphile-worker's own cron enqueues each tick once, however many workers run
+   * (its known-crontabs lock), and `tick` handles it on one of them.
+   */
+  cron?: {
+    items: ParsedCronItem[];
+    task: string;
+    tick(payload: unknown): Promise<void>;
+  };
 }
 
 /** Take runs from the queue and execute them, `concurrency` at a time. */
@@ -73,10 +84,12 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
     noHandleSignals: true,
     pollInterval: 1000,
     logger: await graphileLogger(options.log ?? (() => {})),
+    ...(options.cron ? { parsedCronItems: options.cron.items } : {}),
     taskList: {
       [taskName]: async (payload) => {
         await options.execute(payload as RunPayload);
       },
+      ...(options.cron ? { [options.cron.task]: options.cron.tick } : {}),
     },
   });
   return { stop: () => runner.stop(), done: runner.promise };

@@ -9,6 +9,17 @@ export async function readLastRuns(store: RunStore): Promise<Map<string, RunReco
   return out;
 }
 
+/** The newest run each schedule started (`started_by` is `schedule:<id>`), by schedule id. */
+export async function readLastScheduledRuns(store: RunStore): Promise<Map<string, RunRecord>> {
+  const { rows } = await store.db.query(
+    `SELECT max(id) AS id FROM job_runner_runs WHERE started_by LIKE 'schedule:%' GROUP BY started_by`,
+  );
+  const runs = await Promise.all(rows.map((row) => store.getRun(Number(row.id))));
+  const out = new Map<string, RunRecord>();
+  for (const run of runs) if (run) out.set(run.startedBy.slice('schedule:'.length), run);
+  return out;
+}
+
 /**
  * A run's log as plain text, read from the database a page at a time as the reader takes it
  * (pull-based, so a slow download holds one page in memory, not the whole log). stderr lines

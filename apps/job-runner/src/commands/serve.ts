@@ -1,6 +1,8 @@
 import { Flags } from '@oclif/core';
 import { retentionFlags, startRetentionSetting } from '../retention-setting.js';
 import { RunnerCommand, runnerFlags } from '../runner-command.js';
+import type { Runner } from '../runner.js';
+import type { LoadedSchedule } from '../adapters/schedules-file.js';
 
 export default class Serve extends RunnerCommand<typeof Serve> {
   static override summary = 'Serve the web UI: jobs, forms, live logs, history.';
@@ -30,6 +32,30 @@ export default class Serve extends RunnerCommand<typeof Serve> {
   // Ctrl-C is how it is stopped: it shuts down by itself, with exit 0.
   static override cancelOnInterrupt = false;
 
+  private async startSchedules(
+    runner: Runner,
+    schedules: readonly LoadedSchedule[],
+  ): Promise<{ stop(): Promise<void> }> {
+    if (runner.mode === 'postgres') return { stop: async () => {} };
+    const { startMinuteScheduler, waitReal } = await import('../scheduler.js');
+    const { startRun } = await import('../runner.js');
+    return startMinuteScheduler({
+      schedules,
+      now: () => new Date(),
+      wait: waitReal,
+      fire: async (schedule) => {
+        await startRun(runner, {
+          job: schedule.job,
+          input: { ...schedule.params },
+          startedBy: `schedule:${schedule.id}`,
+          launch: 'spawn',
+        });
+      },
+      report: (schedule, error) =>
+        this.logger.warn(`schedule ${schedule.id}: ${(error as Error).message ?? String(error)}`),
+    });
+  }
+
   async run(): Promise<{ url: string }> {
     const runner = await this.openRunner();
     const { startRun } = await import('../runner.js');
@@ -41,6 +67,10 @@ export default class Serve extends RunnerCommand<typeof Serve> {
     ];
     const launch = runner.mode === 'postgres' ? 'queue' : 'spawn';
     try {
+      const { readSchedules } = await import('../adapters/schedules-file.js');
+      const { nextFire } = await import('../core/schedules.js');
+      const { schedules, problems } = await readSchedules(runner.config.jobsDirs);
+      for (const problem of problems) this.logger.warn(problem);
       const stopRetention = await startRetentionSetting({
         flag: this.flags.retention,
         env: this.env,
@@ -55,6 +85,8 @@ export default class Serve extends RunnerCommand<typeof Serve> {
           jobs: () => runner.library.jobs,
           t: this.t,
           lang: this.lang,
+          schedules: () =>
+            schedules.map((s) => ({ ...s, nextAfter: (now: Date) => nextFire(s.matches, now) })),
           startRun: async (request) => {
             const started = await startRun(runner, { ...request, launch });
             started.executioner?.unref();
@@ -68,11 +100,14 @@ export default class Serve extends RunnerCommand<typeof Serve> {
           ...(this.env.JOB_RUNNER_TOKEN ? { token: this.env.JOB_RUNNER_TOKEN } : {}),
         },
       );
+      // Embedded: this process runs the schedules (on PostgreSQL the workers' cron does).
+      const scheduler = await this.startSchedules(runner, schedules);
       this.logger.info(this.t('serve.listening', { url: web.url }));
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
       });
+      await scheduler.stop();
       await web.close();
       await stopRetention();
       // Runs executing here are stopped and recorded as cancelled before we exit.

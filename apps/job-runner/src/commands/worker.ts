@@ -35,7 +35,27 @@ export default class Worker extends RunnerCommand<typeof Worker> {
       const { spawnExecutioner, waitForExit } = await import('../adapters/launcher.js');
       const { openSecrets } = await import('../adapters/secret-box.js');
       const target = await runner.target();
+      const { readSchedules, scheduleTask } = await import('../adapters/schedules-file.js');
+      const { schedules, problems } = await readSchedules(config.jobsDirs);
+      for (const problem of problems) this.logger.warn(problem);
+      const { startRun } = await import('../runner.js');
       const worker = await startRunWorker({
+        cron: {
+          items: schedules.map((s) => s.item),
+          task: scheduleTask,
+          // One worker gets each tick: it queues the run, which any worker then executes.
+          tick: async (payload) => {
+            const id = (payload as { schedule?: string }).schedule;
+            const schedule = schedules.find((s) => s.id === id);
+            if (!schedule) return;
+            await startRun(runner, {
+              job: schedule.job,
+              input: { ...schedule.params },
+              startedBy: `schedule:${schedule.id}`,
+              launch: 'queue',
+            });
+          },
+        },
         connectionString: config.databaseUrl,
         concurrency: this.flags.concurrency,
         log: (level, message) => this.logger.debug(`graphile-worker ${level}: ${message}`),

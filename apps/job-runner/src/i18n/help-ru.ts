@@ -70,6 +70,12 @@ export const helpRu: HelpCatalog = {
       yes: 'Удалить без вопроса.',
     },
   },
+  schedules: {
+    summary: 'Показать расписания папок заданий со следующим и последним запуском.',
+    description:
+      'Расписания хранятся в schedules.json в папке заданий: [{"id": "nightly", "job": "report", "cron": "0 6 * * *", "params": {"month": "current"}}]. Время cron — UTC. С PostgreSQL их выполняют обработчики (cron graphile-worker, каждый такт один раз на все обработчики); со встроенной базой — serve.',
+    flags: runnerFlags,
+  },
   doctor: {
     summary: 'Проверить библиотеку заданий: какие кандидаты не попали в список и почему.',
     flags: runnerFlags,

@@ -21,6 +21,18 @@ export interface WebDeps {
   }): Promise<number>;
   t: Translate;
   lang: string;
+  /** The schedules of the job folders (the schedules page; none when absent). */
+  schedules?(): readonly ScheduleView[];
+}
+
+/** A schedule as the web UI shows it. */
+export interface ScheduleView {
+  id: string;
+  job: string;
+  cron: string;
+  params: Readonly<Record<string, string>>;
+  /** The next time it fires after `now`. */
+  nextAfter(now: Date): Date | undefined;
 }
 
 /** Settings of the web app, resolved (see `startWebServer` for the defaults). */

@@ -5,6 +5,7 @@ import { toLocalDateTime } from '../core/local-time.js';
 import { isFinished, runStatuses } from '../core/run-status.js';
 import type { LogLine, RunQuery, RunRecord } from '../adapters/run-store.js';
 import { wordReason } from '../i18n/run-reasons.js';
+import type { ScheduleView } from './context.js';
 import { markup, type Html } from './html.js';
 
 /** What every page needs. */
@@ -41,7 +42,7 @@ function layout(ctx: PageContext, title: string, body: Html): string {
   return markup`<!doctype html>
 <html lang="${ctx.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · ${ctx.t('web.title')}</title><link rel="stylesheet" href="/app.css"><script src="/app.js" defer></script></head>
-<body><header><nav><a href="/">${ctx.t('web.jobs')}</a> <a href="/runs">${ctx.t('web.history')}</a></nav></header>
+<body><header><nav><a href="/">${ctx.t('web.jobs')}</a> <a href="/runs">${ctx.t('web.history')}</a> <a href="/schedules">${ctx.t('web.schedules')}</a></nav></header>
 <main>${body}</main></body></html>`.toString();
 }
 
@@ -209,6 +210,28 @@ export function historyPage(
 <select name="status"><option value="">${ctx.t('web.anyStatus')}</option>${statusOptions}</select>
 <button type="submit">${ctx.t('web.search')}</button></form>
 ${runs.length ? markup`<table class="runs"><thead><tr><th>${ctx.t('web.run')}</th><th>${ctx.t('web.job')}</th><th>${ctx.t('web.status')}</th><th>${ctx.t('web.exitCode')}</th><th>${ctx.t('web.started')}</th><th>${ctx.t('web.duration')}</th><th>${ctx.t('web.parameters')}</th><th></th></tr></thead><tbody>${rows}</tbody></table>` : markup`<p>${ctx.t('web.noRuns')}</p>`}${more}`,
+  );
+}
+
+/** The schedules with their next and last runs. */
+export function schedulesPage(
+  ctx: PageContext,
+  schedules: readonly ScheduleView[],
+  lastRuns: ReadonlyMap<string, RunRecord>,
+): string {
+  const now = ctx.now ?? new Date();
+  const rows = schedules.map((s) => {
+    const last = lastRuns.get(s.id);
+    const next = s.nextAfter(now);
+    return markup`<tr data-schedule="${s.id}"><td data-label="${ctx.t('web.schedule')}">${s.id}</td><td data-label="${ctx.t('web.job')}"><a href="/jobs/${encodeURIComponent(s.job)}">${s.job}</a></td>
+<td data-label="${ctx.t('web.cron')}"><code>${s.cron}</code></td><td data-label="${ctx.t('web.parameters')}"><code>${JSON.stringify(s.params)}</code></td>
+<td data-label="${ctx.t('web.nextRun')}" class="next">${next ? timeHtml(next) : ''}</td>
+<td data-label="${ctx.t('web.lastRun')}" class="last-run">${last ? markup`<a href="/runs/${last.id}">${statusBadge(ctx, last)}</a> ${timeHtml(last.createdAt)}` : ctx.t('web.neverRun')}</td></tr>`;
+  });
+  return layout(
+    ctx,
+    ctx.t('web.schedules'),
+    markup`<h1>${ctx.t('web.schedules')}</h1>${schedules.length ? markup`<table class="runs schedules"><thead><tr><th>${ctx.t('web.schedule')}</th><th>${ctx.t('web.job')}</th><th>${ctx.t('web.cron')}</th><th>${ctx.t('web.parameters')}</th><th>${ctx.t('web.nextRun')}</th><th>${ctx.t('web.lastRun')}</th></tr></thead><tbody>${rows}</tbody></table>` : markup`<p>${ctx.t('web.noSchedules')}</p>`}`,
   );
 }
 

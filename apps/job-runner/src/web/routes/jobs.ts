@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import type { JobDefinition } from '../../core/job-metadata.js';
 import { validateParams } from '../../core/job-params.js';
 import { wordParamProblem } from '../../i18n/param-problems.js';
-import { readLastRuns } from '../../adapters/run-summaries.js';
-import { jobPage, jobsPage, messagePage } from '../pages.js';
+import { readLastRuns, readLastScheduledRuns } from '../../adapters/run-summaries.js';
+import { jobPage, jobsPage, messagePage, schedulesPage } from '../pages.js';
 import {
   lastValue,
   pageContext,
@@ -32,6 +32,16 @@ export function jobRoutes(deps: WebDeps, config: WebAppConfig): Hono<WebEnv> {
   routes.get('/', async (c) =>
     c.html(
       jobsPage(pageContext(c, deps, config, false), deps.jobs(), await readLastRuns(deps.store)),
+    ),
+  );
+
+  routes.get('/schedules', async (c) =>
+    c.html(
+      schedulesPage(
+        pageContext(c, deps, config, false),
+        deps.schedules?.() ?? [],
+        await readLastScheduledRuns(deps.store),
+      ),
     ),
   );
 
