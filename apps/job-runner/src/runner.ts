@@ -287,15 +287,32 @@ export async function startRun(runner: Runner, request: RunRequest): Promise<Sta
   if (request.launch === 'queue') {
     await (
       await runner.queue()
-    ).enqueue({ runId: run.id, ...(sealed ? { sealedSecrets: sealed } : {}) });
+    ).enqueue(
+      { runId: run.id, ...(sealed ? { sealedSecrets: sealed } : {}) },
+      job.concurrency === 1 ? { serialKey: `job:${job.name}` } : {},
+    );
     return { run };
   }
-  if (runner.mode === 'pglite') return { run, done: executeHere(runner, run.id, secrets) };
+  if (runner.mode === 'pglite') {
+    if (job.concurrency !== 1) return { run, done: executeHere(runner, run.id, secrets) };
+    // One at a time: this run stays queued until the job's previous run has finished.
+    const chains = (serialRuns.get(runner) ?? new Map<string, Promise<unknown>>()).set(
+      job.name,
+      (serialRuns.get(runner)?.get(job.name) ?? Promise.resolve())
+        .catch(() => undefined)
+        .then(() => executeHere(runner, run.id, secrets)),
+    );
+    serialRuns.set(runner, chains);
+    return { run, done: chains.get(job.name)! };
+  }
   const executioner = spawnExecutioner(await runner.target(), run.id, secrets, {
     stderr: request.stderr ?? 'ignore',
   });
   return { run, executioner };
 }
+
+/** Per runner, the last run of each `concurrency: 1` job executing here (embedded owner). */
+const serialRuns = new WeakMap<Runner, Map<string, Promise<unknown>>>();
 
 /**
  * Execute a run of the embedded database in this process (its owner): the job is a child

@@ -80,6 +80,7 @@ async function readModuleJob(path: string): Promise<JobDefinition | MetadataProb
     kind: 'module',
     path,
     ...(check.timeoutSeconds ? { timeoutSeconds: check.timeoutSeconds } : {}),
+    ...(check.concurrency ? { concurrency: check.concurrency } : {}),
     ...(check.env ? { env: check.env } : {}),
   };
 }
@@ -104,6 +105,7 @@ async function readSidecarJob(sidecar: string): Promise<JobDefinition | Metadata
     kind: 'executable',
     path: executable,
     ...(check.timeoutSeconds ? { timeoutSeconds: check.timeoutSeconds } : {}),
+    ...(check.concurrency ? { concurrency: check.concurrency } : {}),
     ...(check.env ? { env: check.env } : {}),
   };
 }

@@ -16,7 +16,11 @@ export interface RunPayload {
 
 /** Adds runs to the queue. */
 export interface RunQueue {
-  enqueue(payload: RunPayload): Promise<void>;
+  /**
+   * `serialKey`: runs with the same key execute one at a time, in order (graphile-worker's
+   * named queues), across all workers.
+   */
+  enqueue(payload: RunPayload, options?: { serialKey?: string }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,11 +48,12 @@ export async function createRunQueue(
   const utils = await makeWorkerUtils({ connectionString, logger: await graphileLogger(log) });
   await utils.migrate();
   return {
-    async enqueue(payload) {
+    async enqueue(payload, options = {}) {
       // One attempt: a run that failed is a record to read, not something to repeat unasked.
       await utils.addJob(taskName, payload, {
         maxAttempts: 1,
         jobKey: `job-runner:run:${payload.runId}`,
+        ...(options.serialKey ? { queueName: `job-runner:${options.serialKey}` } : {}),
       });
     },
     close: async () => {

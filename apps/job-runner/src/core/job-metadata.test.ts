@@ -60,3 +60,14 @@ it('finds duplicate field names', () => {
   });
   expect(!check.ok && check.problems).toEqual(['fields: "x" appears twice']);
 });
+
+it('takes concurrency 1 (one run at a time) and refuses other limits', () => {
+  const base = { name: 'j', description: 'd' };
+  expect(checkJobMetadata({ ...base, concurrency: 1 })).toMatchObject({ ok: true, concurrency: 1 });
+  expect(checkJobMetadata(base)).not.toHaveProperty('concurrency');
+  for (const concurrency of [2, 0, '1'])
+    expect(checkJobMetadata({ ...base, concurrency })).toEqual({
+      ok: false,
+      problems: ['concurrency: only 1 (one run at a time) is supported'],
+    });
+});

@@ -42,6 +42,8 @@ export interface JobDefinition {
   commandWords?: readonly string[];
   /** Default time limit of a run in seconds (none: unlimited). */
   timeoutSeconds?: number;
+  /** `1`: one run at a time; a second run waits in the queue until the first has finished. */
+  concurrency?: 1;
   /**
    * Environment variables the job needs from the runner's environment, besides the allowlist
    * of `planJobEnv` (metadata `env: ['SCHOOLOGY_CONSUMER_KEY']`; for a Toolbelt CLI, the
@@ -64,6 +66,7 @@ export type MetadataCheck =
       description: string;
       fields: JobField[];
       timeoutSeconds?: number;
+      concurrency?: 1;
       env?: string[];
     }
   | { ok: false; problems: string[] };
@@ -131,7 +134,7 @@ function checkField(raw: unknown, index: number, problems: string[]): JobField |
 export function checkJobMetadata(raw: unknown): MetadataCheck {
   if (!isRecord(raw)) return { ok: false, problems: ['metadata: missing or not an object'] };
   const problems: string[] = [];
-  const { name, description, fields, timeout, env } = raw;
+  const { name, description, fields, timeout, env, concurrency } = raw;
   if (typeof name !== 'string' || !namePattern.test(name))
     problems.push('name: missing or invalid');
   if (typeof description !== 'string' || description.trim() === '')
@@ -139,6 +142,8 @@ export function checkJobMetadata(raw: unknown): MetadataCheck {
   if (fields !== undefined && !Array.isArray(fields)) problems.push('fields: not a list');
   if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0)))
     problems.push('timeout: not a positive number of seconds');
+  if (concurrency !== undefined && concurrency !== 1)
+    problems.push('concurrency: only 1 (one run at a time) is supported');
   if (env !== undefined) {
     if (!Array.isArray(env)) problems.push('env: not a list of variable names');
     else
@@ -165,6 +170,7 @@ export function checkJobMetadata(raw: unknown): MetadataCheck {
     description: (description as string).trim(),
     fields: checked as JobField[],
     ...(typeof timeout === 'number' ? { timeoutSeconds: timeout } : {}),
+    ...(concurrency === 1 ? { concurrency: 1 as const } : {}),
     ...(Array.isArray(env) && env.length > 0 ? { env: [...(env as string[])] } : {}),
   };
 }
