@@ -87,8 +87,21 @@ describe('learning-etl: one process per embedded data folder', () => {
 
   it('SIGKILL mid-load: the next run takes the lock over and the cut load is rolled back', async () => {
     const other = makeTempDir('learning-etl-kill');
+    // Its own, slower stand-in (30 chunks, 150 ms apart): the load is still streaming when it
+    // is killed, however busy the machine is.
+    const slow = await startLearningApi({
+      recordsPerDay: PER_DAY,
+      seed: 6,
+      chunkRecords: 100,
+      chunkDelayMs: 150,
+    });
+    const startSlow = (args: string[]) =>
+      startCli(['run', '--json', '--no-report', '--no-email', ...args], {
+        cwd: other.path,
+        env: { ...env(), ITRESUME_API_URL: slow.url },
+      });
     try {
-      const victim = start(['--date', '2023-06-01'], other.path);
+      const victim = startSlow(['--date', '2023-06-01']);
       let stderr = '';
       victim.child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
       // The database is open and the day streams into its COPY transaction (30 chunks, 30 ms
@@ -96,15 +109,16 @@ describe('learning-etl: one process per embedded data folder', () => {
       await waitUntil(() => stderr.includes('database: pglite'));
       await new Promise((r) => setTimeout(r, 300));
       victim.child.kill('SIGKILL');
-      await victim.done;
+      expect((await victim.done).signal).toBe('SIGKILL');
       expect(existsSync(lockFile(other.path))).toBe(true);
-      const next = await start(['--date', '2023-06-01', '--no-wait'], other.path).done;
+      const next = await startSlow(['--date', '2023-06-01', '--no-wait']).done;
       expect(next.code, next.stderr).toBe(0);
       const day = jsonOf<RunResult>(next).days[0]!;
       expect(day.replaced).toBe(0);
       expect(await rowsPerDay(other.path)).toEqual({ '2023-06-01': day.loaded });
       expect(existsSync(lockFile(other.path))).toBe(false);
     } finally {
+      await slow.stop();
       await other.cleanup();
     }
   });
