@@ -40,10 +40,10 @@ it('reports every problem of incomplete metadata at once', () => {
   });
   expect(check.ok).toBe(false);
   expect(!check.ok && check.problems).toEqual([
-    'name: missing or invalid',
+    'name: missing or invalid (letters, digits, ". _ -" and spaces, at most 100)',
     'description: missing',
     'fields[0].type: "colour" is not one of string, text, number, integer, boolean, select, date',
-    'fields[1].name: missing or not an identifier',
+    'fields[1].name: missing or not an identifier (at most 64 characters)',
     'fields[3].options: a select needs options',
   ]);
   expect(checkJobMetadata(undefined)).toEqual({
@@ -70,4 +70,22 @@ it('takes concurrency 1 (one run at a time) and refuses other limits', () => {
       ok: false,
       problems: ['concurrency: only 1 (one run at a time) is supported'],
     });
+});
+
+it('bounds names and texts (a 30 MB job name is a problem, not a stack overflow)', () => {
+  const huge = 'a'.repeat(30_000_000);
+  const check = checkJobMetadata({
+    name: huge,
+    description: 'ok',
+    fields: [{ name: 'p'.repeat(65) }, { name: 'ok', label: huge }],
+  });
+  expect(check.ok).toBe(false);
+  const problems = check.ok ? [] : check.problems;
+  expect(problems).toEqual([
+    'name: missing or invalid (letters, digits, ". _ -" and spaces, at most 100)',
+    'fields[0].name: missing or not an identifier (at most 64 characters)',
+    'fields[1].label: longer than 10000 characters',
+  ]);
+  expect(problems.join('').length).toBeLessThan(500);
+  expect(checkJobMetadata({ name: 'a'.repeat(100), description: 'ok' }).ok).toBe(true);
 });

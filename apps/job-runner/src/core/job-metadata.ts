@@ -71,8 +71,10 @@ export type MetadataCheck =
     }
   | { ok: false; problems: string[] };
 
-const namePattern = /^[A-Za-z0-9][A-Za-z0-9._ -]*$/;
-const fieldNamePattern = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** Documented bounds: a job name of up to 100 characters, field names of up to 64. */
+export const metadataLimits = { name: 100, fieldName: 64, text: 10_000, fields: 100 } as const;
+const namePattern = new RegExp(`^[A-Za-z0-9][A-Za-z0-9._ -]{0,${metadataLimits.name - 1}}$`);
+const fieldNamePattern = new RegExp(`^[A-Za-z_][A-Za-z0-9_-]{0,${metadataLimits.fieldName - 1}}$`);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -86,14 +88,24 @@ function checkField(raw: unknown, index: number, problems: string[]): JobField |
   }
   const before = problems.length;
   const name = raw.name;
-  if (typeof name !== 'string' || !fieldNamePattern.test(name))
-    problems.push(`${at}.name: missing or not an identifier`);
+  if (
+    typeof name !== 'string' ||
+    name.length > metadataLimits.fieldName ||
+    !fieldNamePattern.test(name)
+  )
+    problems.push(
+      `${at}.name: missing or not an identifier (at most ${metadataLimits.fieldName} characters)`,
+    );
   const type = raw.type ?? (Array.isArray(raw.options) ? 'select' : 'string');
   if (typeof type !== 'string' || !(fieldTypes as readonly string[]).includes(type)) {
-    problems.push(`${at}.type: "${String(type)}" is not one of ${fieldTypes.join(', ')}`);
+    problems.push(
+      `${at}.type: "${String(type).slice(0, 40)}" is not one of ${fieldTypes.join(', ')}`,
+    );
   }
   if (raw.label !== undefined && typeof raw.label !== 'string')
     problems.push(`${at}.label: not a string`);
+  else if (typeof raw.label === 'string' && raw.label.length > metadataLimits.text)
+    problems.push(`${at}.label: longer than ${metadataLimits.text} characters`);
   if (raw.required !== undefined && typeof raw.required !== 'boolean')
     problems.push(`${at}.required: not true/false`);
   if (raw.secret !== undefined && typeof raw.secret !== 'boolean')
@@ -135,11 +147,17 @@ export function checkJobMetadata(raw: unknown): MetadataCheck {
   if (!isRecord(raw)) return { ok: false, problems: ['metadata: missing or not an object'] };
   const problems: string[] = [];
   const { name, description, fields, timeout, env, concurrency } = raw;
-  if (typeof name !== 'string' || !namePattern.test(name))
-    problems.push('name: missing or invalid');
+  if (typeof name !== 'string' || name.length > metadataLimits.name || !namePattern.test(name))
+    problems.push(
+      `name: missing or invalid (letters, digits, ". _ -" and spaces, at most ${metadataLimits.name})`,
+    );
   if (typeof description !== 'string' || description.trim() === '')
     problems.push('description: missing');
+  else if (description.length > metadataLimits.text)
+    problems.push(`description: longer than ${metadataLimits.text} characters`);
   if (fields !== undefined && !Array.isArray(fields)) problems.push('fields: not a list');
+  else if (Array.isArray(fields) && fields.length > metadataLimits.fields)
+    problems.push(`fields: more than ${metadataLimits.fields}`);
   if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0)))
     problems.push('timeout: not a positive number of seconds');
   if (concurrency !== undefined && concurrency !== 1)
