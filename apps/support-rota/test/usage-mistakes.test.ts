@@ -1,4 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   appBin,
@@ -107,5 +109,45 @@ describe('the everyday mistakes of support-rota', () => {
   it('answers `help generate` and `-v`', () => {
     expect(inEmptyDir(['help', 'generate']).stdout).toContain('--replace-all');
     expect(inEmptyDir(['-v']).stdout).toMatch(/^@toolbelt\/support-rota\//);
+  });
+});
+
+describe('an unreadable holidays file follows the rule of every input file', () => {
+  const rota = fileURLToPath(new URL('../../../examples/support-rota/rota.yaml', import.meta.url));
+  /** A folder with the example rota (writing an .ics) and nothing else. */
+  function withRota(config = readFileSync(rota, 'utf8')) {
+    const dir = makeTempDir('mistakes');
+    dirs.push(dir);
+    writeFileSync(join(dir.path, 'rota.yaml'), config);
+    return dir.path;
+  }
+  const written = (cwd: string) => readdirSync(cwd).filter((n) => n !== '.logs');
+
+  it('--holidays nope.json: USAGE 64, as --mot and --source-file, en and ru, nothing written', () => {
+    const cwd = withRota();
+    const args = ['generate', '--config', 'rota.yaml', '--holidays', 'nope.json'];
+    const en = runBin(bin, args, { cwd });
+    expect(en.status, en.stderr).toBe(64);
+    expect(en.stderr).toBe('Error: cannot read nope.json: no such file.\nSee --help for usage.\n');
+    const ru = runBin(bin, [...args, '--lang', 'ru'], { cwd });
+    expect(ru.status).toBe(64);
+    expect(ru.stderr).toContain('Ошибка: не удалось прочитать nope.json: нет такого файла.\n');
+    const json = runBin(bin, [...args, '--json'], { cwd });
+    expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'USAGE', exitCode: 64 });
+    expect(written(cwd)).toEqual(['rota.yaml']);
+  });
+
+  it('holidays: in the config file: CONFIG 78 (a settings file), the path resolved', () => {
+    const cwd = withRota(
+      readFileSync(rota, 'utf8').replace(/^holidays:.*$/m, 'holidays: nope.json'),
+    );
+    expect(readFileSync(join(cwd, 'rota.yaml'), 'utf8')).toMatch(/^holidays: nope.json$/m);
+    const en = runBin(bin, ['generate', '--config', 'rota.yaml'], { cwd });
+    expect(en.status, en.stderr).toBe(78);
+    expect(en.stderr).toContain(`Error: cannot read ${join(cwd, 'nope.json')}: no such file.\n`);
+    const ru = runBin(bin, ['generate', '--config', 'rota.yaml', '--lang', 'ru'], { cwd });
+    expect(ru.status).toBe(78);
+    expect(ru.stderr).toContain('нет такого файла');
+    expect(written(cwd)).toEqual(['rota.yaml']);
   });
 });

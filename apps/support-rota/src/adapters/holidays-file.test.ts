@@ -68,8 +68,17 @@ describe('holidays files', () => {
         '2025-08-25',
       ]);
       expect((await readHolidays('england-and-wales')).has('2026-12-28')).toBe(true);
-      await expect(readHolidays(join(dir.path, 'missing.json'))).rejects.toMatchObject({
+      // The common rule for unreadable input files: USAGE for a flag's file, CONFIG for the config's.
+      await expect(readHolidays('missing.json', (p) => join(dir.path, p))).rejects.toMatchObject({
+        code: 'USAGE',
+        message: 'cannot read missing.json: no such file.',
+        key: 'common:errors.inputUnreadable',
+      });
+      await expect(
+        readHolidays('missing.json', (p) => join(dir.path, p), { code: 'CONFIG' }),
+      ).rejects.toMatchObject({
         code: 'CONFIG',
+        message: `cannot read ${join(dir.path, 'missing.json')}: no such file.`,
       });
     } finally {
       await dir.cleanup();

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { ToolbeltError } from '@toolbelt/errors';
+import { inputFileError } from '@toolbelt/cli-kit';
+import { ToolbeltError, type ErrorCode } from '@toolbelt/errors';
 import { addDays, isIsoDate, type IsoDate } from '../core/dates.js';
 import { bundledHolidays } from '../holidays/england-and-wales.js';
 
@@ -58,11 +59,15 @@ export async function parseHolidaysIcs(text: string, path: string): Promise<IsoD
 
 /**
  * Holidays from a bundled list name (`england-and-wales`), a `.ics` file or a JSON list;
- * `resolvePath` turns a file name into a path (config-relative or cwd-relative).
+ * `resolvePath` turns a file name into a path (config-relative or cwd-relative). A file that
+ * cannot be read is the common `cannot read <file>: <reason>` error, with `options.code`:
+ * USAGE (64) for a file named by `--holidays` (the default), CONFIG (78) for one named in the
+ * config file.
  */
 export async function readHolidays(
   nameOrPath: string,
   resolvePath: (path: string) => string = (p) => p,
+  options: { code?: ErrorCode } = {},
 ): Promise<Set<IsoDate>> {
   const bundled = bundledHolidays[nameOrPath];
   if (bundled) return new Set(bundled);
@@ -71,11 +76,9 @@ export async function readHolidays(
   try {
     text = await readFile(pathOrName, 'utf8');
   } catch (error) {
-    throw new ToolbeltError('CONFIG', `Cannot read the holidays file ${pathOrName}.`, {
-      cause: error,
-      key: 'support-rota:errors.holidaysUnreadable',
-      params: { path: pathOrName, bundled: Object.keys(bundledHolidays).join(', ') },
-    });
+    const code = options.code ?? 'USAGE';
+    // A flag's file is shown as typed; a config file's as resolved (relative to the config).
+    throw inputFileError(code === 'USAGE' ? nameOrPath : pathOrName, error, { code });
   }
   const ext = extname(pathOrName).toLowerCase();
   return new Set(

@@ -141,7 +141,9 @@ export default class Generate extends BaseCommand<typeof Generate> {
     this.t = this.i18n.t;
     const source = settings.holidays?.source ?? 'flag';
     const holidays = settings.holidays
-      ? await readHolidays(settings.holidays.path, (p) => resolvePath(p, source))
+      ? await readHolidays(settings.holidays.path, (p) => resolvePath(p, source), {
+          code: source === 'flag' ? 'USAGE' : 'CONFIG',
+        })
       : new Set<string>();
     const seed = settings.seed ?? defaultSeed(settings);
     const built = await buildDeps(settings, {

@@ -25,7 +25,6 @@ const en: Catalog = {
     invalidSettings: '{{problems}}',
     configUnreadable: 'Cannot read the config file {{path}}.',
     configInvalid: 'The config file {{path}} is not valid YAML or JSON: {{reason}}',
-    holidaysUnreadable: 'Cannot read the holidays file {{path}} (bundled lists: {{bundled}}).',
     holidaysMalformed: 'The holidays file {{path}} is malformed: {{reason}}',
     partial: '{{failed}} calendar changes failed; the others were written.',
     calendarChanged:
@@ -88,8 +87,6 @@ const ru: Catalog = {
     invalidSettings: '{{problems}}',
     configUnreadable: 'Не удаётся прочитать файл настроек {{path}}.',
     configInvalid: 'Файл настроек {{path}} — не корректный YAML или JSON: {{reason}}',
-    holidaysUnreadable:
-      'Не удаётся прочитать файл праздников {{path}} (встроенные списки: {{bundled}}).',
     holidaysMalformed: 'Файл праздников {{path}} повреждён: {{reason}}',
     partial: 'Не удалось записать изменений календаря: {{failed}}; остальные записаны.',
     calendarChanged:
