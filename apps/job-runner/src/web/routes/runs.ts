@@ -1,9 +1,11 @@
+import { setMaxListeners } from 'node:events';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { isFinished, runStatuses, type RunStatus } from '../../core/run-status.js';
 import type { RunQuery } from '../../adapters/run-store.js';
 import { streamLogText } from '../../adapters/run-summaries.js';
 import { wordReason } from '../../i18n/run-reasons.js';
+import { createSharedReads } from '../shared-reads.js';
 import { historyPage, jobPage, messagePage, runPage } from '../pages.js';
 import { pageContext, type WebAppConfig, type WebDeps, type WebEnv } from '../context.js';
 
@@ -13,6 +15,10 @@ const runId = '/runs/:id{[0-9]+}';
 export function runRoutes(deps: WebDeps, config: WebAppConfig): Hono<WebEnv> {
   const routes = new Hono<WebEnv>();
   const t = deps.t;
+  // Live followers of one run share their reads (one query per page, not one per follower).
+  const follow = createSharedReads(deps.store);
+  // Each open event stream listens for the server's shutdown: many followers are expected.
+  setMaxListeners(10_000, config.signal);
 
   routes.get('/runs', async (c) => {
     const status = c.req.query('status');
@@ -93,11 +99,11 @@ export function runRoutes(deps: WebDeps, config: WebAppConfig): Hono<WebEnv> {
       await stream.write('retry: 2000\n\n');
       try {
         while (!stopped()) {
-          const run = await deps.store.getRun(id);
+          const run = await follow.getRun(id);
           if (!run) break;
           // Drain what is stored, bounded per tick so one client cannot hog the database.
           for (let pages = 0; pages < 5 && !stopped(); pages++) {
-            const lines = await deps.store.readLines(id, after, 2000);
+            const lines = await follow.readLines(id, after, 2000);
             if (lines.length === 0) break;
             after = lines[lines.length - 1]!.seq;
             await stream.writeSSE({
