@@ -147,6 +147,24 @@ describe('notification settings of tech-tracker', () => {
       );
       expect(r.stderr).toContain('  - SLACK_WEBHOOK_URL: not a URL');
     }
+    // In a Russian run the same three problems, in one run, in Russian (notify's catalog).
+    const ru = runBin(bin, ['sync', '--school-year', '23-24', '--dry-run', '--lang', 'ru'], {
+      cwd: dir.path,
+    });
+    expect(ru.status, ru.stderr).toBe(78);
+    expect(ru.stderr).toContain(
+      'Ошибка: Настройки отсутствуют или неверны:\n' +
+        '  - NOTIF_TO_ADDRESS: «hr@@example.org» не является адресом электронной почты\n' +
+        '  - SMTP_PORT: должен быть номером порта от 1 до 65535, получено «abc»\n' +
+        '  - SLACK_WEBHOOK_URL: не URL; ожидается https://hooks.slack.com/services/...\n',
+    );
+    expect(ru.stderr).not.toMatch(/is not an e-mail address|must be a port|not a URL/);
+    const json = runBin(bin, ['sync', '--school-year', '23-24', '--dry-run', '--json'], {
+      cwd: dir.path,
+      env: { TOOLBELT_LANG: 'ru' },
+    });
+    expect(json.status).toBe(78);
+    expect(JSON.parse(json.stdout).error.problems).toHaveLength(3);
     expect(readFileSync(join(dir.path, 'tech-tracker.xlsx'))).toEqual(before);
     expect(
       readdirSync(dir.path)

@@ -12,10 +12,14 @@ export {
   MAX_RECIPIENTS_PER_MESSAGE,
   isEmailAddress,
   parseRecipients,
+  recipientProblems,
   recipientsFromEnv,
   splitRecipients,
 } from './recipients.js';
 export type { ParsedRecipients } from './recipients.js';
-export { createSlackNotifier, slackFromEnv } from './slack-notifier.js';
+export { createSlackNotifier, slackFromEnv, slackSettingProblems } from './slack-notifier.js';
+export { englishProblem } from './setting-problem.js';
+export type { SettingProblem } from './setting-problem.js';
+export { notifySettingProblems } from './settings-check.js';
 export type { SlackNotifier, SlackNotifierOptions, SlackResult } from './slack-notifier.js';
 export { notifyCatalog } from './catalog.js';

@@ -6,6 +6,7 @@ import {
   type OutboxMailerOptions,
 } from './outbox-mailer.js';
 import { isRecipient } from './recipients.js';
+import { englishProblem, settingProblem, type SettingProblem } from './setting-problem.js';
 import { createSmtpMailer } from './smtp-mailer.js';
 import {
   GMAIL_SMTP,
@@ -45,13 +46,18 @@ function gmailAppPassword(value: string): string {
  * Reads the e-mail settings (pure): SMTP when `SMTP_URL` or `SMTP_HOST` is set (with
  * `SMTP_PORT`, `SMTP_SECURE`, `SMTP_USER`, `SMTP_PASSWORD`), Gmail when tech-tracker's
  * `GMAIL_USER`/`GMAIL_PWD` are set, else the outbox folder `OUTBOX_DIR`. `MAIL_FROM` sets the
- * sender. Returns every problem found; problems never contain a password.
+ * sender. Returns every problem found, in English (`problems`) and as data to tell in the
+ * user's language (`settingProblems`); problems never contain a password.
  */
 export function mailSettingsFromEnv(
   env: Env,
   options: MailerFromEnvOptions = {},
-): { settings?: MailSettings; problems: string[] } {
-  const problems: string[] = [];
+): { settings?: MailSettings; problems: string[]; settingProblems: SettingProblem[] } {
+  const found: SettingProblem[] = [];
+  const add = (problem: SettingProblem): void => {
+    const text = englishProblem(problem);
+    if (!found.some((p) => englishProblem(p) === text)) found.push(problem);
+  };
   const url = envValue(env, 'SMTP_URL');
   const host = envValue(env, 'SMTP_HOST');
   const portText = envValue(env, 'SMTP_PORT');
@@ -67,25 +73,24 @@ export function mailSettingsFromEnv(
   if (portText !== undefined) {
     port = /^\d+$/.test(portText) ? Number(portText) : Number.NaN;
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
-      problems.push(`SMTP_PORT: must be a port number from 1 to 65535, got "${portText}"`);
+      add(settingProblem('SMTP_PORT', 'port', { value: portText }));
       port = undefined;
     }
   }
   let secure: boolean | undefined;
   if (secureText !== undefined) {
     secure = BOOLEAN[secureText.toLowerCase()];
-    if (secure === undefined)
-      problems.push(`SMTP_SECURE: must be true or false, got "${secureText}"`);
+    if (secure === undefined) add(settingProblem('SMTP_SECURE', 'boolean', { value: secureText }));
   }
   if (from !== undefined && !isRecipient(from))
-    problems.push(`MAIL_FROM: "${from}" is not an e-mail address`);
+    add(settingProblem('MAIL_FROM', 'address', { value: from }));
 
   let settings: MailSettings | undefined;
   if (url !== undefined || host !== undefined) {
     let smtp: SmtpMailerOptions;
     if (url !== undefined) {
       const { parts, problem } = parseSmtpUrl(url, 'SMTP_URL');
-      if (problem) problems.push(problem);
+      if (problem) add(problem);
       smtp = {
         url,
         // A URL without credentials takes them from SMTP_USER/SMTP_PASSWORD (a secret store
@@ -105,17 +110,17 @@ export function mailSettingsFromEnv(
     }
     if (from !== undefined) smtp.from = from;
     // The URL itself was checked above under its variable name.
-    const { problems: optionProblems } = resolveSmtpOptions(smtp);
-    for (const problem of optionProblems.filter((p) => !p.startsWith('url:')).map(toEnvProblem)) {
-      if (!problems.includes(problem)) problems.push(problem);
-    }
+    const { settingProblems: optionProblems } = resolveSmtpOptions(smtp);
+    for (const problem of optionProblems.filter((p) => p.params.name !== 'url'))
+      add(toEnvProblem(problem));
     settings = { kind: 'smtp', selectedBy: url !== undefined ? 'SMTP_URL' : 'SMTP_HOST', smtp };
   } else if (gmailUser !== undefined || gmailPassword !== undefined) {
-    if (gmailUser === undefined) problems.push('GMAIL_USER: required when GMAIL_PWD is set');
+    if (gmailUser === undefined)
+      add(settingProblem('GMAIL_USER', 'requiredWith', { other: 'GMAIL_PWD' }));
     else if (!isRecipient(gmailUser))
-      problems.push(`GMAIL_USER: "${gmailUser}" is not an e-mail address`);
+      add(settingProblem('GMAIL_USER', 'address', { value: gmailUser }));
     if (gmailPassword === undefined)
-      problems.push('GMAIL_PWD: required when GMAIL_USER is set (a Google app password)');
+      add(settingProblem('GMAIL_PWD', 'gmailPassword', { other: 'GMAIL_USER' }));
     settings = {
       kind: 'smtp',
       selectedBy: 'GMAIL_USER',
@@ -135,22 +140,23 @@ export function mailSettingsFromEnv(
       },
     };
   }
-  return problems.length > 0 ? { problems } : { settings, problems };
+  const problems = found.map(englishProblem);
+  return found.length > 0
+    ? { problems, settingProblems: found }
+    : { settings, problems, settingProblems: found };
 }
 
-/** Names the env variable behind an option problem (`password: ...` -> `SMTP_PASSWORD: ...`). */
-function toEnvProblem(problem: string): string {
+/** Names the env variable behind an option problem (`password` -> `SMTP_PASSWORD`). */
+function toEnvProblem(problem: SettingProblem): SettingProblem {
   const names: Record<string, string> = {
-    'host:': 'SMTP_HOST:',
-    'port:': 'SMTP_PORT:',
-    'password:': 'SMTP_PASSWORD:',
-    'user:': 'SMTP_USER:',
-    'from:': 'MAIL_FROM:',
+    host: 'SMTP_HOST',
+    port: 'SMTP_PORT',
+    password: 'SMTP_PASSWORD',
+    user: 'SMTP_USER',
+    from: 'MAIL_FROM',
   };
-  for (const [option, variable] of Object.entries(names)) {
-    if (problem.startsWith(option)) return variable + problem.slice(option.length);
-  }
-  return problem;
+  const name = names[problem.params.name];
+  return name ? { ...problem, params: { ...problem.params, name } } : problem;
 }
 
 /** Builds the mailer for settings from `mailSettingsFromEnv`. */

@@ -1,6 +1,7 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import { ToolbeltError } from '@toolbelt/errors';
 import { configError, type Env } from './env.js';
+import { englishProblem, settingProblem, type SettingProblem } from './setting-problem.js';
 
 /** Most recipients one message may carry; larger lists are split (many servers cap at 100). */
 export const MAX_RECIPIENTS_PER_MESSAGE = 100;
@@ -76,14 +77,40 @@ export function recipientsFromEnv(
   env: Env,
   variables: readonly string[] = DEFAULT_RECIPIENT_VARIABLES,
 ): string[] {
+  const { recipients, problems } = readRecipients(env, variables);
+  if (problems.length > 0) {
+    throw configError(
+      problems.map(englishProblem),
+      'Separate addresses with commas or semicolons, e.g. MAIL_TO=ann@example.org,bob@example.org',
+    );
+  }
+  return recipients;
+}
+
+/**
+ * The entries of the recipient variables that are not addresses, as problems to tell in the
+ * user's language (see `recipientsFromEnv`, which throws them in English). Pure.
+ */
+export function recipientProblems(
+  env: Env,
+  variables: readonly string[] = DEFAULT_RECIPIENT_VARIABLES,
+): SettingProblem[] {
+  return readRecipients(env, variables).problems;
+}
+
+function readRecipients(
+  env: Env,
+  variables: readonly string[],
+): { recipients: string[]; problems: SettingProblem[] } {
   const recipients: string[] = [];
   const seen = new Set<string>();
-  const problems: string[] = [];
+  const problems: SettingProblem[] = [];
   for (const name of variables) {
     const value = env[name];
     if (value === undefined || value.trim() === '') continue;
     const parsed = parseRecipients(value);
-    for (const bad of parsed.invalid) problems.push(`${name}: "${bad}" is not an e-mail address`);
+    for (const bad of parsed.invalid)
+      problems.push(settingProblem(name, 'address', { value: bad }));
     for (const r of parsed.recipients) {
       const key = addressOf(r);
       if (seen.has(key)) continue;
@@ -91,13 +118,7 @@ export function recipientsFromEnv(
       recipients.push(r);
     }
   }
-  if (problems.length > 0) {
-    throw configError(
-      problems,
-      'Separate addresses with commas or semicolons, e.g. MAIL_TO=ann@example.org,bob@example.org',
-    );
-  }
-  return recipients;
+  return { recipients, problems };
 }
 
 /** Splits recipients into consecutive slices of at most `size`. Pure. */

@@ -1,5 +1,6 @@
 import { ToolbeltError, type ErrorCode } from '@toolbelt/errors';
 import { configError, envValue, type Env } from './env.js';
+import { englishProblem, settingProblem, type SettingProblem } from './setting-problem.js';
 
 /** Options of the Slack incoming-webhook notifier. */
 export interface SlackNotifierOptions {
@@ -41,16 +42,27 @@ function retryAfterMs(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function parseWebhookUrl(value: string, name: string): { url?: URL; problem?: string } {
+function parseWebhookUrl(value: string, name: string): { url?: URL; problem?: SettingProblem } {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return { problem: `${name}: not a URL; expected https://hooks.slack.com/services/...` };
+    return { problem: settingProblem(name, 'webhookUrl') };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    return { problem: `${name}: must be an https:// URL` };
+    return { problem: settingProblem(name, 'webhookHttps') };
   return { url };
+}
+
+/**
+ * The problem with `SLACK_WEBHOOK_URL`, as data to tell in the user's language, or none when
+ * it is unset or a URL (see `slackFromEnv`, which throws it in English). Pure.
+ */
+export function slackSettingProblems(env: Env): SettingProblem[] {
+  const value = envValue(env, 'SLACK_WEBHOOK_URL');
+  if (value === undefined) return [];
+  const { problem } = parseWebhookUrl(value, 'SLACK_WEBHOOK_URL');
+  return problem ? [problem] : [];
 }
 
 /**
@@ -60,7 +72,7 @@ function parseWebhookUrl(value: string, name: string): { url?: URL; problem?: st
  */
 export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifier {
   const { url, problem } = parseWebhookUrl(options.webhookUrl, 'webhookUrl');
-  if (!url) throw configError([problem ?? 'webhookUrl: invalid']);
+  if (!url) throw configError([problem ? englishProblem(problem) : 'webhookUrl: invalid']);
   const webhook = url.toString();
   const target = `${url.origin}${url.pathname.startsWith('/services/') ? '/services' : ''}/***`;
   const doFetch = options.fetch ?? fetch;
@@ -235,7 +247,7 @@ export function slackFromEnv(
   const { problem } = parseWebhookUrl(value, 'SLACK_WEBHOOK_URL');
   if (problem)
     throw configError(
-      [problem],
+      [englishProblem(problem)],
       'Copy the webhook URL from the Slack app settings (Incoming Webhooks).',
     );
   return createSlackNotifier({ ...options, webhookUrl: value });

@@ -1,4 +1,5 @@
 import { isEmailAddress, isRecipient, MAX_RECIPIENTS_PER_MESSAGE } from './recipients.js';
+import { englishProblem, settingProblem, type SettingProblem } from './setting-problem.js';
 
 /** Options of the SMTP adapter. Give `url`, or `host` (and the rest as needed). */
 export interface SmtpMailerOptions {
@@ -82,19 +83,17 @@ interface UrlParts {
 export function parseSmtpUrl(
   url: string,
   name = 'SMTP_URL',
-): { parts?: UrlParts; problem?: string } {
+): { parts?: UrlParts; problem?: SettingProblem } {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return {
-      problem: `${name}: not a URL; expected smtp://user:password@host:port or smtps://...`,
-    };
+    return { problem: settingProblem(name, 'smtpUrl') };
   }
   if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
-    return { problem: `${name}: the scheme must be smtp:// or smtps://, not ${parsed.protocol}//` };
+    return { problem: settingProblem(name, 'smtpScheme', { scheme: parsed.protocol }) };
   }
-  if (parsed.hostname === '') return { problem: `${name}: no host name` };
+  if (parsed.hostname === '') return { problem: settingProblem(name, 'noHost') };
   const port = parsed.port === '' ? undefined : Number(parsed.port);
   try {
     return {
@@ -107,7 +106,7 @@ export function parseSmtpUrl(
       },
     };
   } catch {
-    return { problem: `${name}: user or password is not correctly URL-encoded` };
+    return { problem: settingProblem(name, 'urlEncoding') };
   }
 }
 
@@ -118,8 +117,10 @@ export function parseSmtpUrl(
 export function resolveSmtpOptions(options: SmtpMailerOptions): {
   resolved?: ResolvedSmtpOptions;
   problems: string[];
+  /** The problems of the settings a user gives (url, host, port, user, password, from), as data. */
+  settingProblems: SettingProblem[];
 } {
-  const problems: string[] = [];
+  const settingProblems: SettingProblem[] = [];
   let host = options.host;
   let port = options.port;
   let secure = options.secure;
@@ -128,7 +129,7 @@ export function resolveSmtpOptions(options: SmtpMailerOptions): {
 
   if (options.url !== undefined) {
     const { parts, problem } = parseSmtpUrl(options.url, 'url');
-    if (problem) problems.push(problem);
+    if (problem) settingProblems.push(problem);
     if (parts) {
       host = parts.host;
       port = parts.port ?? port;
@@ -137,16 +138,17 @@ export function resolveSmtpOptions(options: SmtpMailerOptions): {
       password = parts.password ?? password;
     }
   } else if (host === undefined || host.trim() === '') {
-    problems.push('host: required (or give url)');
+    settingProblems.push(settingProblem('host', 'hostRequired'));
   }
   if (port !== undefined && !isPort(port))
-    problems.push(`port: must be a whole number from 1 to 65535, got ${String(port)}`);
+    settingProblems.push(settingProblem('port', 'optionPort', { value: String(port) }));
   if (user !== undefined && password === undefined)
-    problems.push('password: required when a user is given');
+    settingProblems.push(settingProblem('password', 'passwordRequired'));
   if (password !== undefined && user === undefined)
-    problems.push('user: required when a password is given');
+    settingProblems.push(settingProblem('user', 'userRequired'));
   if (options.from !== undefined && !isRecipient(options.from))
-    problems.push(`from: "${options.from}" is not an e-mail address`);
+    settingProblems.push(settingProblem('from', 'address', { value: options.from }));
+  const problems = settingProblems.map(englishProblem);
   const max = options.maxRecipientsPerMessage ?? MAX_RECIPIENTS_PER_MESSAGE;
   if (!Number.isInteger(max) || max < 1 || max > MAX_RECIPIENTS_PER_MESSAGE) {
     problems.push(
@@ -168,7 +170,7 @@ export function resolveSmtpOptions(options: SmtpMailerOptions): {
     if (value !== undefined && (!Number.isFinite(value) || value <= 0))
       problems.push(`${name}: must be a positive number of milliseconds`);
   }
-  if (problems.length > 0 || host === undefined) return { problems };
+  if (problems.length > 0 || host === undefined) return { problems, settingProblems };
 
   const isSecure = secure ?? port === 465;
   const finalPort = port ?? (isSecure ? 465 : 587);
@@ -176,6 +178,7 @@ export function resolveSmtpOptions(options: SmtpMailerOptions): {
   const hostForUrl = host.includes(':') ? `[${host}]` : host;
   return {
     problems,
+    settingProblems,
     resolved: {
       host,
       port: finalPort,

@@ -1,5 +1,6 @@
 import { configError, type Env } from '@toolbelt/cli-kit';
 import { ToolbeltError, isToolbeltError } from '@toolbelt/errors';
+import { createI18n, type Language } from '@toolbelt/i18n';
 
 /** Outcome of one notification channel. */
 export interface NotificationOutcome {
@@ -34,9 +35,9 @@ function asError(error: unknown): ToolbeltError {
  */
 export async function createRunNotifier(
   env: Env,
-  options: { slackBackoffMs?: number } = {},
+  options: { slackBackoffMs?: number; lang?: Language } = {},
 ): Promise<RunNotifier> {
-  await checkNotifierSettings(env);
+  await checkNotifierSettings(env, options.lang);
   const notify = await import('@toolbelt/notify');
   const recipients = notify.recipientsFromEnv(env);
   const mailer = recipients.length > 0 ? notify.mailerFromEnv(env) : undefined;
@@ -95,23 +96,15 @@ export async function createRunNotifier(
 
 /**
  * Checks every notification setting (recipients, SMTP, Slack) at once and throws one CONFIG
- * error (78) listing all their problems; sends nothing and creates nothing, so a dry run
- * calls it too.
+ * error (78) listing all their problems in the run's language (notify's catalog); sends
+ * nothing and creates nothing, so a dry run calls it too.
  */
-export async function checkNotifierSettings(env: Env): Promise<undefined> {
+export async function checkNotifierSettings(env: Env, lang: Language = 'en'): Promise<undefined> {
   const notify = await import('@toolbelt/notify');
-  const problems: string[] = [];
-  const collect = (check: () => unknown): void => {
-    try {
-      check();
-    } catch (error) {
-      if (!isToolbeltError(error) || error.code !== 'CONFIG') throw error;
-      problems.push(...(error.problems.length > 0 ? error.problems : [error.message]));
-    }
-  };
-  collect(() => notify.recipientsFromEnv(env));
-  problems.push(...notify.mailSettingsFromEnv(env).problems);
-  collect(() => notify.slackFromEnv(env));
-  if (problems.length > 0) throw configError(problems);
-  return undefined;
+  const problems = notify.notifySettingProblems(env);
+  if (problems.length === 0) return undefined;
+  const { t } = createI18n({ lang, namespaces: { notify: notify.notifyCatalog } });
+  const error = configError(problems.map((p) => t(p.key, p.params)));
+  // The log (and --json cause) keep the English words.
+  throw Object.assign(error, { cause: new Error(problems.map(notify.englishProblem).join('; ')) });
 }

@@ -67,8 +67,8 @@ export default class Sync extends BaseCommand<typeof Sync> {
     const settings = await resolveSyncSettings(this.flags, this.env, this.startedAt, this.t);
     // Notification settings are settings: checked before any work, in dry runs too.
     const notifier = settings.dryRun
-      ? await checkNotifierSettings(this.env)
-      : await createRunNotifier(this.env);
+      ? await checkNotifierSettings(this.env, this.lang)
+      : await createRunNotifier(this.env, { lang: this.lang });
     const stores = await openSheetStores({
       mot: settings.mot,
       tracker: settings.tracker,
