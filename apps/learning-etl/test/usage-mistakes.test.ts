@@ -133,3 +133,17 @@ describe('settings of learning-etl: every problem in one list, in the run langua
     { MAIL_TO: 'oops, a@b.c', ITRESUME_RETRIES: 'x' },
   );
 });
+
+describe("mail server settings of learning-etl: notify's problems in the run language", () => {
+  walk(
+    [
+      [
+        ['run', '--date', '2023-05-31', '--dry-run'],
+        78,
+        '  - MAIL_TO: "oops" is not an e-mail address\n  - SMTP_PORT: must be a port number from 1 to 65535, got "abc"\n  - SMTP_SECURE: must be true or false, got "maybe"\n',
+        '  - MAIL_TO: «oops» не является адресом электронной почты\n  - SMTP_PORT: должен быть номером порта от 1 до 65535, получено «abc»\n  - SMTP_SECURE: должно быть true или false, получено «maybe»\n',
+      ],
+    ],
+    { MAIL_TO: 'oops', SMTP_HOST: 'smtp.example.org', SMTP_PORT: 'abc', SMTP_SECURE: 'maybe' },
+  );
+});

@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core';
 import { BaseCommand, checkInputFile, configError, requireInteractive } from '@toolbelt/cli-kit';
 import { dbCatalog, lockCatalog } from '@toolbelt/db';
 import { ToolbeltError, errorCodes } from '@toolbelt/errors';
+import { createI18n } from '@toolbelt/i18n';
 import { askDate } from '../ask-date.js';
 import { buildDeps } from '../build-deps.js';
 import { englishProblem, readConfig } from '../config.js';
@@ -78,15 +79,25 @@ export default class Run extends BaseCommand<typeof Run> {
     if (fromFlags === undefined) requireInteractive('--date');
     const { config, problems } = readConfig(this.env, this.flags);
     // The recipients are settings too: checked with the rest, before any work (dry runs too).
-    if (config.email && this.env.MAIL_TO?.trim()) {
-      const { parseRecipients } = await import('@toolbelt/notify');
-      for (const value of parseRecipients(this.env.MAIL_TO).invalid)
-        problems.push({ key: 'mailTo', params: { value } });
+    // So are the mail server's (SMTP_*, GMAIL_*, MAIL_FROM), told with notify's catalog.
+    const mailProblems: { text: string; english: string }[] = [];
+    if (config.email) {
+      const notify = await import('@toolbelt/notify');
+      if (this.env.MAIL_TO?.trim())
+        for (const value of notify.parseRecipients(this.env.MAIL_TO).invalid)
+          problems.push({ key: 'mailTo', params: { value } });
+      const { t } = createI18n({ lang: this.lang, namespaces: { notify: notify.notifyCatalog } });
+      for (const p of notify.mailSettingsFromEnv(this.env).settingProblems)
+        mailProblems.push({ text: t(p.key, p.params), english: notify.englishProblem(p) });
     }
-    if (problems.length > 0) {
+    if (problems.length > 0 || mailProblems.length > 0) {
       for (const problem of problems) this.logger.debug(englishProblem(problem));
+      for (const problem of mailProblems) this.logger.debug(problem.english);
       throw configError(
-        problems.map((p) => say(`settings.${p.key}`, p.params)),
+        [
+          ...problems.map((p) => say(`settings.${p.key}`, p.params)),
+          ...mailProblems.map((p) => p.text),
+        ],
         this.envFile ?? '.env',
       );
     }
