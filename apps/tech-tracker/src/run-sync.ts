@@ -30,7 +30,21 @@ export interface SyncDeps {
   t: Translate;
   /** Google API calls made so far by both stores, by method (empty for workbooks). */
   apiCalls(): Record<string, number>;
+  /** Told the stages of a large sync (a progress bar on a terminal); see PROGRESS_MIN_ROWS. */
+  progress?: SyncProgress;
 }
+
+/** The stages of a sync after the read: diff, then (unless dry-run) backup and write. */
+export interface SyncProgress {
+  /** `total` stages; `rows` MOT rows compared. */
+  start(total: number, rows: number): Promise<void>;
+  /** One stage done; `changes` found so far. */
+  advance(changes: number): void;
+  stop(): void;
+}
+
+/** Syncs of at least this many MOT rows show their stages (a few thousand rows take seconds). */
+export const PROGRESS_MIN_ROWS = 2000;
 
 /** One sync's settings, already validated. */
 export interface SyncOptions {
@@ -179,50 +193,60 @@ export async function runSync(deps: SyncDeps, options: SyncOptions): Promise<Syn
     }),
   );
 
-  const diff = diffTracker(mot.records, cleared, mot.rescindedIds, sheet.rows, options.today);
-  const stamp = formatLastUpdated(options.now, options.timeZone);
-  const base = {
-    schoolYear: options.schoolYear,
-    dryRun: options.dryRun,
-    today: options.today,
-    mot: deps.mot.location,
-    tracker: deps.tracker.location,
-    counts: diff.counts,
-    changes: diff.changes,
-    stamp,
-  };
-  const calls = (): SyncResult['apiCalls'] => {
-    const byMethod = deps.apiCalls();
-    return { total: totalCalls(byMethod), byMethod };
-  };
-  if (options.dryRun) {
-    logger.info(t('log.dryRun'));
-    return { ...base, wrote: 'none', apiCalls: calls() };
-  }
-
-  // A Google tracker has no lock file: check that nobody changed the tab since it was read
-  // (re-read it, compare cell for cell) and write nothing if they did.
-  if (deps.tracker.kind === 'google') await checkUnchanged(deps, tabs.tracker, trackerTab);
-
-  const backup = await deps.backups.save({
-    location: deps.tracker.location,
-    tab: tabs.tracker,
-    takenAt: options.now.toISOString(),
-    values: trackerTab.values,
-  });
-  logger.info(t('log.backup', { path: backup }));
-  const writes = planTrackerWrites(tabs.tracker, sheet, diff, stamp);
-  if (!diff.changed && !sheet.fresh) logger.info(t('log.nothingToRefresh'));
-  await writeOrRestore(deps, tabs.tracker, writes, trackerTab.values, backup);
-  const wrote = diff.changed ? 'rows' : 'stamp';
-  logger.info(
-    t(wrote === 'rows' ? 'log.wroteRows' : 'log.wroteStamp', {
-      count: diff.rows.length,
-      tab: tabs.tracker,
+  // A large sync shows its stages: diff, backup, write (a dry run: the diff only).
+  const progress = mot.records.length >= PROGRESS_MIN_ROWS ? deps.progress : undefined;
+  await progress?.start(options.dryRun ? 1 : 3, mot.records.length);
+  try {
+    const diff = diffTracker(mot.records, cleared, mot.rescindedIds, sheet.rows, options.today);
+    progress?.advance(diff.changes.length);
+    const stamp = formatLastUpdated(options.now, options.timeZone);
+    const base = {
+      schoolYear: options.schoolYear,
+      dryRun: options.dryRun,
+      today: options.today,
+      mot: deps.mot.location,
+      tracker: deps.tracker.location,
+      counts: diff.counts,
+      changes: diff.changes,
       stamp,
-    }),
-  );
-  return { ...base, wrote, backup, apiCalls: calls() };
+    };
+    const calls = (): SyncResult['apiCalls'] => {
+      const byMethod = deps.apiCalls();
+      return { total: totalCalls(byMethod), byMethod };
+    };
+    if (options.dryRun) {
+      logger.info(t('log.dryRun'));
+      return { ...base, wrote: 'none', apiCalls: calls() };
+    }
+
+    // A Google tracker has no lock file: check that nobody changed the tab since it was read
+    // (re-read it, compare cell for cell) and write nothing if they did.
+    if (deps.tracker.kind === 'google') await checkUnchanged(deps, tabs.tracker, trackerTab);
+
+    const backup = await deps.backups.save({
+      location: deps.tracker.location,
+      tab: tabs.tracker,
+      takenAt: options.now.toISOString(),
+      values: trackerTab.values,
+    });
+    logger.info(t('log.backup', { path: backup }));
+    progress?.advance(diff.changes.length);
+    const writes = planTrackerWrites(tabs.tracker, sheet, diff, stamp);
+    if (!diff.changed && !sheet.fresh) logger.info(t('log.nothingToRefresh'));
+    await writeOrRestore(deps, tabs.tracker, writes, trackerTab.values, backup);
+    progress?.advance(diff.changes.length);
+    const wrote = diff.changed ? 'rows' : 'stamp';
+    logger.info(
+      t(wrote === 'rows' ? 'log.wroteRows' : 'log.wroteStamp', {
+        count: diff.rows.length,
+        tab: tabs.tracker,
+        stamp,
+      }),
+    );
+    return { ...base, wrote, backup, apiCalls: calls() };
+  } finally {
+    progress?.stop();
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { errorCodes } from '@toolbelt/errors';
 import { readFile } from 'node:fs/promises';
 import { Flags } from '@oclif/core';
-import { BaseCommand, toCommandError } from '@toolbelt/cli-kit';
+import { BaseCommand, toCommandError, type Progress } from '@toolbelt/cli-kit';
 import { createI18n } from '@toolbelt/i18n';
 import { lockCatalog } from '@toolbelt/lock';
 import { createBackupFolder } from '../adapters/backup-folder.js';
@@ -100,11 +100,36 @@ export default class Sync extends BaseCommand<typeof Sync> {
             ...interruptSignal(this),
           },
         );
+    // A large sync's stages on a bar: on a terminal only, never with --json or --quiet.
+    let bar: Progress | undefined;
+    const progress = {
+      start: async (total: number, rows: number) => {
+        bar = await this.startProgress({
+          label: this.t('progress.sync'),
+          total,
+          counters: [
+            { name: 'rows', label: this.t('progress.rows') },
+            { name: 'changes', label: this.t('progress.changes') },
+          ],
+        });
+        bar.count?.('rows', rows);
+      },
+      advance: (changes: number) => {
+        if (!bar) return;
+        // The changes are known after the first stage (the diff): shown once.
+        if (!changesShown) bar.count?.('changes', changes);
+        changesShown = true;
+        bar.tick(1);
+      },
+      stop: () => bar?.stop(),
+    };
+    let changesShown = false;
     const { report, notificationFailed } = await syncAndNotify(
       {
         ...stores,
         backups: createBackupFolder({ dir: this.flags['backup-dir'] }),
         logger: this.logger,
+        progress,
         t: this.t,
         ...(notifier ? { notifier } : {}),
         describeError: (error) => this.describeError(toCommandError(error)),

@@ -53,6 +53,7 @@ export const en: Catalog = {
     notifyFailed: 'The notification could not be sent: {{reason}}',
     noNotification: 'No notification configured (NOTIF_TO_ADDRESS / MAIL_TO, SLACK_WEBHOOK_URL).',
   },
+  progress: { sync: 'sync', rows: 'MOT rows', changes: 'changes' },
   summary: {
     title:
       'Tech tracker {{year}}: {{appended}} appended, {{updated}} updated ({{keyChanges}} key changes), {{rescinded}} rescinded, {{unchanged}} unchanged',

@@ -56,6 +56,7 @@ export const ru: Catalog = {
     notifyFailed: 'Уведомление не удалось отправить: {{reason}}',
     noNotification: 'Уведомления не настроены (NOTIF_TO_ADDRESS / MAIL_TO, SLACK_WEBHOOK_URL).',
   },
+  progress: { sync: 'синхронизация', rows: 'строк MOT', changes: 'изменений' },
   summary: {
     title:
       'Трекер {{year}}: добавлено {{appended}}, обновлено {{updated}} (ключевых изменений {{keyChanges}}), отозвано {{rescinded}}, без изменений {{unchanged}}',
