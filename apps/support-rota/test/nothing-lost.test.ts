@@ -15,7 +15,7 @@ import { resolveSettings } from '../src/core/settings.js';
 import { runGenerate } from '../src/run-generate.js';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fullDir, readOnlyDir } from './fs-faults.js';
+import { fullDir, readOnlyDir } from '@toolbelt/testkit/fs-faults';
 import { runCli, writeRota } from './run-cli.js';
 
 // Issue 12 ("Nothing lost"), items 3, 4, 9 and 10 for support-rota, through the built CLI.

@@ -18,7 +18,7 @@ import { techTrackerCatalog } from '../src/i18n/catalogs.js';
 import { runSync } from '../src/run-sync.js';
 import { makeExamples, writeWorkbook } from '../../../examples/tech-tracker/make.mjs';
 import { sampleSpreadsheets } from '../../../examples/tech-tracker/sample-data.mjs';
-import { fullDir, readOnlyDir } from './fs-faults.js';
+import { fullDir, readOnlyDir } from '@toolbelt/testkit/fs-faults';
 import { readXlsxTab, runCli } from './harness.js';
 
 // Issue 12 ("Nothing lost"), items 3, 4, 5, 9 for tech-tracker, through the built CLI.

@@ -12,7 +12,7 @@ import {
   icsSafeText,
   xmlSafeText,
 } from '../src/index.js';
-import { fullDir, readOnlyDir } from './fs-faults.js';
+import { fullDir, readOnlyDir } from '@toolbelt/testkit/fs-faults';
 
 const dirs: string[] = [];
 afterAll(async () => {

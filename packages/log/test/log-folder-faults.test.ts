@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLogger, logFileName } from '../src/index.js';
-import { fullDir, readOnlyDir } from './fs-faults.js';
+import { fullDir, readOnlyDir } from '@toolbelt/testkit/fs-faults';
 
 // A ToolbeltError, seen as data (this package does not depend on @toolbelt/errors itself).
 function isToolbeltError(e: unknown): e is { exitCode: number; message: string } {

@@ -5,8 +5,11 @@ import { join } from 'node:path';
 
 /**
  * Folders whose writes really fail, also as root (where chmod stops nothing): a tmpfs
- * mounted read-only (EROFS), or tiny (ENOSPC). Tests run as root on the CI machine, which may
- * mount; `files` are put in before a read-only mount (the mount is remounted read-only).
+ * mounted read-only (EROFS), or tiny (ENOSPC), for file-fault tests.
+ *
+ * Needs root (or CAP_SYS_ADMIN): it runs `mount -t tmpfs` and `umount`, which throw otherwise.
+ * Tests run as root on the CI machine. `files` are put in before a read-only mount (the mount
+ * is then remounted read-only). Call `cleanup()` to unmount and remove the folder.
  */
 export interface FaultyDir {
   path: string;
