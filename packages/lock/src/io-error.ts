@@ -1,23 +1,12 @@
 import { ToolbeltError } from '@toolbelt/errors';
 
-/** System error codes that mean "the environment refused the file operation" (exit 74). */
-const reasons: Record<string, string> = {
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on device',
-  EDQUOT: 'disk quota exceeded',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  ENOTDIR: 'a part of the path is not a folder',
-  EISDIR: 'it is a folder',
-  ENOENT: 'the folder does not exist',
-  EEXIST: 'a file of that name is in the way',
-  EIO: 'input/output error',
-  EMFILE: 'too many open files',
-  ENFILE: 'too many open files',
-  ENAMETOOLONG: 'the file name is too long',
-  EFBIG: 'the file is too large',
-  ELOOP: 'too many symbolic links in the path',
-};
+import { lockCatalog } from './messages.js';
+
+/**
+ * System error codes that mean "the environment refused the file operation" (exit 74), with
+ * the English reason; the catalog (en + ru) is the one list of them.
+ */
+const reasons: Readonly<Record<string, string>> = lockCatalog.en.io.reasons;
 
 /** The errno code of a Node system error, if it is one. */
 export function systemErrorCode(error: unknown): string | undefined {
@@ -29,7 +18,7 @@ export function systemErrorCode(error: unknown): string | undefined {
 /** True when `error` is a system error that `ioError` turns into IOERR. */
 export function isEnvironmentIoError(error: unknown): boolean {
   const code = systemErrorCode(error);
-  return code !== undefined && code in reasons;
+  return code !== undefined && Object.hasOwn(reasons, code);
 }
 
 /**
@@ -42,7 +31,7 @@ export function ioError(
   action: 'write' | 'read' | 'create' = 'write',
 ): unknown {
   const code = systemErrorCode(error);
-  const reason = code === undefined ? undefined : reasons[code];
+  const reason = code !== undefined && Object.hasOwn(reasons, code) ? reasons[code] : undefined;
   if (reason === undefined || code === undefined) return error;
   return new ToolbeltError('IOERR', `cannot ${action} ${path}: ${reason}`, {
     cause: error,
