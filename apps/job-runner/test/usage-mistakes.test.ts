@@ -1,77 +1,17 @@
-import { readdirSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { afterAll, describe, expect, it } from 'vitest';
-import {
-  appBin,
-  mistakeArgv,
-  runBin,
-  typedFlagMistakes,
-  type FlagMistake,
-} from '@toolbelt/testkit/cli-mistakes';
-import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
+import * as vitest from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { usageMistakes } from '@toolbelt/testkit/usage-mistakes';
 
-const bin = appBin(import.meta.url);
-const dirs: TempDir[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await dir.cleanup();
-});
+const { inEmptyDir, walkMistakes, describeTypedFlagMistakes } = usageMistakes(
+  import.meta.url,
+  vitest,
+);
 
-/** Runs the CLI in a fresh empty folder; `written` lists what the run left in it. */
-function inEmptyDir(args: string[], env: Record<string, string> = {}) {
-  const dir = makeTempDir('mistakes');
-  dirs.push(dir);
-  const r = runBin(bin, args, { cwd: dir.path, env });
-  // The run's own log folder is its record, not an output.
-  return { ...r, written: readdirSync(dir.path).filter((name) => name !== '.logs') };
-}
-
-const typed: FlagMistake[] = await typedFlagMistakes(bin);
-
-describe('every typed flag and argument of every command refuses a bad value with USAGE 64', () => {
-  it('finds the typed flags', () => {
-    expect(typed.map((m) => m.flag ?? m.arg)).toContain('log-keep');
-  });
-
-  it.each(typed.map((m) => [mistakeArgv(m).join(' '), m] as const))('%s', (_, m) => {
-    const en = inEmptyDir(mistakeArgv(m));
-    expect(en.status, en.stderr).toBe(64);
-    const named = m.flag ? `--${m.flag}` : m.value;
-    expect(en.stderr).toMatch(
-      new RegExp(`^Error: .*${named.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`),
-    );
-    expect(en.stderr).not.toContain('This is a bug');
-    expect(en.written).toEqual([]);
-    const ru = inEmptyDir([...mistakeArgv(m), '--json'], { TOOLBELT_LANG: 'ru' });
-    expect(ru.status).toBe(64);
-    const error = JSON.parse(ru.stdout).error;
-    expect(error).toMatchObject({ code: 'USAGE', exitCode: 64 });
-    expect(error.message).toMatch(/[а-яё]/i);
-    expect(ru.written).toEqual([]);
-  });
-});
-
-/** [argv, exit code, English message, Russian message]: the mistakes of the issue, one per row. */
-type Mistake = readonly [string[], number, string, string];
-
-function walk(mistakes: readonly Mistake[], env: Record<string, string> = {}) {
-  it.each(mistakes.map((m) => [m[0].join(' '), ...m] as const))('%s', (_, args, code, en, ru) => {
-    const human = inEmptyDir(args, env);
-    expect(human.status, human.stderr).toBe(code);
-    expect(human.stderr).toContain(en);
-    expect(human.stderr).not.toContain('This is a bug');
-    expect(human.written).toEqual([]);
-    const russian = inEmptyDir([...args, '--lang', 'ru'], env);
-    expect(russian.status).toBe(code);
-    expect(russian.stderr).toContain(ru);
-    const json = inEmptyDir([...args, '--json'], env);
-    expect(json.status).toBe(code);
-    expect(JSON.parse(json.stdout).error.exitCode).toBe(code);
-    expect(json.written).toEqual([]);
-  });
-}
+await describeTypedFlagMistakes('log-keep');
 
 describe('the everyday mistakes of job-runner', () => {
-  walk([
+  walkMistakes([
     [
       ['rerun', 'abc'],
       64,

@@ -1,78 +1,20 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import {
-  appBin,
-  mistakeArgv,
-  runBin,
-  typedFlagMistakes,
-  type FlagMistake,
-} from '@toolbelt/testkit/cli-mistakes';
-import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
+import * as vitest from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runBin } from '@toolbelt/testkit/cli-mistakes';
+import { usageMistakes } from '@toolbelt/testkit/usage-mistakes';
 
-const bin = appBin(import.meta.url);
-const dirs: TempDir[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await dir.cleanup();
-});
+const { bin, tempDir, inEmptyDir, describeTypedFlagMistakes, walkMistakes } = usageMistakes(
+  import.meta.url,
+  vitest,
+);
 
-/** Runs the CLI in a fresh empty folder; `written` lists what the run left in it. */
-function inEmptyDir(args: string[], env: Record<string, string> = {}) {
-  const dir = makeTempDir('mistakes');
-  dirs.push(dir);
-  const r = runBin(bin, args, { cwd: dir.path, env });
-  // The run's own log folder is its record, not an output.
-  return { ...r, written: readdirSync(dir.path).filter((name) => name !== '.logs') };
-}
-
-const typed: FlagMistake[] = await typedFlagMistakes(bin);
-
-describe('every typed flag and argument of every command refuses a bad value with USAGE 64', () => {
-  it('finds the typed flags', () => {
-    expect(typed.map((m) => m.flag ?? m.arg)).toContain('log-keep');
-  });
-
-  it.each(typed.map((m) => [mistakeArgv(m).join(' '), m] as const))('%s', (_, m) => {
-    const en = inEmptyDir(mistakeArgv(m));
-    expect(en.status, en.stderr).toBe(64);
-    const named = m.flag ? `--${m.flag}` : m.value;
-    expect(en.stderr).toMatch(
-      new RegExp(`^Error: .*${named.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`),
-    );
-    expect(en.stderr).not.toContain('This is a bug');
-    expect(en.written).toEqual([]);
-    const ru = inEmptyDir([...mistakeArgv(m), '--json'], { TOOLBELT_LANG: 'ru' });
-    expect(ru.status).toBe(64);
-    const error = JSON.parse(ru.stdout).error;
-    expect(error).toMatchObject({ code: 'USAGE', exitCode: 64 });
-    expect(error.message).toMatch(/[а-яё]/i);
-    expect(ru.written).toEqual([]);
-  });
-});
-
-/** [argv, exit code, English message, Russian message]: the mistakes of the issue, one per row. */
-type Mistake = readonly [string[], number, string, string];
-
-function walk(mistakes: readonly Mistake[], env: Record<string, string> = {}) {
-  it.each(mistakes.map((m) => [m[0].join(' '), ...m] as const))('%s', (_, args, code, en, ru) => {
-    const human = inEmptyDir(args, env);
-    expect(human.status, human.stderr).toBe(code);
-    expect(human.stderr).toContain(en);
-    expect(human.stderr).not.toContain('This is a bug');
-    expect(human.written).toEqual([]);
-    const russian = inEmptyDir([...args, '--lang', 'ru'], env);
-    expect(russian.status).toBe(code);
-    expect(russian.stderr).toContain(ru);
-    const json = inEmptyDir([...args, '--json'], env);
-    expect(json.status).toBe(code);
-    expect(JSON.parse(json.stdout).error.exitCode).toBe(code);
-    expect(json.written).toEqual([]);
-  });
-}
+await describeTypedFlagMistakes('log-keep');
 
 describe('the everyday mistakes of tech-tracker', () => {
-  walk([
+  walkMistakes([
     [
       ['snc'],
       64,
@@ -126,8 +68,7 @@ describe('the everyday mistakes of tech-tracker', () => {
 
 describe('notification settings of tech-tracker', () => {
   it('are checked together before any work, in a dry run too: one run shows all three', () => {
-    const dir = makeTempDir('mistakes');
-    dirs.push(dir);
+    const dir = tempDir();
     const examples = fileURLToPath(new URL('../../../examples/tech-tracker/', import.meta.url));
     for (const name of ['mot.xlsx', 'tech-tracker.xlsx'])
       copyFileSync(join(examples, name), join(dir.path, name));
@@ -176,8 +117,7 @@ describe('notification settings of tech-tracker', () => {
 
 describe('a malformed workbook', () => {
   it('is named, in our words and the run language; the library text is the --json cause', () => {
-    const dir = makeTempDir('mistakes');
-    dirs.push(dir);
+    const dir = tempDir();
     writeFileSync(join(dir.path, 'text.xlsx'), 'not a workbook\n');
     copyFileSync(
       fileURLToPath(new URL('../../../examples/tech-tracker/tech-tracker.xlsx', import.meta.url)),
@@ -200,8 +140,7 @@ describe('a malformed workbook', () => {
 
 describe('a settings file that cannot be read', () => {
   it('--mot-columns nope.json: 78, in the one wording of every tool', () => {
-    const dir = makeTempDir('mistakes');
-    dirs.push(dir);
+    const dir = tempDir();
     const examples = fileURLToPath(new URL('../../../examples/tech-tracker/', import.meta.url));
     for (const name of ['mot.xlsx', 'tech-tracker.xlsx'])
       copyFileSync(join(examples, name), join(dir.path, name));
