@@ -57,6 +57,14 @@ export default class Serve extends RunnerCommand<typeof Serve> {
   }
 
   async run(): Promise<{ url: string }> {
+    // Listen for the stop signals first: a SIGTERM while serve is still starting (opening the
+    // database, applying retention) lets it finish starting and then stop cleanly (exit 0).
+    // (`on`, not `once`: a once-listener is gone by the time the lock package's own handler
+    // counts listeners, and that handler would then end the process by the signal.)
+    let requestStop = () => {};
+    const stopRequested = new Promise<void>((resolve) => (requestStop = resolve));
+    process.on('SIGINT', requestStop);
+    process.on('SIGTERM', requestStop);
     const runner = await this.openRunner();
     const { startRun } = await import('../runner.js');
     const { startWebServer } = await import('../web/server.js');
@@ -103,10 +111,9 @@ export default class Serve extends RunnerCommand<typeof Serve> {
       // Embedded: this process runs the schedules (on PostgreSQL the workers' cron does).
       const scheduler = await this.startSchedules(runner, schedules);
       this.logger.info(this.t('serve.listening', { url: web.url }));
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
+      await stopRequested;
+      process.removeListener('SIGINT', requestStop);
+      process.removeListener('SIGTERM', requestStop);
       await scheduler.stop();
       await web.close();
       await stopRetention();
