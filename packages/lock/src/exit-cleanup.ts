@@ -39,7 +39,9 @@ function hook(): void {
   if (hooked) return;
   hooked = true;
   process.on('exit', cleanUpSync);
-  for (const signal of signals) process.on(signal, onSignal);
+  // First in line, so that the count above still includes the application's `once` listeners
+  // (Node removes a once-listener just before calling it).
+  for (const signal of signals) process.prependListener(signal, onSignal);
 }
 
 function unhook(): void {

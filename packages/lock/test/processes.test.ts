@@ -133,6 +133,8 @@ describe('release on exit', () => {
     ['SIGINT with no handler', 'forever', 'SIGINT', { code: null, signal: 'SIGINT' }],
     ['SIGTERM with no handler', 'forever', 'SIGTERM', { code: null, signal: 'SIGTERM' }],
     ['SIGINT the app handles (exit 130)', 'handled', 'SIGINT', { code: 130, signal: null }],
+    // The app's once-listener was added before the lock's: it still decides (exit 0).
+    ['SIGTERM the app handles once', 'once-first', 'SIGTERM', { code: 0, signal: null }],
   ] as const)(
     'removes the lock file after %s',
     async (_name, end, signal, expected) => {
