@@ -132,26 +132,7 @@ export function createSqlJobStore(db: Queryable, options: SqlJobStoreOptions = {
          VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8::jsonb, $9, $10::jsonb, $11, $12, $13, $14, $15, $16, $17,
            COALESCE($18::timestamptz, now()))
          RETURNING job_id`,
-        [
-          job.name,
-          job.source.connector,
-          job.source.object,
-          JSON.stringify(job.source.options),
-          job.source.encryptedCredentials,
-          job.destination.connector,
-          job.destination.object,
-          JSON.stringify(job.destination.options),
-          job.destination.encryptedCredentials,
-          JSON.stringify(job.mapping),
-          job.filterColumn,
-          job.startSelection,
-          job.startValue,
-          job.endSelection,
-          job.endValue,
-          job.timezoneOffset,
-          job.updateMethod,
-          at(),
-        ],
+        [...jobValues(job), at()],
       );
       return Number(result.rows[0]?.job_id);
     },
@@ -163,26 +144,7 @@ export function createSqlJobStore(db: Queryable, options: SqlJobStoreOptions = {
            job_data_json = $11::jsonb, filtered_column_nm = $12, start_selection_nm = $13, start_value_txt = $14,
            end_selection_nm = $15, end_value_txt = $16, timezone_offset_nbr = $17, update_method_cd = $18
          WHERE job_id = $1 RETURNING job_id`,
-        [
-          id,
-          job.name,
-          job.source.connector,
-          job.source.object,
-          JSON.stringify(job.source.options),
-          job.source.encryptedCredentials,
-          job.destination.connector,
-          job.destination.object,
-          JSON.stringify(job.destination.options),
-          job.destination.encryptedCredentials,
-          JSON.stringify(job.mapping),
-          job.filterColumn,
-          job.startSelection,
-          job.startValue,
-          job.endSelection,
-          job.endValue,
-          job.timezoneOffset,
-          job.updateMethod,
-        ],
+        [id, ...jobValues(job)],
       );
       return result.rows.length > 0;
     },
@@ -297,4 +259,27 @@ export function createSqlJobStore(db: Queryable, options: SqlJobStoreOptions = {
       }));
     },
   };
+}
+
+/** A job's column values, in the order of connector_job's job columns (insert and update). */
+function jobValues(job: NewJob): unknown[] {
+  return [
+    job.name,
+    job.source.connector,
+    job.source.object,
+    JSON.stringify(job.source.options),
+    job.source.encryptedCredentials,
+    job.destination.connector,
+    job.destination.object,
+    JSON.stringify(job.destination.options),
+    job.destination.encryptedCredentials,
+    JSON.stringify(job.mapping),
+    job.filterColumn,
+    job.startSelection,
+    job.startValue,
+    job.endSelection,
+    job.endValue,
+    job.timezoneOffset,
+    job.updateMethod,
+  ];
 }
