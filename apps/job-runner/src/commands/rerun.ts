@@ -29,21 +29,20 @@ export default class Rerun extends RunnerCommand<typeof Rerun> {
   // Ctrl-C cancels the run and waits until it is recorded (see startAndFollow).
   static override cancelOnInterrupt = false;
 
+  private noRun(): ToolbeltError {
+    return new ToolbeltError('USAGE', `No run ${this.args.run}`, {
+      key: 'job-runner:errors.noRun',
+      params: { run: this.args.run },
+    });
+  }
+
   async run(): Promise<RunResult> {
     const runner = await this.openRunnerIfData();
-    if (!runner)
-      throw new ToolbeltError('USAGE', `No run ${this.args.run}`, {
-        key: 'job-runner:errors.noRun',
-        params: { run: this.args.run },
-      });
+    if (!runner) throw this.noRun();
     try {
       const { requireJob, rerunInput } = await import('../runner.js');
       const previous = await runner.store.getRun(this.args.run);
-      if (!previous)
-        throw new ToolbeltError('USAGE', `No run ${this.args.run}`, {
-          key: 'job-runner:errors.noRun',
-          params: { run: this.args.run },
-        });
+      if (!previous) throw this.noRun();
       const job = requireJob(runner, previous.job);
       const input: Record<string, string> = rerunInput(previous, job);
       for (const field of validateParams(job.fields, input).missing)
