@@ -5,6 +5,7 @@ import {
   isToolbeltError,
   toToolbeltError,
   type ErrorCode,
+  type LocalizedError,
 } from '@toolbelt/errors';
 import {
   createI18n,
@@ -247,23 +248,28 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
         ? this.t('common:errors.internal', { message, logFile })
         : this.t('common:errors.internalNoLog', { message });
     }
-    const text =
-      error.key && this.i18n?.has(error.key) ? this.t(error.key, error.params) : error.message;
-    const lines = [text];
+    const local = this.localize(error);
+    const lines = [local.message];
     // Every problem of an invalid file or setting, in human output as in --json (unless the
     // message itself carries them, as a `problems` parameter).
-    if (!('problems' in error.params)) lines.push(...error.problems.map((p) => `  - ${p}`));
-    // The config list ends with its own localised fix line; other hints are English text.
+    if (!('problems' in error.params)) lines.push(...local.problems.map((p) => `  - ${p}`));
+    // The config list ends with its own localised fix line.
     const isConfigList = error.code === 'CONFIG' && error.key === 'common:errors.config';
-    if (
-      error.hint &&
-      !isConfigList &&
-      !(error.key && this.i18n?.has(error.key) && this.lang !== 'en')
-    )
-      lines.push(error.hint);
-    if (error.code === 'CONFIG' && error.key === 'common:errors.config')
+    if (local.hint && !isConfigList) lines.push(local.hint);
+    if (isConfigList)
       lines.push(this.t('common:errors.configFix', { envFile: this.envFile ?? '.env' }));
     return lines.join('\n');
+  }
+
+  /** An error in the user's language: the texts its catalog gave it, else its English words. */
+  private localize(error: ToolbeltError): LocalizedError {
+    if (error.texts) return error.localized(this.lang);
+    const translated = Boolean(error.key && this.i18n?.has(error.key));
+    return {
+      message: translated && error.key ? this.t(error.key, error.params) : error.message,
+      hint: translated && this.lang !== 'en' ? undefined : error.hint,
+      problems: [...error.problems],
+    };
   }
 
   protected override toSuccessJson(result: unknown): unknown {

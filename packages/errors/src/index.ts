@@ -4,11 +4,15 @@ export {
   errorCodes,
   exitCodeOf,
   isToolbeltError,
-  toToolbeltError,
 } from './toolbelt-error.js';
 export type {
   ErrorCode,
   ExitCode,
+  LocalizedError,
+  TextLanguage,
+  Texts,
   ToolbeltErrorOptions,
   ToolbeltErrorJson,
 } from './toolbelt-error.js';
+export { commonMessages, defineMessages, toToolbeltError } from './define-messages.js';
+export type { ErrorExtras, MessageKey, MessageParams, Messages } from './define-messages.js';

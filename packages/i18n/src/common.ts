@@ -1,7 +1,7 @@
 import type { Bilingual } from './catalog.js';
 
 /** Messages shared by every Toolbelt CLI (namespace `common`). */
-export const common: Bilingual = {
+export const common = {
   en: {
     errors: {
       prefix: 'Error',
@@ -200,4 +200,4 @@ export const common: Bilingual = {
       lines_other: '{{count}} строки',
     },
   },
-};
+} satisfies Bilingual;

@@ -1,9 +1,13 @@
-import i18next, { type TFunction } from 'i18next';
+import i18next from 'i18next';
 import type { Bilingual } from './catalog.js';
 import { common } from './common.js';
 import type { Language } from './languages.js';
 
-export type Translate = TFunction;
+/**
+ * The one translate function type of Toolbelt: a key (`ns:key` or a key of the default
+ * namespace) and its parameters -> the text in the language the function was made for.
+ */
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
 
 export interface I18n {
   readonly lang: Language;
@@ -46,7 +50,7 @@ export function createI18n(options: I18nOptions): I18n {
     returnNull: false,
     showSupportNotice: false,
   } as Parameters<typeof instance.init>[0]);
-  const t = instance.t.bind(instance) as Translate;
+  const t: Translate = (key, params) => String(instance.t(key, params as never));
   const fixed = { en: instance.getFixedT('en'), ru: instance.getFixedT('ru') };
   return {
     lang: options.lang,
