@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 
 export default tseslint.config(
   {
@@ -13,35 +14,12 @@ export default tseslint.config(
     ],
   },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
   {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
     languageOptions: {
-      globals: {
-        process: 'readonly',
-        console: 'readonly',
-        Buffer: 'readonly',
-        URL: 'readonly',
-        setTimeout: 'readonly',
-        clearTimeout: 'readonly',
-        setInterval: 'readonly',
-        clearInterval: 'readonly',
-        fetch: 'readonly',
-        AbortController: 'readonly',
-        AbortSignal: 'readonly',
-        TextEncoder: 'readonly',
-        TextDecoder: 'readonly',
-        Blob: 'readonly',
-        performance: 'readonly',
-        structuredClone: 'readonly',
-        setImmediate: 'readonly',
-        queueMicrotask: 'readonly',
-        Response: 'readonly',
-        Request: 'readonly',
-        Headers: 'readonly',
-        document: 'readonly',
-        window: 'readonly',
-        EventSource: 'readonly',
-      },
+      globals: { ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': [
@@ -54,6 +32,20 @@ export default tseslint.config(
         { selector: 'TSEnumDeclaration', message: 'Use as-const unions, not enums.' },
       ],
     },
+  },
+  {
+    // Scripts, bins and browser code are plain JavaScript: no type information.
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Code that runs in a page: the web UI's script, and tests' page.evaluate callbacks.
+    files: [
+      'apps/job-runner/public/**',
+      'apps/job-runner/test/**',
+      'packages/testkit/src/browser*.ts',
+    ],
+    languageOptions: { globals: { ...globals.browser } },
   },
   prettier,
 );
