@@ -34,8 +34,9 @@ export default tseslint.config(
     },
   },
   {
-    // Scripts, bins and browser code are plain JavaScript: no type information.
-    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    // Scripts, bins and browser code are plain JavaScript, and the examples' TypeScript (a
+    // job, declaration files) belongs to no tsconfig: no type information.
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs', 'examples/**/*.ts', 'examples/**/*.mts'],
     ...tseslint.configs.disableTypeChecked,
   },
   {
