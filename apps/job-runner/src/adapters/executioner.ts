@@ -2,9 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { JobDefinition } from '../core/job-metadata.js';
-import { planJobEnv, secretEnvValues } from '../core/job-env.js';
-import { planLaunch, type Launch } from '../core/launch.js';
-import { MASK, maskSecrets, type ParamValues } from '../core/job-params.js';
+import { planRunLaunch, type Launch } from '../core/launch.js';
+import { maskSecrets } from '../core/job-params.js';
 import { LineSplitter } from '../core/line-splitter.js';
 import { decideOutcome, type JobExit, type RunOutcome } from '../core/run-status.js';
 import type { LineStream, LogLine, RunStore } from './run-store.js';
@@ -35,26 +34,7 @@ export interface ExecuteOptions {
 }
 
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
-const preloadUrl = new URL('../capture-preload.js', import.meta.url).href;
-
-/** Parameters for the job: the stored (masked) ones with the secrets put back. */
-function paramsWithSecrets(
-  job: JobDefinition,
-  stored: ParamValues,
-  secrets: Readonly<Record<string, string>>,
-): { params: ParamValues; missing: string[] } {
-  const params: ParamValues = { ...stored };
-  const missing: string[] = [];
-  for (const field of job.fields.filter((f) => f.secret)) {
-    const secret = secrets[field.name];
-    if (secret !== undefined) params[field.name] = secret;
-    else if (params[field.name] === MASK) {
-      delete params[field.name];
-      if (field.required) missing.push(field.name);
-    }
-  }
-  return { params, missing };
-}
+const preloadUrl = new URL('../processes/capture-preload.js', import.meta.url).href;
 
 /**
  * The executioner: claim a queued run, start its job as a child process (own process group,
@@ -126,24 +106,23 @@ export async function executeRun(options: ExecuteOptions): Promise<RunOutcome | 
     add('system', `job "${run.job}" is not in this machine's library`);
     exit = { code: null, signal: null, spawnError: `job "${run.job}" not found` };
   } else {
-    const { params, missing } = paramsWithSecrets(job, run.params, secrets);
+    const plan = planRunLaunch(job, runId, run.params, secrets, base, {
+      node: process.execPath,
+      preload: preloadUrl,
+      jobHost: here('../processes/job-host.js'),
+    });
     add('system', `started ${job.name} (run ${runId})`);
-    if (missing.length > 0) {
-      add('system', `secret parameters not provided: ${missing.join(', ')}`);
+    if ('missing' in plan) {
+      add('system', `secret parameters not provided: ${plan.missing.join(', ')}`);
       exit = {
         code: null,
         signal: null,
-        spawnError: `secret parameters not provided: ${missing.join(', ')}`,
+        spawnError: `secret parameters not provided: ${plan.missing.join(', ')}`,
       };
     } else {
-      const env = planJobEnv(base, job.env);
       // Declared credentials are the job's to use, not to leave in the log.
-      secretValues.push(...secretEnvValues(env, job.env ?? []));
-      const launch = planLaunch(job, runId, params, env, {
-        node: process.execPath,
-        preload: preloadUrl,
-        jobHost: here('../job-host.js'),
-      });
+      secretValues.push(...plan.envSecrets);
+      const { launch } = plan;
       const timeoutSeconds = run.timeoutSeconds ?? job.timeoutSeconds;
       exit = await runChild(launch, {
         add,

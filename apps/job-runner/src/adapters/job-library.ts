@@ -9,7 +9,7 @@ import {
   type JobDefinition,
   type MetadataProblem,
 } from '../core/job-metadata.js';
-import { isTypeScriptModule, registerJobResolution, registerTypeScript } from '../job-resolve.js';
+import { isTypeScriptModule, registerJobResolution, registerTypeScript } from './job-resolve.js';
 
 /** Where to look for jobs. */
 export interface LibraryOptions {

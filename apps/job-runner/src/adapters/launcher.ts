@@ -15,7 +15,7 @@ export interface ExecutionerTarget {
   env?: NodeJS.ProcessEnv;
 }
 
-const executionerMain = fileURLToPath(new URL('../executioner-main.js', import.meta.url));
+const executionerMain = fileURLToPath(new URL('../processes/executioner-main.js', import.meta.url));
 
 /**
  * Start the executioner for one run as its own process (argv only, no shell). Secrets go on

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { JobDefinition, JobField } from './job-metadata.js';
 import { validateParams } from './job-params.js';
-import { planLaunch, type LaunchPaths } from './launch.js';
+import { paramsWithSecrets, planLaunch, planRunLaunch, type LaunchPaths } from './launch.js';
 
 const paths: LaunchPaths = { node: '/bin/node', preload: 'file:///p.js', jobHost: '/host.js' };
 
@@ -113,4 +113,30 @@ it('starts module jobs with parameters on stdin and executables with JOB_PARAM v
   const started = planLaunch(executable, 7, { q: value }, { PATH: '/bin' }, paths);
   expect(started).toMatchObject({ file: '/jobs/r.sh', args: [] });
   expect(started.env).toEqual({ PATH: '/bin', JOB_RUN_ID: '7', JOB_PARAM_Q: value });
+});
+
+it('puts secrets back, drops masked ones and names the required secrets nobody gave', () => {
+  const job: JobDefinition = {
+    ...cli,
+    fields: [field('token', 'string', { secret: true, required: true }), field('day', 'date')],
+    env: ['API_TOKEN', 'NODE_OPTIONS'],
+  };
+  const base = { PATH: '/bin', API_TOKEN: 'sekret-value', NODE_OPTIONS: '--require=x', OTHER: '1' };
+  const given = planRunLaunch(
+    job,
+    7,
+    { token: '***', day: '2024-01-02' },
+    { token: 't0ps3cret' },
+    base,
+    paths,
+  );
+  expect(given).toMatchObject({ envSecrets: ['sekret-value'] });
+  if (!('launch' in given)) throw new Error('expected a launch');
+  expect(given.launch.args).toContain('--token=t0ps3cret');
+  expect(given.launch.env).toEqual({ PATH: '/bin', API_TOKEN: 'sekret-value' });
+  expect(planRunLaunch(job, 7, { token: '***' }, {}, base, paths)).toEqual({ missing: ['token'] });
+  expect(paramsWithSecrets(job, { token: '***', day: 'x' }, {})).toEqual({
+    params: { day: 'x' },
+    missing: ['token'],
+  });
 });

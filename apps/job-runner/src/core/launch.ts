@@ -1,6 +1,7 @@
 import { toFlagArgv } from './cli-jobs.js';
+import { planJobEnv, secretEnvValues } from './job-env.js';
 import type { JobDefinition } from './job-metadata.js';
-import type { ParamValues } from './job-params.js';
+import { MASK, type ParamValues } from './job-params.js';
 
 /** How a job is started: a file and argv elements, never a shell. */
 export interface Launch {
@@ -81,4 +82,53 @@ export function planLaunch(
         framed: false,
       };
   }
+}
+
+/** Parameters for the job: the stored (masked) ones with the secrets put back. */
+export function paramsWithSecrets(
+  job: JobDefinition,
+  stored: ParamValues,
+  secrets: Readonly<Record<string, string>>,
+): { params: ParamValues; missing: string[] } {
+  const params: ParamValues = { ...stored };
+  const missing: string[] = [];
+  for (const field of job.fields.filter((f) => f.secret)) {
+    const secret = secrets[field.name];
+    if (secret !== undefined) params[field.name] = secret;
+    else if (params[field.name] === MASK) {
+      delete params[field.name];
+      if (field.required) missing.push(field.name);
+    }
+  }
+  return { params, missing };
+}
+
+/** How one run starts, or the required secret parameters nobody provided. */
+export type RunLaunch =
+  | { missing: string[] }
+  | {
+      launch: Launch;
+      /** Values of the job's declared variables that must not appear in stored lines. */
+      envSecrets: string[];
+    };
+
+/**
+ * Everything about starting a run that needs no process: the parameters with secrets put
+ * back, the job's reduced environment (taken from `base`) and the file and argv to start.
+ */
+export function planRunLaunch(
+  job: JobDefinition,
+  runId: number,
+  stored: ParamValues,
+  secrets: Readonly<Record<string, string>>,
+  base: Readonly<Record<string, string | undefined>>,
+  paths: LaunchPaths,
+): RunLaunch {
+  const { params, missing } = paramsWithSecrets(job, stored, secrets);
+  if (missing.length > 0) return { missing };
+  const env = planJobEnv(base, job.env);
+  return {
+    launch: planLaunch(job, runId, params, env, paths),
+    envSecrets: secretEnvValues(env, job.env ?? []),
+  };
 }

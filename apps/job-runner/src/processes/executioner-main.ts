@@ -4,9 +4,9 @@
  * parameters as JSON on stdin. The process that starts it does not wait for it.
  */
 import { delimiter } from 'node:path';
-import { discoverJobs, findJob } from './adapters/job-library.js';
-import { executeRun } from './adapters/executioner.js';
-import { createRunStore } from './adapters/run-store.js';
+import { discoverJobs, findJob } from '../adapters/job-library.js';
+import { executeRun } from '../adapters/executioner.js';
+import { createRunStore } from '../adapters/run-store.js';
 
 async function readStdin(): Promise<string> {
   let text = '';

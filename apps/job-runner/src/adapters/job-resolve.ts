@@ -7,7 +7,7 @@ let typeScript: Promise<void> | undefined;
 export function registerJobResolution(): void {
   if (registered) return;
   registered = true;
-  register('./job-resolve-hooks.js', import.meta.url);
+  register('../processes/job-resolve-hooks.js', import.meta.url);
 }
 
 /** File names of job modules written in TypeScript (declaration files are not modules). */
