@@ -12,10 +12,42 @@ describe('isSecretKey', () => {
       'JOB_RUNNER_TOKEN',
       'SLACK_WEBHOOK_URL',
       'apiKey',
+      // What job-runner and db counted as secrets, and the names they missed.
+      'client-key',
+      'clientKey',
+      'CLIENT-KEY',
+      'webhook',
+      'slack-webhook-url',
+      'api_key',
+      'API-KEY',
+      'private-key',
+      'GOOGLE_CREDENTIAL',
+      'credentials',
+      'access-token',
+      'client_secret',
+      'sslpassword',
+      'sslkey',
+      'consumer_key',
+      'AWS_SECRET_ACCESS_KEY',
+      'signing-key',
     ]) {
       expect(isSecretKey(key), key).toBe(true);
     }
-    for (const key of ['PWD', 'OLDPWD', 'HOME', 'CREDENTIALS_FILE', 'DATABASE_URL', 'user']) {
+    for (const key of [
+      'PWD',
+      'OLDPWD',
+      'HOME',
+      'CREDENTIALS_FILE',
+      'GOOGLE_APPLICATION_CREDENTIALS',
+      'SSH_KEY_PATH',
+      'DATABASE_URL',
+      'user',
+      // A key of a record (an i18n key, a sort key) is not a secret; `key` alone says nothing.
+      'key',
+      'sortKey',
+      'monkey',
+      'school-year',
+    ]) {
       expect(isSecretKey(key), key).toBe(false);
     }
   });

@@ -1,15 +1,35 @@
 /** Replacement text for every secret value. */
 export const REDACTED = '***';
 
+/**
+ * Parts of a name that say its value is a secret, in any case, with or without `-`/`_`
+ * between words: `SMTP_PASSWORD`, `GMAIL_PWD`, `client-key`, `clientKey`, `apiKey`,
+ * `SLACK_WEBHOOK_URL`, `JOB_RUNNER_TOKEN`, `MASTER_HASH`, `consumer_key`, `sslkey`.
+ */
 const SECRET_KEY =
-  /(pass(word)?|pwd|secret|token|webhook|api[-_]?key|client[-_]?key|private[-_]?key|authorization|master[-_]?hash|cookie)/i;
+  /pass(word)?|pwd|secret|token|webhook|api[-_]?key|client[-_]?key|private[-_]?key|authorization|master[-_]?hash|cookie|sslkey|credential/i;
 
-/** Shell variables that look like secret names but hold paths (PWD is the working directory). */
-const NOT_SECRET = new Set(['PWD', 'OLDPWD']);
+/** `key` as a word of its own after another word: `ACCESS_KEY`, `signing-key`, `consumer_key`. */
+const KEY_WORD = /[a-z0-9][-_.]key($|[-_.])/i;
 
-/** True for object keys whose values must never be shown (password, token, ...). */
+/** A name that holds where a secret is, not the secret: `CREDENTIALS_FILE`, `SSH_KEY_PATH`. */
+const NAMES_A_PLACE = /[-_.](file|path|dir|folder)$/i;
+
+/**
+ * Names that look like secret names but hold paths: PWD is the working directory,
+ * GOOGLE_APPLICATION_CREDENTIALS the path of a service-account key file.
+ */
+const NOT_SECRET = new Set(['PWD', 'OLDPWD', 'GOOGLE_APPLICATION_CREDENTIALS']);
+
+/**
+ * THE secret-name rule of Toolbelt: true for variable, flag and object-key names whose values
+ * must never be shown (password, token, client key, webhook URL, ...). Used by the logger's
+ * redaction, job-runner (masked job flags and env values) and db (URL query parameters).
+ */
 export function isSecretKey(key: string): boolean {
-  return !NOT_SECRET.has(key.toUpperCase()) && SECRET_KEY.test(key);
+  if (NOT_SECRET.has(key.toUpperCase())) return false;
+  if (SECRET_KEY.test(key) && !(/credential/i.test(key) && NAMES_A_PLACE.test(key))) return true;
+  return KEY_WORD.test(key) && !NAMES_A_PLACE.test(key);
 }
 
 const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^:/?#\s@]+:)([^@/\s]+)@/gi;
