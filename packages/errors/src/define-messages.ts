@@ -111,9 +111,9 @@ export function defineMessages<const C extends Catalog>(
         key: `${namespace}:${key}`,
         params,
         texts,
-        ...(extras.cause === undefined ? {} : { cause: extras.cause }),
-        ...(extras.hint === undefined ? {} : { hint: extras.hint }),
-        ...(extras.problems === undefined ? {} : { problems: extras.problems }),
+        cause: extras.cause,
+        hint: extras.hint,
+        problems: extras.problems,
       };
       return new ToolbeltError(code, texts.en, options);
     },

@@ -16,3 +16,4 @@ export type {
 } from './toolbelt-error.js';
 export { commonMessages, defineMessages, toToolbeltError } from './define-messages.js';
 export type { ErrorExtras, MessageKey, MessageParams, Messages } from './define-messages.js';
+export { configError } from './config-error.js';
