@@ -7,8 +7,8 @@ export type { ChunkedSinkOptions } from './chunked-sink.js';
 export { createPagedHttpSource } from './paged-http-source.js';
 export type { PagedHttpSource, PagedHttpSourceOptions } from './paged-http-source.js';
 export { prefetch } from './prefetch.js';
-export { RetryableError, parseRetryAfter, withRetry } from './retry.js';
-export type { RetryOptions } from './retry.js';
+export { RetryableError, parseRetryAfter, retryAfterMs, withRetry } from './retry.js';
+export type { GiveUpReason, RetryGiveUp, RetryInfo, RetryOptions } from './retry.js';
 export { EtlError } from './etl-error.js';
 export type {
   ErrorPolicy,

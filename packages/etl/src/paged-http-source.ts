@@ -1,7 +1,7 @@
 import { ToolbeltError } from '@toolbelt/errors';
 import type { PagedSource } from './pipeline.js';
 import { prefetch } from './prefetch.js';
-import { RetryableError, parseRetryAfter, withRetry, type RetryOptions } from './retry.js';
+import { RetryableError, retryAfterMs, withRetry, type RetryOptions } from './retry.js';
 
 /** Options of `createPagedHttpSource`. */
 export interface PagedHttpSourceOptions<T> {
@@ -94,7 +94,7 @@ export function createPagedHttpSource<T = unknown>(
         await response.body?.cancel();
         throw new RetryableError(
           `GET ${url} answered ${response.status}`,
-          parseRetryAfter(response.headers.get('retry-after'), Date.now()),
+          retryAfterMs(response.headers.get('retry-after')),
         );
       }
       if (!response.ok) {
