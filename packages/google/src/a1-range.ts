@@ -8,16 +8,19 @@ export interface TabRange {
   endCol: number | undefined;
 }
 
-/** Column letters to a 0-based index: `A` -> 0, `AA` -> 26. */
-export function toColumnIndex(letters: string): number {
+/** Column letters to a 0-based index: `A` -> 0, `Z` -> 25, `AA` -> 26 (any case). */
+export function columnIndex(letters: string): number {
+  if (!/^[A-Za-z]+$/.test(letters)) throw new RangeError(`not column letters: ${letters}`);
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
 }
 
-/** 0-based index to column letters. */
-export function toColumnLetters(index: number): string {
-  let n = index + 1;
+/** A 0-based column index to its letters: 0 -> `A`, 25 -> `Z`, 26 -> `AA`. */
+export function columnLetters(index0: number): string {
+  if (!Number.isInteger(index0) || index0 < 0)
+    throw new RangeError(`not a column index: ${index0}`);
+  let n = index0 + 1;
   let out = '';
   while (n > 0) {
     out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
@@ -36,7 +39,7 @@ export function parseTabRange(text: string | undefined): TabRange | undefined {
   if (a === undefined || extra !== undefined) return undefined;
   const first = CORNER.exec(a);
   if (!first || a === '') return undefined;
-  const startCol = first[1] ? toColumnIndex(first[1]) : 0;
+  const startCol = first[1] ? columnIndex(first[1]) : 0;
   const startRow = first[2] ? Number(first[2]) - 1 : 0;
   if (startRow < 0) return undefined;
   if (b === undefined) {
@@ -45,7 +48,7 @@ export function parseTabRange(text: string | undefined): TabRange | undefined {
   }
   const second = CORNER.exec(b);
   if (!second || b === '') return undefined;
-  const endCol = second[1] ? toColumnIndex(second[1]) + 1 : undefined;
+  const endCol = second[1] ? columnIndex(second[1]) + 1 : undefined;
   const endRow = second[2] ? Number(second[2]) : undefined;
   if ((endRow !== undefined && endRow <= startRow) || (endCol !== undefined && endCol <= startCol))
     return undefined;

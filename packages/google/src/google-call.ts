@@ -1,5 +1,6 @@
 /** Every Google call goes through here: counted by method, retried with back-off, errors mapped. */
 import { ToolbeltError } from '@toolbelt/errors';
+import { retryAfterMs, withRetry } from '@toolbelt/etl/retry';
 import { englishMessage } from './messages.js';
 import type { CallCounts } from './ports.js';
 
@@ -88,13 +89,8 @@ function header(headers: unknown, name: string): string | undefined {
   return v === undefined ? undefined : String(v);
 }
 
-/** Parse `Retry-After`: delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
+/** Parse `Retry-After`: delta-seconds or an HTTP date (the shared `retryAfterMs`). */
+export const parseRetryAfter = retryAfterMs;
 
 function networkCode(error: unknown): string | undefined {
   let e: unknown = error;
@@ -238,59 +234,56 @@ export function createGoogleCaller(options: Omit<GoogleCallOptions, 'caller'> = 
     ...options.retry,
   };
   const timeout = options.timeoutMs ?? 60_000;
-  const sleep =
-    options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
   const source = options.authSource ?? 'the configured Google credentials';
   return {
-    async call<T>(
-      method: string,
-      request: (o: RequestOptions) => Promise<T>,
-      target = '',
-    ): Promise<T> {
-      const started = now();
-      for (let attempt = 1; ; attempt++) {
-        counts[method] = (counts[method] ?? 0) + 1;
-        try {
-          return await request({ retry: false, timeout });
-        } catch (error) {
-          if (error instanceof ToolbeltError) throw error;
-          const failure = classifyGoogleError(error, now());
-          const elapsed = now() - started;
-          const context = {
-            method,
-            target,
-            source,
-            attempts: attempt,
-            elapsedMs: elapsed,
-            cause: error,
-          };
-          if (!failure.retryable || attempt >= policy.maxAttempts)
-            throw toGoogleError(failure, context);
-          // Exponential back-off with "equal jitter": half fixed, half random, so waits never collapse to 0.
-          const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-          const backoff = step / 2 + random() * (step / 2);
-          const delay =
-            failure.retryAfterMs !== undefined ? failure.retryAfterMs + random() * 250 : backoff;
-          // Say what happened: the wait the server asked for is beyond the budget, so no retry.
-          if (elapsed + delay > policy.maxElapsedMs)
-            throw toGoogleError(failure, {
-              ...context,
-              ...(failure.retryAfterMs !== undefined
-                ? { retryAfterBeyondBudgetMs: policy.maxElapsedMs }
-                : {}),
+    call<T>(method: string, request: (o: RequestOptions) => Promise<T>, target = ''): Promise<T> {
+      const failureOf = (error: unknown): GoogleFailure | undefined =>
+        error instanceof ToolbeltError ? undefined : classifyGoogleError(error, now());
+      return withRetry(
+        () => {
+          counts[method] = (counts[method] ?? 0) + 1;
+          return request({ retry: false, timeout });
+        },
+        {
+          retries: policy.maxAttempts - 1,
+          baseDelayMs: policy.baseDelayMs,
+          maxDelayMs: policy.maxDelayMs,
+          budgetMs: policy.maxElapsedMs,
+          shouldRetry: (error) => failureOf(error)?.retryable ?? false,
+          retryAfter: (error) => failureOf(error)?.retryAfterMs,
+          sleep: options.sleep,
+          now,
+          random: options.random,
+          onRetry: (info) => {
+            const failure = failureOf(info.error);
+            options.onRetry?.({
+              method,
+              attempt: info.attempt,
+              delayMs: Math.round(info.delayMs),
+              status: failure?.status,
+              reason: failure?.reason,
             });
-          options.onRetry?.({
-            method,
-            attempt,
-            delayMs: Math.round(delay),
-            status: failure.status,
-            reason: failure.reason,
-          });
-          await sleep(delay);
-        }
-      }
+          },
+          onGiveUp: (info) => {
+            const failure = failureOf(info.error);
+            if (!failure) return info.error;
+            return toGoogleError(failure, {
+              method,
+              target,
+              source,
+              attempts: info.attempts,
+              elapsedMs: info.elapsedMs,
+              cause: info.error,
+              // Say what happened: the wait the server asked for is beyond the budget, so no retry.
+              retryAfterBeyondBudgetMs:
+                info.reason === 'budget' && info.retryAfterMs !== undefined
+                  ? info.budgetMs
+                  : undefined,
+            });
+          },
+        },
+      );
     },
     callCounts: () => ({ ...counts }),
   };

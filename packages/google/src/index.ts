@@ -20,6 +20,8 @@ export {
   configDir,
 } from './auth.js';
 export type { GoogleAuthConfig, AuthClientOptions, Env } from './auth.js';
+export { columnIndex, columnLetters, parseTabRange, quoteTab } from './a1-range.js';
+export type { TabRange } from './a1-range.js';
 export { createGoogleCaller, classifyGoogleError, parseRetryAfter } from './google-call.js';
 export type {
   GoogleCaller,
