@@ -1,4 +1,5 @@
 import { ToolbeltError, type ErrorCode } from '@toolbelt/errors';
+import { RetryableError, retryAfterMs, withRetry } from '@toolbelt/etl/retry';
 import { configError, envValue, type Env } from './env.js';
 import { englishProblem, settingProblem, type SettingProblem } from './setting-problem.js';
 
@@ -30,16 +31,6 @@ export interface SlackNotifier {
   readonly target: string;
   /** Sends `text` (and optional Block Kit `blocks`); retries 429 and 5xx a bounded number of times. */
   notify(text: string, blocks?: readonly unknown[]): Promise<SlackResult>;
-}
-
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** `Retry-After` in ms: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-function retryAfterMs(header: string | null): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 function parseWebhookUrl(value: string, name: string): { url?: URL; problem?: SettingProblem } {
@@ -80,7 +71,7 @@ export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifie
   const backoffMs = options.backoffMs ?? 1000;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const sleep = options.sleep ?? realSleep;
+  const { sleep } = options;
 
   // Error texts from HTTP clients can quote the URL; the secret path must never leave here.
   const redact = (text: string): string =>
@@ -133,62 +124,17 @@ export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifie
       let lastCause: unknown;
       let timedOut = false;
       let attempts = 0;
-      for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-        attempts = attempt;
-        let wait = backoffMs * 2 ** (attempt - 1);
+      /** One POST: a result when it is final, a `RetryableError` for 429, 5xx and no answer. */
+      const post = async (previous: number): Promise<SlackResult> => {
+        attempts = previous + 1;
+        let res: Response;
         try {
-          const res = await doFetch(webhook, {
+          res = await doFetch(webhook, {
             method: 'POST',
             headers: { 'content-type': 'application/json; charset=utf-8' },
             body,
             signal: AbortSignal.timeout(timeoutMs),
           });
-          const reason = (await res.text().catch(() => '')).trim().slice(0, 200);
-          if (res.ok) return { ok: true, attempts: attempt };
-          lastStatus = res.status;
-          lastReason = reason;
-          lastCause = undefined;
-          timedOut = false;
-          const params = { status: res.status, reason };
-          if (res.status === 400)
-            return fail(
-              'DATA',
-              'slack.invalidPayload',
-              `Slack refused the message as malformed (${res.status} ${reason})`,
-              params,
-              attempt,
-            );
-          if (res.status === 401 || res.status === 403) {
-            return fail(
-              'AUTH',
-              'slack.forbidden',
-              `Slack refused the webhook (${res.status} ${reason}); check SLACK_WEBHOOK_URL`,
-              params,
-              attempt,
-            );
-          }
-          if (res.status === 404 || res.status === 410) {
-            return fail(
-              'CONFIG',
-              'slack.gone',
-              `The Slack webhook no longer works (${res.status} ${reason}); create a new one and set SLACK_WEBHOOK_URL`,
-              params,
-              attempt,
-            );
-          }
-          if (res.status === 429) {
-            const asked = retryAfterMs(res.headers.get('retry-after'));
-            if (asked !== undefined && asked > maxRetryAfterMs) break;
-            wait = asked ?? wait;
-          } else if (res.status < 500) {
-            return fail(
-              'DATA',
-              'slack.rejected',
-              `Slack refused the message (${res.status} ${reason})`,
-              params,
-              attempt,
-            );
-          }
         } catch (err) {
           lastStatus = 0;
           lastCause = err;
@@ -199,8 +145,65 @@ export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifie
               ? ((err.cause as Error | undefined)?.message ?? err.message)
               : String(err),
           );
+          throw new RetryableError(lastReason);
         }
-        if (attempt < maxAttempts) await sleep(wait);
+        const reason = (await res.text().catch(() => '')).trim().slice(0, 200);
+        if (res.ok) return { ok: true, attempts };
+        lastStatus = res.status;
+        lastReason = reason;
+        lastCause = undefined;
+        timedOut = false;
+        const params = { status: res.status, reason };
+        if (res.status === 400)
+          return fail(
+            'DATA',
+            'slack.invalidPayload',
+            `Slack refused the message as malformed (${res.status} ${reason})`,
+            params,
+            attempts,
+          );
+        if (res.status === 401 || res.status === 403)
+          return fail(
+            'AUTH',
+            'slack.forbidden',
+            `Slack refused the webhook (${res.status} ${reason}); check SLACK_WEBHOOK_URL`,
+            params,
+            attempts,
+          );
+        if (res.status === 404 || res.status === 410)
+          return fail(
+            'CONFIG',
+            'slack.gone',
+            `The Slack webhook no longer works (${res.status} ${reason}); create a new one and set SLACK_WEBHOOK_URL`,
+            params,
+            attempts,
+          );
+        if (res.status === 429)
+          throw new RetryableError('429', retryAfterMs(res.headers.get('retry-after')));
+        if (res.status < 500)
+          return fail(
+            'DATA',
+            'slack.rejected',
+            `Slack refused the message (${res.status} ${reason})`,
+            params,
+            attempts,
+          );
+        throw new RetryableError(String(res.status));
+      };
+      try {
+        return await withRetry(post, {
+          retries: maxAttempts - 1,
+          baseDelayMs: backoffMs,
+          maxDelayMs: Number.POSITIVE_INFINITY,
+          budgetMs: Number.POSITIVE_INFINITY,
+          jitter: false,
+          // A Retry-After longer than allowed ends the retries at once.
+          shouldRetry: (error) =>
+            error instanceof RetryableError && (error.retryAfterMs ?? 0) <= maxRetryAfterMs,
+          sleep,
+        });
+      } catch (error) {
+        if (!(error instanceof RetryableError)) throw error;
       }
       if (lastStatus === 429) {
         return fail(

@@ -1,4 +1,5 @@
 import type { ToolbeltError } from '@toolbelt/errors';
+import { RetryableError, withRetry } from '@toolbelt/etl/retry';
 import type { Transporter } from 'nodemailer';
 import { configError } from './env.js';
 import type { MailMessage, Mailer, SendResult } from './mailer.js';
@@ -26,8 +27,6 @@ function isDeferred(error: ToolbeltError): boolean {
   return error.key === 'notify:smtp.deferred' || error.key === 'notify:smtp.deferredRetried';
 }
 
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * The `Mailer` on an SMTP server through nodemailer (loaded on first send). Recipients go in
  * messages of at most 100; every slice gets a result, and failures are results, not throws.
@@ -39,7 +38,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   const { resolved, problems } = resolveSmtpOptions(options);
   if (!resolved) throw configError(problems.map((p) => `SMTP ${p}`));
   const smtp: ResolvedSmtpOptions = resolved;
-  const sleep = options.sleep ?? realSleep;
+  const { sleep } = options;
   let transporter: Transporter | undefined;
 
   const getTransporter = async (): Promise<Transporter> => {
@@ -124,20 +123,33 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   ): Promise<SendResult[]> => {
     const done: SendResult[] = [];
     let pending = slice;
-    for (let attempt = 1; ; attempt += 1) {
-      const results = await sendSlice(message, from, pending, attempt);
-      const deferred = results.filter(
-        (r): r is Extract<SendResult, { ok: false }> => !r.ok && isDeferred(r.error),
+    let deferred: Extract<SendResult, { ok: false }>[] = [];
+    try {
+      await withRetry(
+        async (previous) => {
+          const results = await sendSlice(message, from, pending, previous + 1);
+          deferred = results.filter(
+            (r): r is Extract<SendResult, { ok: false }> => !r.ok && isDeferred(r.error),
+          );
+          done.push(...results.filter((r) => r.ok || !isDeferred(r.error)));
+          if (deferred.length === 0) return;
+          pending = deferred.flatMap((r) => r.recipients);
+          throw new RetryableError('deferred');
+        },
+        {
+          retries: smtp.deferredRetries,
+          baseDelayMs: smtp.deferredBackoffMs,
+          maxDelayMs: Number.POSITIVE_INFINITY,
+          budgetMs: Number.POSITIVE_INFINITY,
+          jitter: false,
+          sleep,
+        },
       );
-      done.push(...results.filter((r) => r.ok || !isDeferred(r.error)));
-      if (deferred.length === 0) return done;
-      if (attempt > smtp.deferredRetries) {
-        done.push(...deferred);
-        return done;
-      }
-      pending = deferred.flatMap((r) => r.recipients);
-      await sleep(smtp.deferredBackoffMs * 2 ** (attempt - 1));
+    } catch (error) {
+      if (!(error instanceof RetryableError)) throw error;
+      done.push(...deferred);
     }
+    return done;
   };
 
   return {
