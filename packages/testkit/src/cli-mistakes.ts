@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runCli } from './run-cli.js';
 
 /** One typed flag of one command and a value it must refuse. */
 export interface FlagMistake {
@@ -90,25 +90,14 @@ interface OclifConfig {
   }[];
 }
 
-/** Runs the bin as a program (`node -- bin args`) with a plain environment; returns what a shell sees. */
+/** Runs the bin as a program with testkit's clean environment ({@link runCli}); returns what a shell sees. */
 export function runBin(
   binPath: string,
   args: readonly string[],
   options: { cwd: string; env?: Record<string, string | undefined> },
 ): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--', binPath, ...args], {
-    cwd: options.cwd,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      NO_COLOR: '1',
-      ...options.env,
-    },
-    encoding: 'utf8',
-    input: '',
-    timeout: 120_000,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  const { status, stdout, stderr } = runCli(binPath, args, options);
+  return { status, stdout, stderr };
 }
 
 /** Path of the bin of the app whose test file calls this (`<app>/bin/run.js`). */

@@ -10,6 +10,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seededRandom } from './random.js';
 
 /** One record as the API returns it (some keys may be missing: a quirk). */
 export interface LearningApiRecord {
@@ -70,18 +71,6 @@ export interface LearningApiStandIn {
   stop(): Promise<void>;
 }
 
-/** Seeded PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function hashDay(day: string, seed: number): number {
   let h = 2166136261 ^ seed;
   for (let i = 0; i < day.length; i++) h = Math.imul(h ^ day.charCodeAt(i), 16777619);
@@ -108,7 +97,7 @@ const courses = [
  */
 export function* generateDay(options: GenerateDayOptions): Generator<LearningApiRecord> {
   const count = options.count ?? 200;
-  const random = prng(hashDay(options.day, options.seed ?? 1));
+  const random = seededRandom(hashDay(options.day, options.seed ?? 1));
   const quirkRate = options.quirkRate ?? 0.1;
   const userCount = options.users ?? Math.max(3, Math.floor(count / 20));
   const userIds = Array.from({ length: userCount }, () => hex(random, 32));
