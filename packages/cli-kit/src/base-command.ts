@@ -69,6 +69,19 @@ export const baseFlags = {
   }),
 };
 
+/** Names of the flags every Toolbelt command has: the base flags, `--json` and `--help`. */
+export type CommonFlagName = keyof typeof baseFlags | 'json' | 'help';
+
+/**
+ * The names of the flags every Toolbelt command has (`lang`, `dotenv`, `log-dir`, ...,
+ * `json`, `help`): what a job form or a wrapper leaves out as not the command's own.
+ */
+export const commonFlagNames: readonly CommonFlagName[] = [
+  ...(Object.keys(baseFlags) as (keyof typeof baseFlags)[]),
+  'json',
+  'help',
+];
+
 export type CommandFlags<T extends typeof Command> = Interfaces.InferredFlags<
   (typeof BaseCommand)['baseFlags'] & T['flags']
 >;
@@ -253,10 +266,9 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     // Every problem of an invalid file or setting, in human output as in --json (unless the
     // message itself carries them, as a `problems` parameter).
     if (!('problems' in error.params)) lines.push(...local.problems.map((p) => `  - ${p}`));
-    // The config list ends with its own localised fix line.
-    const isConfigList = error.code === 'CONFIG' && error.key === 'common:errors.config';
-    if (local.hint && !isConfigList) lines.push(local.hint);
-    if (isConfigList)
+    if (local.hint) lines.push(local.hint);
+    // The config list ends with its fix line, naming the .env file read when the error does not.
+    else if (error.code === 'CONFIG' && error.key === 'common:errors.config')
       lines.push(this.t('common:errors.configFix', { envFile: this.envFile ?? '.env' }));
     return lines.join('\n');
   }

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
-import { ToolbeltError } from '@toolbelt/errors';
+import { commonMessages } from '@toolbelt/errors';
+import type { Env } from '@toolbelt/i18n';
 
-export type Env = Readonly<Record<string, string | undefined>>;
+export type { Env };
 
 export interface LoadedEnv {
   /** Process environment over the .env file: process variables win. */
@@ -28,11 +29,7 @@ export function loadEnv(
   const file = resolve(cwd, options.envFile ?? '.env');
   if (!existsSync(file)) {
     if (explicit) {
-      throw new ToolbeltError(
-        'CONFIG',
-        `cannot read ${options.envFile}: no such file. Check the --dotenv path.`,
-        { key: 'common:errors.envFileMissing', params: { path: options.envFile } },
-      );
+      throw commonMessages.error('CONFIG', 'errors.envFileMissing', { path: options.envFile });
     }
     return { env: { ...processEnv }, file: undefined, fromFile: [] };
   }

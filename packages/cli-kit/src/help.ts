@@ -1,6 +1,7 @@
 import { CommandHelp, Help, type Command, type Interfaces } from '@oclif/core';
 import { exitCodes, type ErrorCode } from '@toolbelt/errors';
 import { createI18n, detectLanguage, langFromArgv, type I18n } from '@toolbelt/i18n';
+import type { CommonFlagName } from './base-command.js';
 
 /** Russian help text of one command: summary, description and flag descriptions by flag name. */
 export interface CommandHelpText {
@@ -14,7 +15,7 @@ export interface CommandHelpText {
 export type HelpCatalog = Record<string, CommandHelpText>;
 
 /** Base flags are described by the common catalog. */
-const baseFlagKeys: Record<string, string> = {
+const baseFlagKeys: Record<CommonFlagName, string> = {
   json: 'json',
   lang: 'lang',
   dotenv: 'envFile',
@@ -45,7 +46,7 @@ export function localizeCommand(
   const text = catalog[command.id] ?? {};
   const flags: Record<string, Command.Flag.Any> = {};
   for (const [name, flag] of Object.entries(command.flags ?? {})) {
-    const baseKey = baseFlagKeys[name];
+    const baseKey = (baseFlagKeys as Partial<Record<string, string>>)[name];
     const translated =
       text.flags?.[name] ?? (baseKey ? i18n.t(`common:help.flags.${baseKey}`) : undefined);
     flags[name] = translated ? { ...flag, summary: translated, description: undefined } : flag;

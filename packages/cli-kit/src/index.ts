@@ -1,7 +1,14 @@
-export { BaseCommand, baseFlags, cancelledError, toCommandError } from './base-command.js';
-export type { CommandArgs, CommandFlags } from './base-command.js';
-export { configError, parseConfig, validateConfig } from './config.js';
-export type { ConfigResult } from './config.js';
+export {
+  BaseCommand,
+  baseFlags,
+  cancelledError,
+  commonFlagNames,
+  toCommandError,
+} from './base-command.js';
+export type { CommandArgs, CommandFlags, CommonFlagName } from './base-command.js';
+export { configError } from '@toolbelt/errors';
+export { checkSettings, settingProblem, settingsError } from './settings.js';
+export type { CheckSettingsOptions, SettingsCheck } from './settings.js';
 export { NOW_VARIABLE, createRunClock, parseInstant, readClock } from './clock.js';
 export type { Clock, RunClock, SystemTime } from './clock.js';
 export { loadEnv } from './env.js';

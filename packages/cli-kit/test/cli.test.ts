@@ -100,6 +100,12 @@ describe('configuration', () => {
     const json = run(['config', '--json'], { env: { FIXTURE_PORT: 'abc' } });
     expect(json.status).toBe(78);
     expect(JSON.parse(json.stdout).error.problems).toHaveLength(3);
+    const ru = run(['config', '--lang', 'ru'], { env: { FIXTURE_PORT: 'abc' } });
+    expect(ru.status).toBe(78);
+    expect(ru.stderr).toContain('Настройки отсутствуют или неверны:');
+    expect(ru.stderr).toContain('FIXTURE_URL: обязателен, но не задан');
+    expect(ru.stderr).toContain('FIXTURE_PORT: должен быть числом, получено «abc»');
+    expect(ru.stderr).toContain('Задайте переменные в окружении или в .env');
   });
 
   it('reads .env, with the process environment taking precedence', () => {
