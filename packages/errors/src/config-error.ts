@@ -11,13 +11,8 @@ export function configError(
   problems: readonly (Texts | string)[],
   envFile?: string,
 ): ToolbeltError {
-  return commonMessages.error(
-    'CONFIG',
-    'errors.config',
-    envFile === undefined ? {} : { envFile },
-    {
-      problems,
-      hint: envFile === undefined ? undefined : commonMessages.text('errors.configFix', { envFile }),
-    },
-  );
+  return commonMessages.error('CONFIG', 'errors.config', envFile === undefined ? {} : { envFile }, {
+    problems,
+    hint: envFile === undefined ? undefined : commonMessages.text('errors.configFix', { envFile }),
+  });
 }
