@@ -13,6 +13,10 @@ describe('redactUrl', () => {
     expect(redactUrl('postgres://app:hunter2@db:5432/app?sslpassword=x&application_name=a')).toBe(
       'postgres://app:***@db:5432/app?sslpassword=***&application_name=a',
     );
+    // The one secret-name rule of @toolbelt/log: any case, `-`/`_`, key words.
+    expect(redactUrl('postgres://db/app?sslkey=k&Auth_Token=t&client-key=c&sslmode=require')).toBe(
+      'postgres://db/app?sslkey=***&Auth_Token=***&client-key=***&sslmode=require',
+    );
     expect(redactUrl('postgres://db/app')).toBe('postgres://db/app');
     expect(redactUrl('not a url hunter2')).not.toContain('hunter2');
   });

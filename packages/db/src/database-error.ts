@@ -1,4 +1,5 @@
 import { ToolbeltError, isToolbeltError } from '@toolbelt/errors';
+import { REDACTED, isSecretKey } from '@toolbelt/log';
 
 /** Where an error happened, to word the message without leaking secrets. */
 export interface ErrorContext {
@@ -23,10 +24,9 @@ const networkCodes = new Set([
 export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    for (const key of [...parsed.searchParams.keys()]) {
-      if (/pass|secret|key/i.test(key)) parsed.searchParams.set(key, '***');
-    }
+    if (parsed.password) parsed.password = REDACTED;
+    for (const key of [...parsed.searchParams.keys()])
+      if (isSecretKey(key)) parsed.searchParams.set(key, REDACTED);
     return parsed.toString();
   } catch {
     return '(unparsable URL)';
