@@ -1,54 +1,46 @@
-import type { Translate } from '@toolbelt/i18n';
-import type { GenerateResult } from './run-generate.js';
+import { formatTable } from '@toolbelt/cli-kit';
+import type { ErrorCode } from '@toolbelt/errors';
+import { createI18n, type Language, type Translate } from '@toolbelt/i18n';
+import { lockCatalog, type LockHolder } from '@toolbelt/lock';
 import type { DiffEntry } from './core/diff.js';
 import type { Fairness } from './core/reports.js';
-
-/** A plain text table: columns padded to their widest cell, numbers right-aligned. */
-export function formatTable(
-  header: readonly string[],
-  rows: readonly (readonly (string | number)[])[],
-): string {
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...rows.map((r) => String(r[i] ?? '').length)),
-  );
-  const line = (cells: readonly (string | number)[]): string =>
-    cells
-      .map((c, i) =>
-        typeof c === 'number'
-          ? String(c).padStart(widths[i] ?? 0)
-          : String(c).padEnd(widths[i] ?? 0),
-      )
-      .join('  ')
-      .trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
+import type { RotaSettings } from './core/settings.js';
+import { messages } from './i18n/index.js';
+import type { DiffCounts, GenerateResult } from './run-generate.js';
 
 /** The diff as `--dry-run` prints it: one line per write. */
 export function formatDiff(entries: readonly DiffEntry[], t: Translate): string {
   return formatTable(
-    [t('out.diffColumns.change'), t('out.diffColumns.date'), t('out.diffColumns.summary')],
+    [t('ui.diffColumns.change'), t('ui.diffColumns.date'), t('ui.diffColumns.summary')],
     entries.map((e) => [
-      t(`out.kinds.${e.kind}`),
+      t(`ui.kinds.${e.kind}`),
       e.date,
       e.kind === 'update' && e.before ? `${e.before} -> ${e.summary}` : e.summary,
     ]),
   );
 }
 
-/** The fairness table and the spread within each group. */
+/** The fairness table (counts right-aligned) and the spread within each group. */
 export function formatFairness(fairness: Fairness, t: Translate): string {
   const table = formatTable(
-    ['person', 'group', 'leads', 'assists', 'total'].map((c) => t(`out.fairnessColumns.${c}`)),
-    fairness.rows.map((r) => [r.name, r.group, r.leads, r.assists, r.total]),
+    ['person', 'group', 'leads', 'assists', 'total'].map((c) => t(`ui.fairnessColumns.${c}`)),
+    fairness.rows.map((r) => [
+      r.name,
+      r.group,
+      String(r.leads),
+      String(r.assists),
+      String(r.total),
+    ]),
+    { align: ['left', 'left', 'right', 'right', 'right'] },
   );
-  return [table, ...fairness.spread.map((s) => t('out.spread', { ...s }))].join('\n');
+  return [table, ...fairness.spread.map((s) => t('ui.spread', { ...s }))].join('\n');
 }
 
 /** The human output of `generate`: header, per-sink summary (and the diff on a dry run), fairness. */
 export function renderResult(result: GenerateResult, t: Translate): string {
   const { dateRange } = result;
   const lines = [
-    t('out.header', {
+    t('ui.header', {
       rota: result.rota,
       start: dateRange.start,
       end: dateRange.end,
@@ -62,16 +54,72 @@ export function renderResult(result: GenerateResult, t: Translate): string {
     if (result.dryRun && sync.changes.length > 0) lines.push('', formatDiff(sync.changes, t));
     lines.push(
       '',
-      t(result.dryRun ? 'out.summaryDry' : 'out.summary', {
+      t(result.dryRun ? 'ui.summaryDry' : 'ui.summary', {
         location: sync.location,
         ...sync.counts,
       }),
     );
-    for (const f of sync.failed) lines.push(t('out.failed', { ...f }));
+    for (const f of sync.failed) lines.push(t('ui.failed', { ...f }));
   }
-  if (!result.confirmed) lines.push(t('out.notConfirmed'));
+  if (!result.confirmed) lines.push(t('ui.notConfirmed'));
   lines.push('', formatFairness(result.fairness, t));
   if (result.reports.length > 0)
-    lines.push('', t('out.reports', { paths: result.reports.join(', ') }));
+    lines.push('', t('ui.reports', { paths: result.reports.join(', ') }));
   return lines.join('\n');
+}
+
+/** Changes the sinks could not apply (the run exits PARTIAL when there are any). */
+export function failedCount(result: GenerateResult): number {
+  return result.calendar.failed.length + (result.icsExport?.failed.length ?? 0);
+}
+
+/** Where the command's output goes. */
+export interface Output {
+  lang: Language;
+  /** `--json`: the result is printed as JSON by the entry point, no human text. */
+  json: boolean;
+  print(text: string): void;
+  logger: { info(message: string): void; error(message: string): void };
+  setExitCode(code: ErrorCode): void;
+}
+
+/** Shows a run's result: a log line, the human text (unless --json), PARTIAL when writes failed. */
+export function showResult(result: GenerateResult, out: Output): void {
+  const t = messages.translator(out.lang);
+  out.logger.info(t('log.planned', { days: result.dateRange.totalDays, seed: result.seed }));
+  if (!out.json) out.print(renderResult(result, t));
+  const failed = failedCount(result);
+  if (failed === 0) return;
+  out.logger.error(t('log.partial', { failed }));
+  out.setExitCode('PARTIAL');
+}
+
+/** The question `--replace-all` asks on a terminal (without `--yes`). */
+export function replaceAllQuestion(counts: DiffCounts, rota: RotaSettings, t: Translate): string {
+  return t('prompts.replaceAll', {
+    ...counts,
+    write: counts.insert + counts.update,
+    start: rota.start,
+    location: rota.calendar.kind === 'google' ? rota.calendar.name : rota.calendar.path,
+  });
+}
+
+/** The log line of a Google retry wait. */
+export function retryLine(
+  info: {
+    method: string;
+    attempt: number;
+    delayMs: number;
+    status: number | undefined;
+    reason: string | undefined;
+  },
+  t: Translate,
+): string {
+  return t('log.retry', { ...info, status: info.status ?? '', reason: info.reason ?? '' });
+}
+
+/** The log line of a wait for another run's lock on a file. */
+export function waitingLine(holder: LockHolder, target: string, lang: Language): string {
+  const { t } = createI18n({ lang, namespaces: { lock: lockCatalog } });
+  return t('lock:waiting', { ...holder, target });
 }

@@ -5,7 +5,6 @@ import type {
   CallCounts,
   ListEventsQuery,
 } from '@toolbelt/google';
-import { ToolbeltError } from '@toolbelt/errors';
 import { workingDays, type IsoDate } from './core/dates.js';
 import {
   countDiff,
@@ -25,37 +24,39 @@ import {
   type Fairness,
 } from './core/reports.js';
 import { createRng } from './core/rng.js';
-import type { RotaSettings } from './core/settings.js';
 import { cycleLength } from './core/team.js';
+import { messages } from './i18n/index.js';
+import type { Settings } from './settings.js';
 
 /** What `runGenerate` needs from the outside world; `buildDeps` picks the adapters. */
 export interface GenerateDeps {
   /** Where the rota goes: a Google calendar or an `.ics` file. */
   calendar: CalendarSink;
   /** A second sink that receives the whole rota as an `.ics` file, next to a Google calendar. */
-  icsExport?: CalendarSink;
+  icsExport?: CalendarSink | undefined;
+  /** Days off besides weekends. */
+  holidays: ReadonlySet<IsoDate>;
   /** Writes one JSON report, returns its path. Absent: no reports. */
-  writeReport?: (name: string, data: unknown) => Promise<string>;
+  writeReport?: ((name: string, data: unknown) => Promise<string>) | undefined;
   /** Asked before `--replace-all` deletes anything (without `--yes`). */
   confirmReplaceAll: (counts: DiffCounts) => Promise<boolean>;
+  /**
+   * Takes the one-writer lock of each file (sorted, so two runs never wait in a circle) and
+   * returns its release. Absent: nothing to lock (tests with memory sinks).
+   */
+  lockFiles?: ((files: readonly string[]) => Promise<() => Promise<void>>) | undefined;
   /** Told as calendar changes are written (a progress bar on a terminal). */
-  progress?: {
-    start(total: number): Promise<void>;
-    advance(n: number): void;
-    stop(): void;
-  };
+  progress?:
+    | {
+        start(total: number): Promise<void>;
+        advance(n: number): void;
+        stop(): void;
+      }
+    | undefined;
 }
 
-export interface GenerateOptions {
-  settings: RotaSettings;
-  holidays: ReadonlySet<IsoDate>;
-  seed: number;
-  dryRun: boolean;
-  /** The original's behaviour: delete every event from the start date on, then write the rota. */
-  replaceAll: boolean;
-  /** `--yes`: no confirmation for `--replace-all`. */
-  yes: boolean;
-}
+/** What a run plans and how it writes: the part of the settings `runGenerate` reads. */
+export type GenerateOptions = Pick<Settings, 'rota' | 'seed' | 'dryRun' | 'replaceAll' | 'yes'>;
 
 export type DiffCounts = ReturnType<typeof countDiff>;
 
@@ -69,7 +70,7 @@ export interface SyncResult {
   applied: number;
   failed: { id: string; kind: DiffEntry['kind']; message: string }[];
   /** API requests by method (Google), when the sink counts them. */
-  calls?: CallCounts;
+  calls?: CallCounts | undefined;
 }
 
 /** The typed result of `generate` (printed as JSON with `--json`). */
@@ -83,17 +84,17 @@ export interface GenerateResult {
   dateRange: { start: IsoDate; end: IsoDate; cycles: number; totalDays: number };
   days: RotaDay[];
   calendar: SyncResult;
-  icsExport?: SyncResult;
+  icsExport?: SyncResult | undefined;
   fairness: Fairness;
   reports: string[];
 }
 
 /** The events a run diffs against: all from the start (replace-all) or only its own. */
 function listQuery(options: GenerateOptions): ListEventsQuery {
-  const from = options.settings.start;
+  const from = options.rota.start;
   return options.replaceAll
     ? { from }
-    : { from, privateProperty: { key: ownerKey, value: ownerValue(options.settings.name) } };
+    : { from, privateProperty: { key: ownerKey, value: ownerValue(options.rota.name) } };
 }
 
 async function planSync(
@@ -104,7 +105,7 @@ async function planSync(
   const listed = await sink.listEvents(listQuery(options));
   const diff = options.replaceAll
     ? diffReplaceAll(desired, listed)
-    : diffCalendar(desired, listed, options.settings.name);
+    : diffCalendar(desired, listed, options.rota.name);
   return { diff, listed };
 }
 
@@ -136,12 +137,10 @@ async function checkUnchanged(
   if (sink.kind !== 'google') return;
   const now = await sink.listEvents(listQuery(options));
   if (canonical(now) === canonical(before)) return;
-  const params = { location: sink.location, rota: options.settings.name };
-  throw new ToolbeltError(
-    'TEMPFAIL',
-    `The calendar ${sink.location} was changed by someone else while this run planned the rota "${options.settings.name}"; nothing was written. Run it again.`,
-    { key: 'support-rota:errors.calendarChanged', params },
-  );
+  throw messages.error('TEMPFAIL', 'errors.calendarChanged', {
+    location: sink.location,
+    rota: options.rota.name,
+  });
 }
 
 function toSyncResult(
@@ -160,20 +159,41 @@ function toSyncResult(
       kind: change.kind,
       message: error.message,
     })),
-    ...(sink.callCounts ? { calls: sink.callCounts() } : {}),
+    calls: sink.callCounts?.(),
   };
 }
 
-/** Plan the rota, diff it against each sink, write (unless dry-run), write the reports. */
+/** The files the run writes that take a one-writer lock: its `.ics` sinks. */
+function lockedFiles(deps: GenerateDeps): string[] {
+  return [deps.calendar, deps.icsExport]
+    .filter((sink) => sink?.kind === 'ics')
+    .map((sink) => (sink as CalendarSink).location);
+}
+
+/**
+ * Plan the rota, diff it against each sink, write (unless dry-run), write the reports. One
+ * writer per `.ics` file: a run that writes holds the lock of each from before it reads the
+ * file until it has written (a dry run takes none).
+ */
 export async function runGenerate(
   deps: GenerateDeps,
   options: GenerateOptions,
 ): Promise<GenerateResult> {
-  const { settings } = options;
+  const release =
+    options.dryRun || !deps.lockFiles ? undefined : await deps.lockFiles(lockedFiles(deps));
+  try {
+    return await planAndWrite(deps, options);
+  } finally {
+    await release?.();
+  }
+}
+
+async function planAndWrite(deps: GenerateDeps, options: GenerateOptions): Promise<GenerateResult> {
+  const { rota: settings } = options;
   const days = workingDays(
     settings.start,
     settings.cycles * cycleLength(settings.team),
-    options.holidays,
+    deps.holidays,
   );
   const rota = planRota(settings.team, days, createRng(options.seed));
   const desired = toCalendarEvents(rota, settings.name);
@@ -225,7 +245,7 @@ export async function runGenerate(
   };
   const reports: string[] = [];
   if (deps.writeReport && !options.dryRun) {
-    const holidaysSkipped = [...options.holidays]
+    const holidaysSkipped = [...deps.holidays]
       .filter((d) => d >= settings.start && d <= end)
       .sort();
     const configReport: ConfigReport = {
@@ -263,7 +283,7 @@ export async function runGenerate(
     dateRange,
     days: rota,
     calendar,
-    ...(icsExport ? { icsExport } : {}),
+    icsExport,
     fairness: computeFairness(settings.team, rota),
     reports,
   };

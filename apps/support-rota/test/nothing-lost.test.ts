@@ -266,17 +266,13 @@ describe('a Google calendar changed while the run plans (one writer per target)'
       );
       if (!resolved.ok) throw new Error(JSON.stringify(resolved.problems));
       const options = {
-        settings: resolved.settings,
-        holidays: new Set<string>(),
+        rota: resolved.settings,
         seed: 7,
         dryRun: false,
         replaceAll: false,
         yes: true,
       };
-      const first = await runGenerate(
-        { calendar: real, confirmReplaceAll: async () => true },
-        options,
-      );
+      const first = await runGenerate({ calendar: real, holidays, confirmReplaceAll }, options);
       expect(first.calendar.counts.insert).toBe(10);
       // A person edits one of the rota's days right after the next run has listed them.
       let lists = 0;
@@ -293,7 +289,7 @@ describe('a Google calendar changed while the run plans (one writer per target)'
       };
       const reseeded = { ...options, seed: 8 };
       const error = await runGenerate(
-        { calendar: sink, confirmReplaceAll: async () => true },
+        { calendar: sink, holidays, confirmReplaceAll },
         reseeded,
       ).catch((e: unknown) => e);
       expect(isToolbeltError(error) && error.key).toBe('support-rota:errors.calendarChanged');
@@ -308,16 +304,16 @@ describe('a Google calendar changed while the run plans (one writer per target)'
       for (const e of live)
         if (e['summary'] !== 'swapped by hand')
           expect(firstSummaries.has(String(e['summary']))).toBe(true);
-      const again = await runGenerate(
-        { calendar: real, confirmReplaceAll: async () => true },
-        reseeded,
-      );
+      const again = await runGenerate({ calendar: real, holidays, confirmReplaceAll }, reseeded);
       expect(again.calendar.failed).toEqual([]);
     } finally {
       await standIn.stop();
     }
   });
 });
+
+const holidays = new Set<string>();
+const confirmReplaceAll = () => Promise.resolve(true);
 
 async function firstOwned(sink: CalendarSink): Promise<CalendarEvent> {
   const [event] = await sink.listEvents({ from: '2025-01-01' });

@@ -1,16 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { inputFileError } from '@toolbelt/cli-kit';
-import { ToolbeltError, type ErrorCode } from '@toolbelt/errors';
+import type { ErrorCode, ToolbeltError } from '@toolbelt/errors';
 import { addDays, isIsoDate, type IsoDate } from '../core/dates.js';
-import { bundledHolidays } from '../holidays/england-and-wales.js';
+import { bundledHolidays } from '../core/england-and-wales.js';
+import { messages } from '../i18n/index.js';
 
 function malformed(path: string, reason: string, cause?: unknown): ToolbeltError {
-  return new ToolbeltError('DATA', `The holidays file ${path} is malformed: ${reason}`, {
-    cause,
-    key: 'support-rota:errors.holidaysMalformed',
-    params: { path, reason },
-  });
+  return messages.error('DATA', 'errors.holidaysMalformed', { path, reason }, { cause });
 }
 
 /** Dates of a JSON list: `["2025-01-01", ...]`, `[{ "date": ... }]`, or GOV.UK's bank-holidays.json. */
@@ -41,7 +38,8 @@ export async function parseHolidaysIcs(text: string, path: string): Promise<IsoD
   const ICAL = (await import('ical.js')).default;
   let component: InstanceType<typeof ICAL.Component>;
   try {
-    component = new ICAL.Component(ICAL.parse(text));
+    // ical.js types its parse result as any: it is jCal, an array.
+    component = new ICAL.Component(ICAL.parse(text) as unknown[]);
   } catch (error) {
     throw malformed(path, 'not an iCalendar file', error);
   }

@@ -5,9 +5,9 @@ import type {
   ListEventsQuery,
 } from '@toolbelt/google';
 import { describe, expect, it } from 'vitest';
-import { ownerKey } from './core/events.js';
-import { resolveSettings, type RotaSettings } from './core/settings.js';
-import { runGenerate, type GenerateDeps } from './run-generate.js';
+import { ownerKey } from '../src/core/events.js';
+import { resolveSettings, type RotaSettings } from '../src/core/settings.js';
+import { runGenerate, type GenerateDeps } from '../src/run-generate.js';
 
 /** An in-memory CalendarSink that records every apply call. */
 function memorySink(initial: CalendarEvent[] = []): CalendarSink & {
@@ -24,22 +24,23 @@ function memorySink(initial: CalendarEvent[] = []): CalendarSink & {
     events,
     applyCalls,
     listCalls,
-    async listEvents(query) {
+    listEvents(query) {
       listCalls.push(query);
-      return [...events.values()].filter(
+      const listed = [...events.values()].filter(
         (e) =>
           e.end > query.from &&
           (!query.privateProperty ||
             e.privateProperties?.[query.privateProperty.key] === query.privateProperty.value),
       );
+      return Promise.resolve(listed);
     },
-    async apply(changes) {
+    apply(changes) {
       applyCalls.push([...changes]);
       for (const c of changes) {
         if (c.kind === 'delete') events.delete(c.id);
         else events.set(c.event.id, c.event);
       }
-      return { applied: changes.length, failed: [] };
+      return Promise.resolve({ applied: changes.length, failed: [] });
     },
   };
 }
@@ -69,7 +70,6 @@ const foreign: CalendarEvent = {
   end: '2025-01-09',
 };
 const options = {
-  holidays: new Set<string>(),
   seed: 7,
   dryRun: false,
   replaceAll: false,
@@ -77,16 +77,15 @@ const options = {
 };
 const depsOf = (calendar: CalendarSink, extra: Partial<GenerateDeps> = {}): GenerateDeps => ({
   calendar,
-  confirmReplaceAll: async () => {
-    throw new Error('must not ask');
-  },
+  holidays: new Set<string>(),
+  confirmReplaceAll: () => Promise.reject(new Error('must not ask')),
   ...extra,
 });
 
 describe('runGenerate', () => {
   it('writes the rota, keeps foreign events, and writes nothing on a second identical run', async () => {
     const sink = memorySink([foreign]);
-    const first = await runGenerate(depsOf(sink), { ...options, settings: settingsOf() });
+    const first = await runGenerate(depsOf(sink), { ...options, rota: settingsOf() });
     expect(first.calendar.counts).toMatchObject({ insert: 10, update: 0, delete: 0 });
     expect(first.dateRange).toEqual({
       start: '2025-01-06',
@@ -98,7 +97,7 @@ describe('runGenerate', () => {
     expect(sink.events.size).toBe(11);
     expect(sink.listCalls[0]?.privateProperty).toEqual({ key: ownerKey, value: 'data-eng' });
 
-    const second = await runGenerate(depsOf(sink), { ...options, settings: settingsOf() });
+    const second = await runGenerate(depsOf(sink), { ...options, rota: settingsOf() });
     expect(second.calendar.counts).toMatchObject({
       insert: 0,
       update: 0,
@@ -110,11 +109,11 @@ describe('runGenerate', () => {
 
   it('updates changed days and deletes our days that are no longer planned', async () => {
     const sink = memorySink([foreign]);
-    await runGenerate(depsOf(sink), { ...options, settings: settingsOf() });
+    await runGenerate(depsOf(sink), { ...options, rota: settingsOf() });
     const shorter = await runGenerate(depsOf(sink), {
       ...options,
       seed: 8,
-      settings: settingsOf({ date_range: { start_date: '2025-01-06', n_cycles: 1 } }),
+      rota: settingsOf({ date_range: { start_date: '2025-01-06', n_cycles: 1 } }),
     });
     expect(shorter.calendar.counts.delete).toBe(5);
     expect(shorter.calendar.counts.insert).toBe(0);
@@ -127,7 +126,7 @@ describe('runGenerate', () => {
     const result = await runGenerate(depsOf(sink), {
       ...options,
       dryRun: true,
-      settings: settingsOf(),
+      rota: settingsOf(),
     });
     expect(result.calendar.changes).toHaveLength(10);
     expect(result.calendar.changes[0]).toMatchObject({ kind: 'insert', date: '2025-01-06' });
@@ -138,8 +137,8 @@ describe('runGenerate', () => {
     const declined = memorySink([foreign]);
     let asked = 0;
     const no = await runGenerate(
-      depsOf(declined, { confirmReplaceAll: async () => (asked++, false) }),
-      { ...options, replaceAll: true, settings: settingsOf() },
+      depsOf(declined, { confirmReplaceAll: () => Promise.resolve((asked++, false)) }),
+      { ...options, replaceAll: true, rota: settingsOf() },
     );
     expect(asked).toBe(1);
     expect(no.confirmed).toBe(false);
@@ -150,7 +149,7 @@ describe('runGenerate', () => {
       ...options,
       replaceAll: true,
       yes: true,
-      settings: settingsOf(),
+      rota: settingsOf(),
     });
     expect(yes.calendar.counts).toMatchObject({ insert: 10, delete: 1 });
     expect(sink.events.has('lunch2025')).toBe(false);
@@ -160,13 +159,10 @@ describe('runGenerate', () => {
     const written = new Map<string, unknown>();
     const result = await runGenerate(
       depsOf(memorySink(), {
-        writeReport: async (name, data) => (written.set(name, data), `/r/${name}`),
-      }),
-      {
-        ...options,
         holidays: new Set(['2025-01-07', '2024-12-25']),
-        settings: settingsOf(),
-      },
+        writeReport: (name, data) => Promise.resolve((written.set(name, data), `/r/${name}`)),
+      }),
+      { ...options, rota: settingsOf() },
     );
     expect(result.reports).toEqual(['/r/config-report.json', '/r/days-worked.json']);
     expect(written.get('config-report.json')).toMatchObject({
@@ -192,7 +188,7 @@ describe('runGenerate', () => {
         };
       },
     };
-    const result = await runGenerate(depsOf(failing), { ...options, settings: settingsOf() });
+    const result = await runGenerate(depsOf(failing), { ...options, rota: settingsOf() });
     expect(result.calendar.applied).toBe(9);
     expect(result.calendar.failed).toEqual([
       { id: result.calendar.changes[0]!.id, kind: 'insert', message: 'Backend Error' },

@@ -1,6 +1,33 @@
 import type { HelpCatalog } from '@toolbelt/cli-kit';
 
-/** Russian help texts by command id; English stays in the command classes. */
+/** English help texts by command id (the command classes read them). */
+export const helpEn = {
+  generate: {
+    summary: 'Plan the support rota and write it to the calendar.',
+    description:
+      'Pairs a lead from one group with an assist from the other for every working day, fairly and reproducibly, and writes the rota to a Google calendar or an .ics file. Only events this rota wrote are inserted, updated or deleted; a second identical run writes nothing.',
+    flags: {
+      config: 'Rota config file, YAML or JSON (default ./rota.yaml, ./rota.yml or ./rota.json).',
+      start: 'First day of the rota, YYYY-MM-DD (date_range.start_date).',
+      cycles: 'Number of cycles; one cycle = one working day per person (date_range.n_cycles).',
+      'start-with': 'Group that leads first in each cycle (support_team.start_cycle_with).',
+      calendar: 'Google calendar: a name from calendar.calendar_ids or a calendar id.',
+      ics: 'Write the rota to this .ics file (the default when no Google calendar is set; an extra export otherwise).',
+      seed: 'Seed of the shuffles, to reproduce a rota (default: derived from the settings).',
+      holidays:
+        'Days off besides weekends: an .ics file, a JSON list of dates, or "england-and-wales".',
+      'report-dir': 'Write config-report.json and days-worked.json into this folder.',
+      'dry-run': 'Print the calendar changes (insert/update/delete per day) without writing.',
+      'no-wait':
+        'When another run is writing the same .ics file, fail (exit 75) instead of waiting for it.',
+      'replace-all':
+        "The original's behaviour: delete every event from the start date on (any owner), then write the rota.",
+      yes: 'Do not ask for confirmation (needed for --replace-all without a terminal).',
+    },
+  },
+} as const satisfies HelpCatalog;
+
+/** Russian help texts by command id. */
 export const helpRu: HelpCatalog = {
   generate: {
     summary: 'Составить график дежурств и записать его в календарь.',
