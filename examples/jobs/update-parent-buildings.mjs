@@ -7,7 +7,7 @@ import {
   parseBuildingList,
   schoologyOptionsFromEnv,
   updateParentBuildings,
-} from '@toolbelt/job-runner/schoology';
+} from '@toolbelt/schoology';
 
 export const metadata = {
   name: 'update-parent-buildings',

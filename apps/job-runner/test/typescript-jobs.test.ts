@@ -43,7 +43,7 @@ beforeAll(async () => {
   // of another .ts file, top-level await and type-only syntax.
   writeFileSync(
     join(jobs, '_sign.ts'),
-    `import { oauthHeader } from '@toolbelt/job-runner/schoology';\nexport const signer: string = typeof oauthHeader;\n`,
+    `import { oauthHeader } from '@toolbelt/schoology';\nexport const signer: string = typeof oauthHeader;\n`,
   );
   writeFileSync(
     join(jobs, 'signed.mts'),

@@ -1,6 +1,6 @@
 /**
  * Module resolution hooks for job modules: a job in any folder may import `@toolbelt/*`
- * packages (the ETL helper, the Schoology client) without installing them next to itself;
+ * packages (`@toolbelt/etl`, `@toolbelt/schoology`) without installing them next to itself;
  * such imports that fail from the job's folder are resolved from the job runner's own
  * package instead. TypeScript files outside node_modules are ES modules, like `.mjs` jobs,
  * whatever the `"type"` of the package around them (or none): a job dropped into any folder

@@ -12,3 +12,4 @@ export {
 export type { BuildingBehavior, BuildingPatch, BuildingUser } from './parent-buildings.js';
 export { updateParentBuildings } from './update-parent-buildings.js';
 export type { UpdateParentBuildingsOptions } from './update-parent-buildings.js';
+export { messages } from './i18n/index.js';

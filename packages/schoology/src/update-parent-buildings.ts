@@ -1,5 +1,7 @@
 import { createChunkedSink, etl, type EtlResult } from '@toolbelt/etl';
+import type { Language } from '@toolbelt/i18n';
 import type { SchoologyClient } from './client.js';
+import { messages } from './i18n/index.js';
 import {
   childUids,
   keepParents,
@@ -21,6 +23,8 @@ export interface UpdateParentBuildingsOptions {
   dryRun?: boolean;
   /** Progress lines (the job's log). */
   log?: (line: string) => void;
+  /** Language of the progress lines (default `en`). */
+  lang?: Language;
 }
 
 interface TransformParams {
@@ -52,18 +56,29 @@ async function updateByChildBuildings(
  */
 export function updateParentBuildings(options: UpdateParentBuildingsOptions): Promise<EtlResult> {
   const { api } = options;
+  const lang = options.lang ?? 'en';
   const sink = createChunkedSink<BuildingPatch>({
     size: 50,
     write: async (chunk, info) => {
       if (options.dryRun) {
         for (const patch of chunk)
           options.log?.(
-            `would set user ${patch.id}: building ${patch.building_id}, additional [${patch.additional_buildings}]`,
+            messages.format(lang, 'log.wouldSet', {
+              id: patch.id,
+              building: patch.building_id,
+              additional: patch.additional_buildings,
+            }),
           );
         return 0;
       }
       const written = await api.bulkPut('users', chunk);
-      options.log?.(`chunk ${info.index + 1}: updated ${written} of ${chunk.length} parents`);
+      options.log?.(
+        messages.format(lang, 'log.chunkUpdated', {
+          chunk: info.index + 1,
+          written,
+          size: chunk.length,
+        }),
+      );
       return written;
     },
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { ToolbeltError } from '@toolbelt/errors';
 import { RetryableError, createPagedHttpSource, type PagedHttpSource } from '@toolbelt/etl';
+import { messages } from './i18n/index.js';
 import { oauthHeader } from './oauth1.js';
 
 /** Connection settings (from env: SCHOOLOGY_BASE_URL, SCHOOLOGY_CONSUMER_KEY, SCHOOLOGY_CONSUMER_SECRET). */
@@ -35,9 +35,12 @@ export function schoologyOptionsFromEnv(
     'SCHOOLOGY_CONSUMER_SECRET',
   ].filter((k) => !env[k]);
   if (missing.length > 0)
-    throw new ToolbeltError('CONFIG', `Missing settings: ${missing.join(', ')}`, {
-      problems: missing.map((k) => `${k} is not set`),
-    });
+    throw messages.error(
+      'CONFIG',
+      'errors.settingsMissing',
+      { names: missing.join(', ') },
+      { problems: missing.map((name) => messages.text('problems.notSet', { name })) },
+    );
   return {
     baseUrl: env.SCHOOLOGY_BASE_URL!,
     consumerKey: env.SCHOOLOGY_CONSUMER_KEY!,
@@ -61,11 +64,13 @@ export function createSchoologyClient(options: SchoologyClientOptions): Schoolog
     }),
   });
   const fail = (method: string, url: string, status: number): never => {
+    const params = { method, url, status };
     if (status === 429 || status >= 500)
-      throw new RetryableError(`${method} ${url} answered ${status}`);
-    throw new ToolbeltError(
+      throw new RetryableError(messages.format('en', 'errors.answered', params));
+    throw messages.error(
       status === 401 || status === 403 ? 'AUTH' : 'UNAVAILABLE',
-      `${method} ${url} answered ${status}`,
+      'errors.answered',
+      params,
     );
   };
   return {
