@@ -1,12 +1,10 @@
-import { ToolbeltError } from '@toolbelt/errors';
-
-import { lockCatalog } from './messages.js';
+import { en, messages } from './i18n/index.js';
 
 /**
  * System error codes that mean "the environment refused the file operation" (exit 74), with
  * the English reason; the catalog (en + ru) is the one list of them.
  */
-const reasons: Readonly<Record<string, string>> = lockCatalog.en.io.reasons;
+const reasons: Readonly<Record<string, string>> = en.errors.io.reasons;
 
 /** The errno code of a Node system error, if it is one. */
 export function systemErrorCode(error: unknown): string | undefined {
@@ -33,9 +31,10 @@ export function ioError(
   const code = systemErrorCode(error);
   const reason = code !== undefined && Object.hasOwn(reasons, code) ? reasons[code] : undefined;
   if (reason === undefined || code === undefined) return error;
-  return new ToolbeltError('IOERR', `cannot ${action} ${path}: ${reason}`, {
-    cause: error,
-    key: `lock:io.${action}`,
-    params: { path, reason, reasonKey: code },
-  });
+  return messages.error(
+    'IOERR',
+    `errors.io.${action}`,
+    { path, reason, reasonKey: code },
+    { cause: error },
+  );
 }

@@ -4,10 +4,8 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isToolbeltError } from '@toolbelt/errors';
-import { createI18n } from '@toolbelt/i18n';
 import { acquireLock, readLockHolder } from './lock.js';
 import { ioError } from './io-error.js';
-import { lockCatalog } from './messages.js';
 
 let dir: string;
 beforeEach(() => {
@@ -80,7 +78,9 @@ describe('acquireLock', () => {
     expect(isToolbeltError(error) && error.code).toBe('TEMPFAIL');
     if (!isToolbeltError(error)) return;
     expect(error.exitCode).toBe(75);
-    expect(error.key).toBe('lock:held');
+    expect(error.key).toBe('lock:errors.held');
+    expect(error.localized('ru').message).toContain('заблокирован процессом support-rota generate');
+    expect(error.localized('ru').hint).toContain('--no-wait');
     expect(error.message).toContain(`support-rota generate (pid ${process.pid} on ${hostname()}`);
     expect(error.params).toMatchObject({ pid: process.pid, target, file: `${target}.lock` });
     await first.release();
@@ -90,7 +90,7 @@ describe('acquireLock', () => {
     const target = join(dir, 'rota.ics');
     const first = await acquireLock(target, { command: 'first' });
     const error = await rejection(acquireLock(target, { command: 'again', timeoutMs: 60 }));
-    expect(isToolbeltError(error) && error.key).toBe('lock:timeout');
+    expect(isToolbeltError(error) && error.key).toBe('lock:errors.timeout');
     await first.release();
   });
 
@@ -222,8 +222,7 @@ describe('ioError', () => {
       ['en', 'cannot write /x.ics: no space left on device'],
       ['ru', 'не удалось записать /x.ics: на устройстве нет места'],
     ] as const) {
-      const i18n = createI18n({ lang, namespaces: { lock: lockCatalog } });
-      expect(i18n.t(full.key!, full.params)).toBe(text);
+      expect(full.localized(lang).message).toBe(text);
     }
   });
 });

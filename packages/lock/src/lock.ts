@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname as osHostname } from 'node:os';
 import { resolve } from 'node:path';
-import { ToolbeltError } from '@toolbelt/errors';
 import { heldLocks as held } from './exit-cleanup.js';
 import { ioError } from './io-error.js';
+import { messages } from './i18n/index.js';
 
 /** Who holds a lock: the JSON content of the lock file. */
 export interface LockHolder {
@@ -192,8 +192,12 @@ async function takeOver(file: string, staleRaw: string): Promise<void> {
   }
 }
 
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new Error('aborted');
+/** Why the wait ended: the abort's own reason when it is an error (Ctrl-C's CANCELLED). */
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error
+    ? reason
+    : new Error(`aborted: ${String(reason)}`, { cause: reason });
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -214,31 +218,18 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-function describe(holder: LockHolder): string {
-  return `${holder.command} (pid ${holder.pid} on ${holder.hostname}, since ${holder.startedAt})`;
-}
-
 function heldError(target: string, file: string, holder: LockHolder, timedOutMs?: number) {
   const params = { target, file, ...holder };
   if (timedOutMs !== undefined)
-    return new ToolbeltError(
+    return messages.error(
       'TEMPFAIL',
-      `${target} is still locked by ${describe(holder)} after waiting ${Math.round(timedOutMs / 1000)} s (lock file ${file}).`,
-      {
-        key: 'lock:timeout',
-        params: { ...params, seconds: Math.round(timedOutMs / 1000) },
-        hint: 'Try again when that run has finished.',
-      },
+      'errors.timeout',
+      { ...params, seconds: Math.round(timedOutMs / 1000) },
+      { hint: messages.text('errors.timeoutHint') },
     );
-  return new ToolbeltError(
-    'TEMPFAIL',
-    `${target} is locked by ${describe(holder)} (lock file ${file}).`,
-    {
-      key: 'lock:held',
-      params,
-      hint: 'Try again when that run has finished, or leave out --no-wait to wait for it.',
-    },
-  );
+  return messages.error('TEMPFAIL', 'errors.held', params, {
+    hint: messages.text('errors.heldHint'),
+  });
 }
 
 /**
