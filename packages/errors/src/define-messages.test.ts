@@ -1,5 +1,12 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { commonMessages, defineMessages, toToolbeltError, type MessageKey } from './index.js';
+import {
+  commonMessages,
+  defineMessages,
+  fromErrorData,
+  toErrorData,
+  toToolbeltError,
+  type MessageKey,
+} from './index.js';
 
 const messages = defineMessages('sample', {
   en: {
@@ -85,5 +92,25 @@ describe('defineMessages', () => {
     expect(error.code).toBe('INTERNAL');
     expect(error.message).toContain('boom');
     expect(error.localized('ru').message).toContain('Внутренняя ошибка: boom');
+  });
+});
+
+describe('toErrorData / fromErrorData', () => {
+  it('carries an error to another process and back, texts in every language included', () => {
+    const error = messages.error(
+      'DATA',
+      'errors.tabMissing',
+      { tab: 'T', file: 'f.xlsx' },
+      { cause: new Error('x'), hint: messages.text('errors.fix'), problems: ['English only'] },
+    );
+    const data = structuredClone(toErrorData(error));
+    const again = fromErrorData(data);
+    expect(again.code).toBe('DATA');
+    expect(again.message).toBe(error.message);
+    expect(again.key).toBe('sample:errors.tabMissing');
+    expect(again.params).toEqual({ tab: 'T', file: 'f.xlsx' });
+    expect(again.localized('ru')).toEqual(error.localized('ru'));
+    expect(again.localized('en')).toEqual(error.localized('en'));
+    expect(again.cause).toBeUndefined();
   });
 });

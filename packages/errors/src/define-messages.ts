@@ -130,3 +130,40 @@ export function toToolbeltError(value: unknown): ToolbeltError {
   const message = value instanceof Error ? value.message : String(value);
   return commonMessages.error('INTERNAL', 'errors.internalNoLog', { message }, { cause: value });
 }
+
+/** What a ToolbeltError carries, as plain data: to send it to another process and back. */
+export interface ToolbeltErrorData {
+  code: ErrorCode;
+  message: string;
+  key?: string | undefined;
+  params?: Record<string, unknown>;
+  texts?: Texts | undefined;
+  hint?: Texts | string | undefined;
+  problems?: readonly (Texts | string)[];
+}
+
+/** The error as plain data (structured-clone and JSON safe; no cause, no stack). */
+export function toErrorData(error: ToolbeltError): ToolbeltErrorData {
+  const en = error.localized('en');
+  const ru = error.localized('ru');
+  return {
+    code: error.code,
+    message: error.message,
+    key: error.key,
+    params: error.params,
+    texts: error.texts,
+    hint: en.hint === undefined ? undefined : { en: en.hint, ru: ru.hint ?? en.hint },
+    problems: en.problems.map((p, i) => ({ en: p, ru: ru.problems[i] ?? p })),
+  };
+}
+
+/** The same error again, from `toErrorData` in another process: code, key, texts and all. */
+export function fromErrorData(data: ToolbeltErrorData): ToolbeltError {
+  return new ToolbeltError(data.code, data.message, {
+    key: data.key,
+    params: data.params,
+    texts: data.texts,
+    hint: data.hint,
+    problems: data.problems,
+  });
+}

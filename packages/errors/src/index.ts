@@ -14,6 +14,18 @@ export type {
   ToolbeltErrorOptions,
   ToolbeltErrorJson,
 } from './toolbelt-error.js';
-export { commonMessages, defineMessages, toToolbeltError } from './define-messages.js';
-export type { ErrorExtras, MessageKey, MessageParams, Messages } from './define-messages.js';
+export {
+  commonMessages,
+  defineMessages,
+  fromErrorData,
+  toErrorData,
+  toToolbeltError,
+} from './define-messages.js';
+export type {
+  ErrorExtras,
+  MessageKey,
+  MessageParams,
+  Messages,
+  ToolbeltErrorData,
+} from './define-messages.js';
 export { configError } from './config-error.js';

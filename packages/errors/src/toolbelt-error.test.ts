@@ -26,7 +26,7 @@ describe('ToolbeltError', () => {
       hint: 'fix it',
       problems: ['a', 'b'],
     });
-    const json = JSON.parse(JSON.stringify(err));
+    const json: unknown = JSON.parse(JSON.stringify(err));
     expect(json).toEqual({
       code: 'DATA',
       exitCode: 65,

@@ -104,14 +104,14 @@ export class ToolbeltError extends Error {
     return exitCodes[this.code];
   }
 
-  /** Plain data for `--json` output: no stack, no cause. */
+  /** Plain data for `--json` output: no stack, no cause (JSON leaves out the unset parts). */
   toJSON(): ToolbeltErrorJson {
     return {
       code: this.code,
       exitCode: this.exitCode,
       message: this.message,
-      ...(this.hint ? { hint: this.hint } : {}),
-      ...(this.problems.length > 0 ? { problems: [...this.problems] } : {}),
+      hint: this.hint || undefined,
+      problems: this.problems.length > 0 ? [...this.problems] : undefined,
     };
   }
 }
