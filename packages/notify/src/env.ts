@@ -1,5 +1,3 @@
-import { ToolbeltError } from '@toolbelt/errors';
-
 /** Environment variables as `process.env` holds them (or a parsed `.env` file). */
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -7,17 +5,4 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export function envValue(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   return value === undefined || value === '' ? undefined : value;
-}
-
-/** The CONFIG error cli-kit renders as a list of problems plus how to fix them. */
-export function configError(problems: readonly string[], hint?: string): ToolbeltError {
-  return new ToolbeltError(
-    'CONFIG',
-    `Configuration is missing or invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-    {
-      key: 'common:errors.config',
-      problems,
-      ...(hint ? { hint } : {}),
-    },
-  );
 }

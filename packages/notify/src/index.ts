@@ -23,3 +23,13 @@ export type { SettingProblem } from './setting-problem.js';
 export { notifySettingProblems } from './settings-check.js';
 export type { SlackNotifier, SlackNotifierOptions, SlackResult } from './slack-notifier.js';
 export { notifyCatalog } from './catalog.js';
+export { messages as notifyMessages } from './i18n/index.js';
+export { problemTexts } from './setting-problem.js';
+export { createNotifier, notifierProblems } from './notifier.js';
+export type {
+  Notification,
+  NotificationChannel,
+  NotificationOutcome,
+  Notifier,
+  NotifierOptions,
+} from './notifier.js';

@@ -1,4 +1,5 @@
-import { configError, envValue, type Env } from './env.js';
+import { configError } from '@toolbelt/errors';
+import { envValue, type Env } from './env.js';
 import type { Mailer } from './mailer.js';
 import {
   createOutboxMailer,
@@ -6,7 +7,12 @@ import {
   type OutboxMailerOptions,
 } from './outbox-mailer.js';
 import { isRecipient } from './recipients.js';
-import { englishProblem, settingProblem, type SettingProblem } from './setting-problem.js';
+import {
+  englishProblem,
+  notifySettingsError,
+  settingProblem,
+  type SettingProblem,
+} from './setting-problem.js';
 import { createSmtpMailer } from './smtp-mailer.js';
 import {
   GMAIL_SMTP,
@@ -171,12 +177,9 @@ export function createMailer(settings: MailSettings): Mailer {
  * folder. Throws a CONFIG error listing every problem when the settings are invalid.
  */
 export function mailerFromEnv(env: Env, options: MailerFromEnvOptions = {}): Mailer {
-  const { settings, problems } = mailSettingsFromEnv(env, options);
+  const { settings, settingProblems } = mailSettingsFromEnv(env, options);
   if (!settings) {
-    throw configError(
-      problems,
-      'Set SMTP_URL (smtp://user:password@host:port) or SMTP_HOST with SMTP_PORT/SMTP_USER/SMTP_PASSWORD; leave them unset to write .eml files to OUTBOX_DIR.',
-    );
+    throw notifySettingsError(settingProblems, 'mail');
   }
   return createMailer(settings);
 }

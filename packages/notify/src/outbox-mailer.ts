@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ToolbeltError } from '@toolbelt/errors';
-import { configError } from './env.js';
+import { configError, type ToolbeltError } from '@toolbelt/errors';
+import { messages } from './i18n/index.js';
+import { problemTexts, settingProblem } from './setting-problem.js';
 import type { MailMessage, Mailer, SendResult } from './mailer.js';
 import { invalidRecipientsError, MAX_RECIPIENTS_PER_MESSAGE, planDelivery } from './recipients.js';
 import { DEFAULT_FROM } from './smtp-options.js';
@@ -33,23 +34,14 @@ const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', '
 function outboxError(err: unknown, dir: string): ToolbeltError {
   const code = (err as { code?: unknown }).code;
   const reason = err instanceof Error ? err.message : String(err);
-  if (typeof code === 'string' && NOT_WRITABLE.has(code)) {
-    return new ToolbeltError('CONFIG', `Cannot write to the outbox folder ${dir}: ${reason}`, {
-      cause: err,
-      key: 'notify:outbox.notWritable',
-      params: { dir, reason },
-      hint: 'Set OUTBOX_DIR to a folder this user can write to.',
-    });
-  }
-  return new ToolbeltError(
-    'UNAVAILABLE',
-    `Writing the mail into the outbox folder ${dir} failed: ${reason}`,
-    {
-      cause: err,
-      key: 'notify:outbox.failed',
-      params: { dir, reason },
-    },
-  );
+  if (typeof code === 'string' && NOT_WRITABLE.has(code))
+    return messages.error(
+      'CONFIG',
+      'errors.outbox.notWritable',
+      { dir, reason },
+      { cause: err, hint: messages.text('hints.outboxDir') },
+    );
+  return messages.error('UNAVAILABLE', 'errors.outbox.failed', { dir, reason }, { cause: err });
 }
 
 /**
@@ -64,7 +56,11 @@ export function createOutboxMailer(options: OutboxMailerOptions = {}): Mailer {
   const max = options.maxRecipientsPerMessage ?? MAX_RECIPIENTS_PER_MESSAGE;
   if (!Number.isInteger(max) || max < 1 || max > MAX_RECIPIENTS_PER_MESSAGE) {
     throw configError([
-      `outbox maxRecipientsPerMessage: must be a whole number from 1 to ${MAX_RECIPIENTS_PER_MESSAGE}`,
+      problemTexts(
+        settingProblem('outbox maxRecipientsPerMessage', 'maxRecipients', {
+          max: MAX_RECIPIENTS_PER_MESSAGE,
+        }),
+      ),
     ]);
   }
   // Orders files written in the same millisecond by this mailer; the random part keeps

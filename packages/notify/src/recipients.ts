@@ -1,7 +1,8 @@
 import addressparser from 'nodemailer/lib/addressparser';
-import { ToolbeltError } from '@toolbelt/errors';
-import { configError, type Env } from './env.js';
-import { englishProblem, settingProblem, type SettingProblem } from './setting-problem.js';
+import type { ToolbeltError } from '@toolbelt/errors';
+import type { Env } from './env.js';
+import { messages } from './i18n/index.js';
+import { notifySettingsError, settingProblem, type SettingProblem } from './setting-problem.js';
 
 /** Most recipients one message may carry; larger lists are split (many servers cap at 100). */
 export const MAX_RECIPIENTS_PER_MESSAGE = 100;
@@ -79,10 +80,7 @@ export function recipientsFromEnv(
 ): string[] {
   const { recipients, problems } = readRecipients(env, variables);
   if (problems.length > 0) {
-    throw configError(
-      problems.map(englishProblem),
-      'Separate addresses with commas or semicolons, e.g. MAIL_TO=ann@example.org,bob@example.org',
-    );
+    throw notifySettingsError(problems, 'recipients');
   }
   return recipients;
 }
@@ -153,8 +151,5 @@ export function planDelivery(
 /** The DATA error reported for recipients that are not addresses (nothing was sent to them). */
 export function invalidRecipientsError(invalid: readonly string[]): ToolbeltError {
   const recipients = invalid.map((r) => JSON.stringify(r)).join(', ');
-  return new ToolbeltError('DATA', `Not e-mail addresses, not sent: ${recipients}`, {
-    key: 'notify:mail.invalidRecipients',
-    params: { recipients },
-  });
+  return messages.error('DATA', 'errors.mail.invalidRecipients', { recipients });
 }

@@ -43,8 +43,8 @@ describe('notifySettingProblems', () => {
   it('has every settings key in en and ru', () => {
     expect(compareCatalogs(notifyCatalog)).toEqual([]);
     const { t } = createI18n({ lang: 'ru', namespaces: { notify: notifyCatalog } });
-    for (const key of Object.keys(notifyCatalog.en.settings as object)) {
-      expect(t(`notify:settings.${key}`, { name: 'X' })).toMatch(/^X: .*[а-яё]/i);
+    for (const key of Object.keys(notifyCatalog.en.problems as object)) {
+      expect(t(`notify:problems.${key}`, { name: 'X' })).toMatch(/^X: .*[а-яё]/i);
     }
   });
 });

@@ -1,7 +1,17 @@
-import { ToolbeltError, type ErrorCode } from '@toolbelt/errors';
+import type { ErrorCode, MessageKey, ToolbeltError } from '@toolbelt/errors';
 import { RetryableError, retryAfterMs, withRetry } from '@toolbelt/etl/retry';
-import { configError, envValue, type Env } from './env.js';
-import { englishProblem, settingProblem, type SettingProblem } from './setting-problem.js';
+import { configError } from '@toolbelt/errors';
+import { envValue, type Env } from './env.js';
+import type { en } from './i18n/en.js';
+import { messages } from './i18n/index.js';
+import {
+  notifySettingsError,
+  problemTexts,
+  settingProblem,
+  type SettingProblem,
+} from './setting-problem.js';
+
+type SlackErrorName = MessageKey<(typeof en)['errors']['slack']>;
 
 /** Options of the Slack incoming-webhook notifier. */
 export interface SlackNotifierOptions {
@@ -63,7 +73,8 @@ export function slackSettingProblems(env: Env): SettingProblem[] {
  */
 export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifier {
   const { url, problem } = parseWebhookUrl(options.webhookUrl, 'webhookUrl');
-  if (!url) throw configError([problem ? englishProblem(problem) : 'webhookUrl: invalid']);
+  if (!url)
+    throw configError([problemTexts(problem ?? settingProblem('webhookUrl', 'webhookUrl'))]);
   const webhook = url.toString();
   const target = `${url.origin}${url.pathname.startsWith('/services/') ? '/services' : ''}/***`;
   const doFetch = options.fetch ?? fetch;
@@ -85,9 +96,8 @@ export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifie
 
   const fail = (
     code: ErrorCode,
-    key: string,
-    message: string,
-    params: Record<string, unknown>,
+    key: SlackErrorName,
+    params: { status?: number; reason?: string },
     attempts: number,
     cause?: unknown,
   ): SlackResult => {
@@ -104,14 +114,11 @@ export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifie
                 (cause as { code?: unknown }).code,
             },
           );
+    const shown = { ...params, reason: redact(params.reason ?? ''), target, attempts };
     return {
       ok: false,
       attempts,
-      error: new ToolbeltError(code, redact(message), {
-        key: `notify:${key}`,
-        params: { ...params, target, attempts },
-        ...(safeCause ? { cause: safeCause } : {}),
-      }),
+      error: messages.error(code, `errors.slack.${key}`, shown, { cause: safeCause }),
     };
   };
 
@@ -154,40 +161,14 @@ export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifie
         lastCause = undefined;
         timedOut = false;
         const params = { status: res.status, reason };
-        if (res.status === 400)
-          return fail(
-            'DATA',
-            'slack.invalidPayload',
-            `Slack refused the message as malformed (${res.status} ${reason})`,
-            params,
-            attempts,
-          );
+        if (res.status === 400) return fail('DATA', 'invalidPayload', params, attempts);
         if (res.status === 401 || res.status === 403)
-          return fail(
-            'AUTH',
-            'slack.forbidden',
-            `Slack refused the webhook (${res.status} ${reason}); check SLACK_WEBHOOK_URL`,
-            params,
-            attempts,
-          );
+          return fail('AUTH', 'forbidden', params, attempts);
         if (res.status === 404 || res.status === 410)
-          return fail(
-            'CONFIG',
-            'slack.gone',
-            `The Slack webhook no longer works (${res.status} ${reason}); create a new one and set SLACK_WEBHOOK_URL`,
-            params,
-            attempts,
-          );
+          return fail('CONFIG', 'gone', params, attempts);
         if (res.status === 429)
           throw new RetryableError('429', retryAfterMs(res.headers.get('retry-after')));
-        if (res.status < 500)
-          return fail(
-            'DATA',
-            'slack.rejected',
-            `Slack refused the message (${res.status} ${reason})`,
-            params,
-            attempts,
-          );
+        if (res.status < 500) return fail('DATA', 'rejected', params, attempts);
         throw new RetryableError(String(res.status));
       };
       try {
@@ -206,29 +187,15 @@ export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifie
         if (!(error instanceof RetryableError)) throw error;
       }
       if (lastStatus === 429) {
-        return fail(
-          'TEMPFAIL',
-          'slack.rateLimited',
-          `Slack is still rate limiting after ${attempts} attempts; try again later`,
-          { status: 429, reason: lastReason },
-          attempts,
-        );
+        return fail('TEMPFAIL', 'rateLimited', { status: 429, reason: lastReason }, attempts);
       }
       if (timedOut) {
-        return fail(
-          'TEMPFAIL',
-          'slack.timeout',
-          `Slack did not answer in time after ${attempts} attempts; try again later`,
-          { reason: lastReason },
-          attempts,
-          lastCause,
-        );
+        return fail('TEMPFAIL', 'timeout', { reason: lastReason }, attempts, lastCause);
       }
       const reason = lastStatus > 0 ? `${lastStatus} ${lastReason}` : lastReason;
       return fail(
         'UNAVAILABLE',
-        'slack.unavailable',
-        `Slack is unreachable after ${attempts} attempts: ${reason}`,
+        'unavailable',
         { status: lastStatus, reason },
         attempts,
         lastCause,
@@ -248,10 +215,6 @@ export function slackFromEnv(
   const value = envValue(env, 'SLACK_WEBHOOK_URL');
   if (value === undefined) return undefined;
   const { problem } = parseWebhookUrl(value, 'SLACK_WEBHOOK_URL');
-  if (problem)
-    throw configError(
-      [englishProblem(problem)],
-      'Copy the webhook URL from the Slack app settings (Incoming Webhooks).',
-    );
+  if (problem) throw notifySettingsError([problem], 'webhook');
   return createSlackNotifier({ ...options, webhookUrl: value });
 }

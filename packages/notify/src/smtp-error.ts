@@ -1,4 +1,9 @@
-import { ToolbeltError, type ErrorCode } from '@toolbelt/errors';
+import type { ErrorCode, MessageKey, ToolbeltError } from '@toolbelt/errors';
+import type { en } from './i18n/en.js';
+import { messages } from './i18n/index.js';
+
+type SmtpErrorName = MessageKey<(typeof en)['errors']['smtp']>;
+type HintName = MessageKey<(typeof en)['hints']>;
 
 /** What an SMTP failure is about, for the message; `password` is only used to redact it. */
 export interface SmtpErrorContext {
@@ -79,7 +84,7 @@ export function toSmtpError(error: unknown, ctx: SmtpErrorContext): ToolbeltErro
   const reason = reasonOf(err, ctx);
   const params = {
     target: ctx.target,
-    user: ctx.user ?? '',
+    user: ctx.user ?? '(no user)',
     from: ctx.from,
     recipients: ctx.recipients.join(', '),
     reason,
@@ -92,90 +97,28 @@ export function toSmtpError(error: unknown, ctx: SmtpErrorContext): ToolbeltErro
     command: command || undefined,
   });
 
-  const make = (errorCode: ErrorCode, key: string, message: string, hint?: string): ToolbeltError =>
-    new ToolbeltError(errorCode, message, {
+  const make = (errorCode: ErrorCode, key: SmtpErrorName, hint?: HintName): ToolbeltError =>
+    messages.error(errorCode, `errors.smtp.${key}`, params, {
       cause,
-      key: `notify:${key}`,
-      params,
-      ...(hint ? { hint } : {}),
+      hint: hint && messages.text(`hints.${hint}`),
     });
 
-  if (code === 'EAUTH' || code === 'ENOAUTH' || (reply !== undefined && AUTH_REPLIES.has(reply))) {
-    return make(
-      'AUTH',
-      'smtp.auth',
-      `The mail server ${ctx.target} refused the login of ${ctx.user ?? '(no user)'}: ${reason}`,
-      'Check SMTP_USER/SMTP_PASSWORD (for Gmail: GMAIL_USER and an app password in GMAIL_PWD).',
-    );
-  }
-  if (code === 'ETIMEDOUT' || originalCode === 'ETIMEDOUT') {
-    return make(
-      'UNAVAILABLE',
-      'smtp.timeout',
-      `The mail server ${ctx.target} did not answer in time: ${reason}`,
-    );
-  }
+  if (code === 'EAUTH' || code === 'ENOAUTH' || (reply !== undefined && AUTH_REPLIES.has(reply)))
+    return make('AUTH', 'auth', 'smtpAuth');
+  if (code === 'ETIMEDOUT' || originalCode === 'ETIMEDOUT') return make('UNAVAILABLE', 'timeout');
   if (
     (code !== undefined && CONNECTION_CODES.has(code)) ||
     (originalCode !== undefined && CONNECTION_CODES.has(originalCode))
-  ) {
-    return make(
-      'UNAVAILABLE',
-      'smtp.unreachable',
-      `Cannot reach the mail server ${ctx.target}: ${reason}`,
-      'Check SMTP_HOST/SMTP_PORT/SMTP_SECURE (or SMTP_URL) and that the server is up.',
-    );
-  }
-  if (reply !== undefined && reply >= 400 && reply < 500) {
-    if ((ctx.attempts ?? 1) > 1) {
-      return make(
-        'TEMPFAIL',
-        'smtp.deferredRetried',
-        `The mail server ${ctx.target} deferred the message ${ctx.attempts} times; try again later: ${reason}`,
-      );
-    }
-    return make(
-      'TEMPFAIL',
-      'smtp.deferred',
-      `The mail server ${ctx.target} deferred the message; try again later: ${reason}`,
-    );
-  }
+  )
+    return make('UNAVAILABLE', 'unreachable', 'smtpUnreachable');
+  if (reply !== undefined && reply >= 400 && reply < 500)
+    return make('TEMPFAIL', (ctx.attempts ?? 1) > 1 ? 'deferredRetried' : 'deferred');
   if (reply !== undefined && reply >= 500) {
-    if (command.startsWith('RCPT')) {
-      return make(
-        'DATA',
-        'smtp.recipientsRejected',
-        `The mail server ${ctx.target} rejected the recipients ${params.recipients}: ${reason}`,
-      );
-    }
-    if (command.startsWith('MAIL')) {
-      return make(
-        'CONFIG',
-        'smtp.senderRejected',
-        `The mail server ${ctx.target} refused the sender ${ctx.from}: ${reason}`,
-        'Set MAIL_FROM to an address the server lets this account send as.',
-      );
-    }
-    return make(
-      'UNAVAILABLE',
-      'smtp.messageRejected',
-      `The mail server ${ctx.target} refused the message: ${reason}`,
-    );
+    if (command.startsWith('RCPT')) return make('DATA', 'recipientsRejected');
+    if (command.startsWith('MAIL')) return make('CONFIG', 'senderRejected', 'smtpSender');
+    return make('UNAVAILABLE', 'messageRejected');
   }
-  if (code !== undefined && /^E[A-Z]+$/.test(code)) {
-    return make(
-      'UNAVAILABLE',
-      'smtp.failed',
-      `Sending mail through ${ctx.target} failed: ${reason}`,
-    );
-  }
+  if (code !== undefined && /^E[A-Z]+$/.test(code)) return make('UNAVAILABLE', 'failed');
   // Not a mail-server answer at all: a bug on our side, still returned as a result.
-  return new ToolbeltError(
-    'INTERNAL',
-    `Internal error while sending mail through ${ctx.target}: ${reason}`,
-    {
-      cause,
-      params,
-    },
-  );
+  return make('INTERNAL', 'internal');
 }

@@ -1,7 +1,7 @@
 import type { ToolbeltError } from '@toolbelt/errors';
 import { RetryableError, withRetry } from '@toolbelt/etl/retry';
 import type { Transporter } from 'nodemailer';
-import { configError } from './env.js';
+import { configError } from '@toolbelt/errors';
 import type { MailMessage, Mailer, SendResult } from './mailer.js';
 import { addressOf, invalidRecipientsError, planDelivery } from './recipients.js';
 import { toSmtpError, type SmtpErrorContext } from './smtp-error.js';
@@ -16,15 +16,18 @@ export type { SmtpMailerOptions } from './smtp-options.js';
 /** A failure that will repeat for every slice (server down, login refused): stop trying. */
 function failsEverySlice(error: ToolbeltError): boolean {
   return (
-    error.key === 'notify:smtp.auth' ||
-    error.key === 'notify:smtp.unreachable' ||
-    error.key === 'notify:smtp.timeout'
+    error.key === 'notify:errors.smtp.auth' ||
+    error.key === 'notify:errors.smtp.unreachable' ||
+    error.key === 'notify:errors.smtp.timeout'
   );
 }
 
 /** A transient refusal (4xx reply): the same message may get through a little later. */
 function isDeferred(error: ToolbeltError): boolean {
-  return error.key === 'notify:smtp.deferred' || error.key === 'notify:smtp.deferredRetried';
+  return (
+    error.key === 'notify:errors.smtp.deferred' ||
+    error.key === 'notify:errors.smtp.deferredRetried'
+  );
 }
 
 /**

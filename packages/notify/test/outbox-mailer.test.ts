@@ -95,7 +95,7 @@ describe('createOutboxMailer', () => {
       const [first] = results;
       if (!first || first.ok) throw new Error('expected a failed result');
       expect(first.error.code).toBe('CONFIG');
-      expect(first.error.key).toBe('notify:outbox.notWritable');
+      expect(first.error.key).toBe('notify:errors.outbox.notWritable');
       expect(first.error.hint).toContain('OUTBOX_DIR');
     } finally {
       await temp.cleanup();

@@ -155,7 +155,7 @@ describe('createSlackNotifier against the Slack webhook stand-in', () => {
     }).notify('x');
     expect(calls).toBe(4);
     expect(failure(result).code).toBe('TEMPFAIL');
-    expect(failure(result).key).toBe('notify:slack.timeout');
+    expect(failure(result).key).toBe('notify:errors.slack.timeout');
   });
 });
 

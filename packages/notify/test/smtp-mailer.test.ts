@@ -158,7 +158,7 @@ describe('createSmtpMailer', () => {
         await mailer.close();
         const error = failure(results[0]);
         expect(error.code).toBe('UNAVAILABLE');
-        expect(error.key).toBe('notify:smtp.timeout');
+        expect(error.key).toBe('notify:errors.smtp.timeout');
       } finally {
         for (const socket of sockets) socket.destroy();
         await new Promise<void>((resolve) => silent.close(() => resolve()));
@@ -188,7 +188,7 @@ describe('createSmtpMailer', () => {
       ]);
       expect(failure(results[0]).code).toBe('TEMPFAIL');
       expect(failure(results[0]).exitCode).toBe(75);
-      expect(failure(results[0]).key).toBe('notify:smtp.deferredRetried');
+      expect(failure(results[0]).key).toBe('notify:errors.smtp.deferredRetried');
       expect(failure(results[0]).params.attempts).toBe(4);
       expect(waits).toEqual([2000, 4000, 8000]);
       await server.waitFor(2);
@@ -214,7 +214,7 @@ describe('createSmtpMailer', () => {
       server.failNext(1, 554, 'data');
       const refused = await mailer.send({ to: ['ann@example.org'], subject: 's', text: 't' });
       expect(failure(refused[0]).code).toBe('UNAVAILABLE');
-      expect(failure(refused[0]).key).toBe('notify:smtp.messageRejected');
+      expect(failure(refused[0]).key).toBe('notify:errors.smtp.messageRejected');
       await mailer.close();
     },
   );
@@ -271,14 +271,16 @@ describe('createSmtpMailer', () => {
       const once = createSmtpMailer({ host: server.host, port: server.port, deferredRetries: 0 });
       server.failNext(1, 451, 'data');
       const refused = await once.send({ to: ['ed@example.org'], subject: 's', text: 't' });
-      expect(failure(refused[0]).key).toBe('notify:smtp.deferred');
+      expect(failure(refused[0]).key).toBe('notify:errors.smtp.deferred');
       await mailer.close();
       await once.close();
     },
   );
 
   it('throws CONFIG for invalid options, naming each problem but not the password', () => {
-    expect(() => createSmtpMailer({ url: 'smtp://u:pw-in-url@' })).toThrow(/SMTP url/);
+    expect(() => createSmtpMailer({ url: 'smtp://u:pw-in-url@' })).toThrow(
+      expect.objectContaining({ problems: [expect.stringMatching(/^SMTP url/)] }),
+    );
     try {
       createSmtpMailer({
         host: 'smtp.example.org',
