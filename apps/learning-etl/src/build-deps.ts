@@ -1,84 +1,105 @@
+import type { PromptIO } from '@toolbelt/cli-kit';
+import { localDate } from '@toolbelt/dates';
+import type { Env } from '@toolbelt/i18n';
 import type { Logger } from '@toolbelt/log';
+import type { Mailer } from '@toolbelt/notify';
+import { createActivityStore } from './adapters/activities-table.js';
+import { askDate, type DatePromptTexts } from './adapters/date-prompt.js';
+import { readJsonArrayBatches } from './adapters/record-stream.js';
 import { openReportStore } from './adapters/report-store.js';
 import { openSourceFile } from './adapters/source-file.js';
 import { openStatistics, statisticsUrl } from './adapters/statistics-api.js';
-import type { LearningEtlConfig } from './config.js';
-import type { ProcessDeps, Say } from './process-days.js';
+import { requestWindow } from './core/dates.js';
+import type { DayNotifier, RunDeps, RunLog, RunProgress, RunTexts } from './run-run.js';
+import type { RunSettings } from './settings.js';
+
+/** What `buildDeps` needs besides the settings: the run's clock, words and views. */
+export interface BuildDepsContext {
+  env: Env;
+  logger: Logger;
+  log: RunLog;
+  progress: RunProgress;
+  texts: RunTexts;
+  prompt: DatePromptTexts;
+  /** Where the prompt writes (stderr with --json, so that stdout stays the result). */
+  promptIO: PromptIO;
+  now: () => Date;
+  signal: AbortSignal;
+}
 
 /** The one place that picks adapters for a run. */
-export async function buildDeps(
-  config: LearningEtlConfig,
-  env: Readonly<Record<string, string | undefined>>,
-  context: { say: Say; logger: Logger; now: () => Date; signal?: AbortSignal },
-): Promise<ProcessDeps> {
-  const { say, logger } = context;
-  if (config.clientKey) logger.redactor.add(config.clientKey);
-  let recipients: string[] = [];
-  if (config.email) {
-    const { recipientsFromEnv } = await import('@toolbelt/notify');
-    recipients = recipientsFromEnv(env, ['MAIL_TO']);
-  }
+export function buildDeps(settings: RunSettings, context: BuildDepsContext): RunDeps {
+  const { env, log } = context;
+  if (settings.clientKey) context.logger.redactor.add(settings.clientKey);
+  const { report } = settings;
   return {
-    say,
-    logger,
-    async openSource(_day, window) {
-      if (config.sourceFile) {
-        logger.info(say('log.sourceFile', { file: config.sourceFile }));
-        return openSourceFile(config.sourceFile);
+    async openRecords(day, testMode) {
+      const window = requestWindow(day, testMode);
+      if (settings.sourceFile) {
+        log.line('info', 'log.sourceFile', { file: settings.sourceFile });
+        return readJsonArrayBatches(await openSourceFile(settings.sourceFile));
       }
-      const api = {
-        url: config.apiUrl,
-        client: config.client ?? '',
-        clientKey: config.clientKey ?? '',
-      };
+      const api = { url: settings.apiUrl, client: settings.client, clientKey: settings.clientKey };
       const shown = statisticsUrl(api, window);
-      logger.info(
-        say('log.request', {
-          url: `${shown.origin}${shown.pathname}`,
-          start: window.start,
-          end: window.end,
-        }),
-      );
-      return openStatistics(
+      const url = `${shown.origin}${shown.pathname}`;
+      log.line('info', 'log.request', { url, start: window.start, end: window.end });
+      const bytes = await openStatistics(
         {
           ...api,
-          timeoutMs: config.timeoutMs,
-          retry: { retries: config.retries, baseDelayMs: config.retryDelayMs },
+          timeoutMs: settings.timeoutMs,
+          retry: { retries: settings.retries, baseDelayMs: settings.retryDelayMs },
           onRetry: (attempt, reason) =>
-            logger.warn(say('log.retry', { attempt: attempt + 1, reason })),
+            log.line('warn', 'log.retry', { attempt: attempt + 1, reason }),
         },
         window,
       );
+      return readJsonArrayBatches(bytes);
     },
-    async openDatabase() {
+    async openStore() {
       const { openDatabase, waitingParams } = await import('@toolbelt/db');
       // One process at a time on the embedded folder: a second run waits for the first.
-      return openDatabase({
-        ...(config.databaseUrl ? { url: config.databaseUrl } : {}),
-        dataDir: config.dataDir,
+      const db = await openDatabase({
+        url: settings.databaseUrl,
+        dataDir: settings.dataDir,
         command: 'learning-etl',
-        wait: config.wait,
-        ...(context.signal ? { signal: context.signal } : {}),
-        onWait: (holder) => logger.info(say('db:waiting', waitingParams(holder, config.dataDir))),
+        wait: settings.wait,
+        signal: context.signal,
+        onWait: (holder) => log.line('info', 'db:waiting', waitingParams(holder, settings.dataDir)),
       });
+      return createActivityStore(db);
     },
-    ...(config.report === null
-      ? {}
-      : { openReport: () => openReportStore({ ref: config.report ?? '', env }) }),
-    ...(config.email
-      ? {
-          openMailer: async () => {
-            const { mailerFromEnv } = await import('@toolbelt/notify');
-            return mailerFromEnv(env);
-          },
-        }
-      : {}),
-    recipients,
-    today: () => localDay(context.now()),
+    openReport: report === null ? undefined : () => openReportStore({ ref: report, env }),
+    openNotifier: settings.email ? () => openMailNotifier(env) : undefined,
+    askDay: () => askDate(context.prompt, context.promptIO),
+    today: () => localDate(context.now()),
+    texts: context.texts,
+    log,
+    progress: context.progress,
   };
 }
 
-function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/** E-mail to MAIL_TO through SMTP or the outbox folder. */
+async function openMailNotifier(env: Env): Promise<DayNotifier> {
+  const notify = await import('@toolbelt/notify');
+  const recipients = notify.recipientsFromEnv(env, ['MAIL_TO']);
+  return {
+    configured: recipients.length > 0,
+    async send(message) {
+      let mailer: Mailer | undefined;
+      try {
+        mailer = notify.mailerFromEnv(env);
+        const { target } = mailer;
+        const sent = await mailer.send({ to: recipients, ...message });
+        return sent.map((slice) =>
+          slice.ok
+            ? { ok: true, target, to: slice.recipients }
+            : { ok: false, target, to: slice.recipients, error: slice.error },
+        );
+      } catch (error) {
+        return [{ ok: false, target: mailer?.target ?? '', to: recipients, error: error as Error }];
+      } finally {
+        await mailer?.close();
+      }
+    },
+  };
 }

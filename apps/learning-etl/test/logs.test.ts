@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
-import { toSerialDate } from '../src/core/dates.js';
+import { serialOfInstant, toSerialDate } from '@toolbelt/dates';
 import { runCli } from './cli.js';
 
 let dir: TempDir;
@@ -127,8 +127,7 @@ describe('log files', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(cwd, 'r.xlsx'));
     const d10 = book.worksheets[0]?.getCell('D10').value;
-    const serial =
-      d10 instanceof Date ? (d10.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 : d10;
+    const serial = d10 instanceof Date ? serialOfInstant(d10) : d10;
     expect(serial).toBe(toSerialDate('2023-01-05'));
     expect(readFileSync(join(cwd, '.logs', '2023-01-05_14-07.log'), 'utf8')).toMatch(
       // The clock runs on from the instant: the first line is within the hour.

@@ -71,7 +71,9 @@ describe('learning-etl run on PostgreSQL', () => {
     expect(result.code).toBe(69);
     expect(api.requests.length - before).toBe(3);
     expect(jsonOf<{ error: { code: string } }>(result).error.code).toBe('UNAVAILABLE');
-    const table = await client.query("SELECT to_regclass('lms_activities') AS t");
+    const table = await client.query<{ t: string | null }>(
+      "SELECT to_regclass('lms_activities') AS t",
+    );
     expect(table.rows[0]?.t).toBe(null);
   });
 
@@ -151,7 +153,7 @@ describe('learning-etl run on PostgreSQL', () => {
     const result = await run(['--date', '2023-06-05', '--test-mode']);
     expect(result.code, result.stderr).toBe(0);
     expect(api.requests.at(-1)?.query.end).toBe('2023-06-05 00:59:59.999999');
-    const late = await client.query(
+    const late = await client.query<{ n: string }>(
       "SELECT count(*) AS n FROM lms_activities WHERE created_at >= '2023-06-05 01:00:00' AND created_at < '2023-06-06'",
     );
     expect(Number(late.rows[0]?.n)).toBe(0);
@@ -182,7 +184,7 @@ describe('learning-etl run on PostgreSQL', () => {
     );
     // Wait until the server runs the COPY and has received part of the day, then kill the process.
     await waitUntil(async () => {
-      const { rows } = await client.query(
+      const { rows } = await client.query<{ n: string }>(
         "SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'COPY%lms_activities%' AND state <> 'idle'",
       );
       return Number(rows[0]?.n) > 0 && slowApi.sent > 3000;
@@ -191,7 +193,7 @@ describe('learning-etl run on PostgreSQL', () => {
     const end = await killed.done;
     expect(end.signal).toBe('SIGKILL');
     await waitUntil(async () => {
-      const { rows } = await client.query(
+      const { rows } = await client.query<{ n: string }>(
         "SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'COPY%lms_activities%'",
       );
       return Number(rows[0]?.n) === 0;

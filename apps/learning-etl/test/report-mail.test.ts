@@ -13,7 +13,7 @@ import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
 import { startSmtpServer, type SmtpTestServer } from '@toolbelt/testkit/smtp';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import type { RunResult } from '../src/commands/run.js';
-import { toSerialDate } from '../src/core/dates.js';
+import { localDate, serialOfInstant, toSerialDate } from '@toolbelt/dates';
 import { computeStats } from '../src/core/stats.js';
 import { expectedDay } from './expected.js';
 import { jsonOf, runCli } from './cli.js';
@@ -38,14 +38,10 @@ const env = (over: Record<string, string> = {}) => ({
   ...over,
 });
 
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+const today = () => localDate(new Date());
 
 /** exceljs reads a serial number with a date format back as a Date: turn it into the stored serial. */
-const stored = (value: unknown) =>
-  value instanceof Date ? (value.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 : value;
+const stored = (value: unknown) => (value instanceof Date ? serialOfInstant(value) : value);
 
 function expectedValues(day: string) {
   const outcome = computeStats(expectedDay({ day, count: 500, seed: 4 }).counts);

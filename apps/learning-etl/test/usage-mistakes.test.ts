@@ -2,9 +2,11 @@ import * as vitest from 'vitest';
 import { describe } from 'vitest';
 import { usageMistakes } from '@toolbelt/testkit/usage-mistakes';
 
-const { walkMistakes, describeTypedFlagMistakes } = usageMistakes(import.meta.url, vitest);
+const mistakes = usageMistakes(import.meta.url, vitest);
+const walkMistakes = (...args: Parameters<typeof mistakes.walkMistakes>) =>
+  mistakes.walkMistakes(...args);
 
-await describeTypedFlagMistakes('log-keep');
+await mistakes.describeTypedFlagMistakes('log-keep');
 
 describe('the everyday mistakes of learning-etl', () => {
   walkMistakes([

@@ -1,6 +1,7 @@
 import type { Database } from '@toolbelt/db';
 import { ACTIVITY_COLUMNS, type ActivityRow } from '../core/activity.js';
-import { nextDay, type RequestWindow } from '../core/dates.js';
+import type { DayWindow } from '../core/dates.js';
+import type { ActivityStore, LoadOutcome } from '../core/ports.js';
 import type { DayCounts } from '../core/stats.js';
 
 /** The table of the original (`lms_activities`), types as there: varchar, timestamp, boolean. */
@@ -56,28 +57,26 @@ function tagRows(
   };
 }
 
-/** What one load did. */
-export interface LoadOutcome {
-  /** Rows copied in. */
-  loaded: number;
-  /** Rows of the same window that were there before and were replaced. */
-  replaced: number;
-  /** Whether the whole table was emptied first (`--reset`). */
-  reset: boolean;
-  /** The day's counts after the load, read in the same transaction. */
-  counts: DayCounts;
-}
-
 /** Create the table (and its index) if missing. */
 export async function ensureActivitiesTable(db: Database): Promise<void> {
   await db.query(createTable);
 }
 
+/** The activities table of an open database (created if missing); closing closes the database. */
+export async function createActivityStore(db: Database): Promise<ActivityStore> {
+  await ensureActivitiesTable(db);
+  return {
+    kind: db.kind,
+    loadDay: (day, window, rows, options) => loadDay(db, day, window, rows, options),
+    close: () => db.close(),
+  };
+}
+
 /**
  * Replace what the last load of `day` wrote with `rows`, in one transaction: optionally empty
- * the table, delete, COPY the rows in (tagged with the day and mode), count the day. A load
+ * the table, delete, COPY the rows in (tagged with the day and mode), count the window. A load
  * of the whole day deletes every row loaded for that day, whatever its `created_at`, and the
- * untagged rows of older versions whose `created_at` falls on the day. A test-mode load
+ * untagged rows of older versions whose `created_at` falls in the window. A test-mode load
  * (the first hour) deletes the rows of earlier test-mode loads of the day and the day's rows
  * in that hour. Any failure (the API stream breaking, the process being killed) leaves the
  * table exactly as it was.
@@ -85,14 +84,14 @@ export async function ensureActivitiesTable(db: Database): Promise<void> {
 export async function loadDay(
   db: Database,
   day: string,
-  window: RequestWindow,
+  window: DayWindow,
   rows: AsyncIterable<ActivityRow>,
   options: { reset: boolean; testMode?: boolean },
 ): Promise<LoadOutcome> {
   const mode = options.testMode ? 'test' : 'day';
   return db.transaction(async (tx) => {
     if (options.reset) await tx.query(`TRUNCATE ${ACTIVITIES_TABLE}`);
-    const inWindow = 'created_at >= $2 AND created_at <= $3';
+    const inWindow = 'created_at >= $2 AND created_at < $3';
     const deleted = await tx.query(
       mode === 'day'
         ? `DELETE FROM ${ACTIVITIES_TABLE}
@@ -103,13 +102,16 @@ export async function loadDay(
       [day, window.start, window.end],
     );
     const loaded = await tx.copyFrom(ACTIVITIES_TABLE, LOAD_COLUMNS, tagRows(rows, day, mode));
-    const counts = await countDay(tx, day);
+    const counts = await countDay(tx, window);
     return { loaded, replaced: deleted.rowCount, reset: options.reset, counts };
   });
 }
 
-/** The day's figures (rows with `created_at::date = day`). */
-export async function countDay(db: Pick<Database, 'query'>, day: string): Promise<DayCounts> {
+/**
+ * The figures of the rows whose `created_at` is in the window (`createDayCounter` counts a
+ * dry run the same way).
+ */
+export async function countDay(db: Pick<Database, 'query'>, window: DayWindow): Promise<DayCounts> {
   const { rows } = await db.query<{
     users: number;
     runs: number;
@@ -127,7 +129,7 @@ export async function countDay(db: Pick<Database, 'query'>, day: string): Promis
                     count(*) FILTER (WHERE attempt_type = 'submit' AND is_correct) AS successes
                FROM ${ACTIVITIES_TABLE} WHERE created_at >= $1 AND created_at < $2
               GROUP BY user_id) AS per_user`,
-    [day, nextDay(day)],
+    [window.start, window.end],
   );
   const row = rows[0];
   return {

@@ -3,12 +3,13 @@ import { endsInCharacter, readJsonArray } from './record-stream.js';
 
 async function* chunks(text: string | Buffer, size: number): AsyncGenerator<Uint8Array> {
   const bytes = typeof text === 'string' ? Buffer.from(text) : text;
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+  for (let i = 0; i < bytes.length; i += size)
+    yield await Promise.resolve(bytes.subarray(i, i + size));
 }
 async function* pieces(bytes: Buffer, cuts: readonly number[]): AsyncGenerator<Uint8Array> {
   let from = 0;
   for (const cut of [...cuts, bytes.length]) {
-    yield bytes.subarray(from, cut);
+    yield await Promise.resolve(bytes.subarray(from, cut));
     from = cut;
   }
 }

@@ -1,6 +1,7 @@
 import { isAscii } from 'node:buffer';
-import { ToolbeltError } from '@toolbelt/errors';
+import type { ToolbeltError } from '@toolbelt/errors';
 import { JsonArrayError, JsonArrayReader } from '../core/json-array.js';
+import { messages } from '../i18n/index.js';
 
 /**
  * The elements of a JSON array read from a byte stream, one at a time: only the current chunk
@@ -107,9 +108,5 @@ export function endsInCharacter(bytes: Uint8Array): boolean {
 }
 
 function badResponse(cause: JsonArrayError): ToolbeltError {
-  return new ToolbeltError(
-    'DATA',
-    `The API response is not a JSON array of records: ${cause.message}`,
-    { cause, key: 'errors.badResponse', params: { reason: cause.message } },
-  );
+  return messages.error('DATA', 'errors.badResponse', { reason: cause.message }, { cause });
 }

@@ -1,21 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { ToolbeltError } from '@toolbelt/errors';
+import { messages } from '../i18n/index.js';
 
 /** A saved API response (`--source-file`), streamed from disk (replays, tests, the demo). */
 export async function openSourceFile(file: string): Promise<AsyncIterable<Uint8Array>> {
   try {
     await access(file);
   } catch (cause) {
-    throw new ToolbeltError(
-      'USAGE',
-      `Cannot read the saved API response ${file}: ${(cause as Error).message}`,
-      {
-        cause,
-        key: 'errors.sourceFile',
-        params: { file, reason: (cause as NodeJS.ErrnoException).code ?? (cause as Error).message },
-      },
-    );
+    const reason = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
+    throw messages.error('USAGE', 'errors.sourceFile', { file, reason }, { cause });
   }
   return createReadStream(file, { highWaterMark: 256 * 1024 });
 }

@@ -15,7 +15,14 @@ const options = (over: Record<string, unknown> = {}) => ({
   url: api.url,
   client: 'test-client',
   clientKey: 'test-key',
-  retry: { retries: 3, baseDelayMs: 1, sleep: async (ms: number) => void delays.push(ms) },
+  retry: {
+    retries: 3,
+    baseDelayMs: 1,
+    sleep: (ms: number) => {
+      delays.push(ms);
+      return Promise.resolve();
+    },
+  },
   ...over,
 });
 let delays: number[] = [];

@@ -1,6 +1,6 @@
-import { ToolbeltError } from '@toolbelt/errors';
-import { RetryableError, parseRetryAfter, withRetry, type RetryOptions } from '@toolbelt/etl';
+import { RetryableError, retryAfterMs, withRetry, type RetryOptions } from '@toolbelt/etl/retry';
 import type { RequestWindow } from '../core/dates.js';
+import { messages } from '../i18n/index.js';
 
 /** Default endpoint of the original tool. */
 export const DEFAULT_API_URL = 'https://b2b.itresume.ru/api/statistics';
@@ -79,42 +79,29 @@ export async function openStatistics(
         if (response.status === 429 || response.status >= 500) {
           throw new RetryableError(
             `HTTP ${response.status}`,
-            parseRetryAfter(response.headers.get('retry-after'), Date.now()),
+            retryAfterMs(response.headers.get('retry-after')),
           );
         }
         if (response.status === 401 || response.status === 403) {
-          throw new ToolbeltError(
+          throw messages.error(
             'AUTH',
-            `The statistics API refused the credentials (HTTP ${response.status})`,
-            {
-              key: 'errors.apiAuth',
-              params: { status: response.status },
-              hint: 'Check ITRESUME_CLIENT and ITRESUME_CLIENT_KEY.',
-            },
+            'errors.apiAuth',
+            { status: response.status },
+            { hint: messages.text('errors.apiAuthHint') },
           );
         }
-        throw new ToolbeltError(
-          'UNAVAILABLE',
-          `The statistics API answered HTTP ${response.status}`,
-          {
-            key: 'errors.apiStatus',
-            params: { status: response.status },
-          },
-        );
+        throw messages.error('UNAVAILABLE', 'errors.apiStatus', { status: response.status });
       },
       { retries: 4, baseDelayMs: 1000, maxDelayMs: 30_000, ...options.retry },
     );
   } catch (error) {
     if (!(error instanceof RetryableError)) throw error;
     const limited = lastStatus === 429;
-    throw new ToolbeltError(
+    throw messages.error(
       limited ? 'TEMPFAIL' : 'UNAVAILABLE',
-      `The statistics API is unavailable at ${shown.origin}${shown.pathname}: ${error.message}`,
-      {
-        cause: error,
-        key: 'errors.apiDown',
-        params: { url: `${shown.origin}${shown.pathname}`, reason: error.message },
-      },
+      'errors.apiDown',
+      { url: `${shown.origin}${shown.pathname}`, reason: error.message },
+      { cause: error },
     );
   }
 }

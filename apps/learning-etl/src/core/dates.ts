@@ -1,47 +1,52 @@
-import { validDate } from './activity.js';
+import { addDays, eachDay, parseIsoDate } from '@toolbelt/dates';
 
-/** The API's query window for a day (the original's `start` / `end` parameters). */
+/**
+ * The moments a run of a day covers, `[start, end)` as `YYYY-MM-DD HH:MM:SS` (the form of the
+ * `created_at` timestamps, compared as text or by PostgreSQL as timestamps): the whole day, or
+ * its first hour in test mode. The DELETE of a re-run, the day's count and the dry run's
+ * figures all use it, so that they agree on which rows are the day's.
+ */
+export interface DayWindow {
+  start: string;
+  /** The first moment after the window. */
+  end: string;
+}
+
+/** `[D 00:00:00, D+1 00:00:00)`; test mode: `[D 00:00:00, D 01:00:00)`. */
+export function dayWindow(day: string, testMode: boolean): DayWindow {
+  return {
+    start: `${day} 00:00:00`,
+    end: testMode ? `${day} 01:00:00` : `${addDays(day, 1)} 00:00:00`,
+  };
+}
+
+/**
+ * Whether a valid `created_at` (`YYYY-MM-DD[ T]HH:MM:SS[.ffffff]`, see `validTimestamp`)
+ * falls in the window. Fixed-width fields compare as text once the separator is a space.
+ */
+export function inDayWindow(createdAt: string, window: DayWindow): boolean {
+  const moment =
+    createdAt.charCodeAt(10) === 84
+      ? `${createdAt.slice(0, 10)} ${createdAt.slice(11)}`
+      : createdAt;
+  return moment >= window.start && moment < window.end;
+}
+
+/** The API's query window for a day: the original's inclusive `start` / `end` parameters. */
 export interface RequestWindow {
   start: string;
   end: string;
 }
 
-/** `D 00:00:00` to `D 23:59:59.999999`; test mode: the first hour only. */
+/**
+ * The day window as the API is asked for it: `D 00:00:00` to `D 23:59:59.999999` (test mode:
+ * `D 00:59:59.999999`), the last microsecond of {@link dayWindow}.
+ */
 export function requestWindow(day: string, testMode: boolean): RequestWindow {
   return {
-    start: `${day} 00:00:00`,
+    start: dayWindow(day, testMode).start,
     end: testMode ? `${day} 00:59:59.999999` : `${day} 23:59:59.999999`,
   };
-}
-
-/**
- * A date as a person types it (`2023-05-31`, also `2023-5-1` as Python's strptime takes it),
- * normalised to `YYYY-MM-DD`; undefined when it is not a real date.
- */
-export function parseDay(text: string): string | undefined {
-  const m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(text);
-  if (!m) return undefined;
-  const day = `${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}`;
-  return validDate(day) ? day : undefined;
-}
-
-/** The day after `day` (`YYYY-MM-DD`). */
-export function nextDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
-/** Every day from `from` to `to`, both included; empty when `from` is after `to`. */
-export function daysBetween(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let day = from; day <= to; day = nextDay(day)) days.push(day);
-  return days;
-}
-
-/** Spreadsheet serial number of a day (1899-12-30 is 0, so 2024-10-02 is 45567). */
-export function toSerialDate(day: string): number {
-  return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
 /** What the person typed at the date prompt. */
@@ -50,7 +55,7 @@ export type PromptAnswer = { kind: 'exit' } | { kind: 'date'; day: string } | { 
 /** `exit` in any letter case quits; a real date is taken; anything else is asked again. */
 export function readPromptAnswer(text: string): PromptAnswer {
   if (text.trim().toLowerCase() === 'exit') return { kind: 'exit' };
-  const day = parseDay(text);
+  const day = parseIsoDate(text);
   return day ? { kind: 'date', day } : { kind: 'bad' };
 }
 
@@ -72,7 +77,7 @@ export function chooseDays(flags: {
   sourceFile?: boolean;
 }): DayChoice {
   const read = (flag: string, value: string): DayChoice | string =>
-    parseDay(value) ?? { kind: 'invalid', key: 'badDate', params: { flag, value } };
+    parseIsoDate(value) ?? { kind: 'invalid', key: 'badDate', params: { flag, value } };
   if (flags.from !== undefined && flags.to !== undefined) {
     if (flags.sourceFile) return { kind: 'invalid', key: 'sourceFileRange', params: {} };
     const first = read('--from', flags.from);
@@ -81,7 +86,7 @@ export function chooseDays(flags: {
     if (typeof last !== 'string') return last;
     if (first > last)
       return { kind: 'invalid', key: 'dateOrder', params: { from: first, to: last } };
-    return { kind: 'days', days: daysBetween(first, last) };
+    return { kind: 'days', days: eachDay(first, last) };
   }
   if (flags.date === undefined) return { kind: 'ask' };
   const day = read('--date', flags.date);

@@ -95,7 +95,7 @@ describe('JsonArrayReader', () => {
   it('cuts at every position of a document with every kind of token', () => {
     const text =
       '\uFEFF [ {"a": "x\\"y\\\\", "b": [1, {"c": "]}"}], "d": null}, "\\u0416\\ud83d\\udc1e", 3.5e2, true, [] , {} ]\n';
-    const expected = JSON.parse(text.slice(1));
+    const expected: unknown = JSON.parse(text.slice(1));
     for (let cut = 0; cut <= text.length; cut++) {
       expect(readPieces(text, [cut])).toEqual(expected);
       for (let second = cut; second <= text.length; second += 7)

@@ -1,5 +1,5 @@
 import type { SheetWrite } from '@toolbelt/google';
-import { toSerialDate } from './dates.js';
+import { toSerialDate } from '@toolbelt/dates';
 import type { DayStats } from './stats.js';
 
 /** Localised labels of the report's ten rows (A1:A10); row 9 is a spacer. */

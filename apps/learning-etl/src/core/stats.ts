@@ -1,9 +1,40 @@
+import type { ActivityRow } from './activity.js';
+import { inDayWindow, type DayWindow } from './dates.js';
+
 /** Counts of one day's rows in `lms_activities`, as the database returns them. */
 export interface DayCounts {
   users: number;
   runs: number;
   submits: number;
   successes: number;
+}
+
+/**
+ * Counts a day's rows as the database does (`countDay` in the activities table): the rows
+ * whose `created_at` is in the window; users distinct, runs, submits, correct submits. The
+ * dry run's figures; both go through {@link computeStats}.
+ */
+export function createDayCounter(window: DayWindow): {
+  add(row: ActivityRow): void;
+  counts(): DayCounts;
+} {
+  const users = new Set<string>();
+  let runs = 0;
+  let submits = 0;
+  let successes = 0;
+  return {
+    add(row) {
+      const [userId, createdAt, , , , isCorrect, attemptType] = row;
+      if (createdAt === null || !inDayWindow(createdAt, window)) return;
+      users.add(userId);
+      if (attemptType === 'run') runs++;
+      else if (attemptType === 'submit') {
+        submits++;
+        if (isCorrect === true) successes++;
+      }
+    },
+    counts: () => ({ users: users.size, runs, submits, successes }),
+  };
 }
 
 /** The day's statistics as the report shows them. */

@@ -1,0 +1,181 @@
+import {
+  checkInputFile,
+  checkSettings,
+  requireInteractive,
+  settingProblem,
+  settingsError,
+  type Env,
+} from '@toolbelt/cli-kit';
+import type { Texts } from '@toolbelt/errors';
+import { z } from 'zod';
+import { DEFAULT_REPORT } from './adapters/report-store.js';
+import { DEFAULT_API_URL } from './adapters/statistics-api.js';
+import { chooseDays } from './core/dates.js';
+import { messages } from './i18n/index.js';
+
+/** Flags of `run` that feed the settings. */
+export interface RunFlags {
+  date?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  'test-mode': boolean;
+  reset: boolean;
+  'source-file'?: string | undefined;
+  report?: string | undefined;
+  'no-report': boolean;
+  'no-email': boolean;
+  'no-wait': boolean;
+  'dry-run': boolean;
+}
+
+/** Settings of a run, read once from flags and environment (flags > env > .env > defaults). */
+export interface RunSettings {
+  /** The days `--date` or `--from`/`--to` name; undefined: ask on the terminal. */
+  days: string[] | undefined;
+  testMode: boolean;
+  reset: boolean;
+  dryRun: boolean;
+  /** `ITRESUME_API_URL`. */
+  apiUrl: string;
+  /** `ITRESUME_CLIENT` (or the original's `client`); needed unless `--source-file`. */
+  client: string;
+  /** `ITRESUME_CLIENT_KEY` (or `client_key`); a secret. */
+  clientKey: string;
+  /** `ITRESUME_RETRIES` (default 4) retries after the first request. */
+  retries: number;
+  /** `ITRESUME_RETRY_DELAY_MS` (default 1000): first back-off step, doubled each retry. */
+  retryDelayMs: number;
+  /** `ITRESUME_TIMEOUT_MS` (default 30000): wait for the response headers per attempt. */
+  timeoutMs: number;
+  /** `DATABASE_URL`: PostgreSQL; unset -> embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** `LEARNING_ETL_DATA_DIR` (default `.data/learning-etl`). */
+  dataDir: string;
+  /** `--report` / `REPORT_SPREADSHEET_ID`; null with `--no-report`. */
+  report: string | null;
+  /** False with `--no-email`. */
+  email: boolean;
+  sourceFile: string | undefined;
+  /** False with `--no-wait`: fail (TEMPFAIL, 75) when another run has the data folder open. */
+  wait: boolean;
+}
+
+/** A value set and not blank, trimmed. */
+const set = (value: string | undefined): string | undefined => value?.trim() || undefined;
+
+const integer = (name: string, fallback: number, min: number) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const text = set(raw);
+      if (text === undefined) return fallback;
+      const value = Number(text);
+      if (Number.isInteger(value) && value >= min) return value;
+      const texts = messages.text('problems.integer', { name, min, value: text });
+      ctx.addIssue({ code: 'custom', ...settingProblem(texts) });
+      return z.NEVER;
+    });
+
+/** A credential of the API: needed unless the records come from a saved file. */
+const credential = (needed: boolean, problem: 'problems.client' | 'problems.clientKey') =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = set(raw) ?? '';
+      if (needed && value === '')
+        ctx.addIssue({ code: 'custom', ...settingProblem(messages.text(problem)) });
+      return value;
+    });
+
+const url = z.string().transform((value, ctx) => {
+  if (URL.canParse(value)) return value;
+  ctx.addIssue({ code: 'custom', ...settingProblem(messages.text('problems.url', { value })) });
+  return z.NEVER;
+});
+
+/**
+ * The settings of a run from its flags and environment, and every problem at once (pure):
+ * `notifyProblems` are those of the mail settings (notify's check), listed after ours.
+ */
+export function readSettings(
+  flags: RunFlags,
+  env: Env,
+  notifyProblems: readonly Texts[] = [],
+): { settings: RunSettings | undefined; problems: Texts[] } {
+  const sourceFile = set(flags['source-file']);
+  const schema = z.object({
+    ITRESUME_RETRIES: integer('ITRESUME_RETRIES', 4, 0),
+    ITRESUME_RETRY_DELAY_MS: integer('ITRESUME_RETRY_DELAY_MS', 1000, 0),
+    ITRESUME_TIMEOUT_MS: integer('ITRESUME_TIMEOUT_MS', 30_000, 1),
+    ITRESUME_API_URL: url,
+    ITRESUME_CLIENT: credential(sourceFile === undefined, 'problems.client'),
+    ITRESUME_CLIENT_KEY: credential(sourceFile === undefined, 'problems.clientKey'),
+  });
+  const checked = checkSettings(schema, {
+    ITRESUME_RETRIES: env.ITRESUME_RETRIES,
+    ITRESUME_RETRY_DELAY_MS: env.ITRESUME_RETRY_DELAY_MS,
+    ITRESUME_TIMEOUT_MS: env.ITRESUME_TIMEOUT_MS,
+    ITRESUME_API_URL: set(env.ITRESUME_API_URL) ?? DEFAULT_API_URL,
+    ITRESUME_CLIENT: set(env.ITRESUME_CLIENT) ?? env.client,
+    ITRESUME_CLIENT_KEY: set(env.ITRESUME_CLIENT_KEY) ?? env.client_key,
+  });
+  const problems = [...checked.problems, ...notifyProblems];
+  const values = checked.settings;
+  const choice = chooseDays({ ...flags, sourceFile: sourceFile !== undefined });
+  if (!values || problems.length > 0) return { settings: undefined, problems };
+  const settings: RunSettings = {
+    days: choice.kind === 'days' ? choice.days : undefined,
+    testMode: flags['test-mode'],
+    reset: flags.reset,
+    dryRun: flags['dry-run'],
+    apiUrl: values.ITRESUME_API_URL,
+    client: values.ITRESUME_CLIENT,
+    clientKey: values.ITRESUME_CLIENT_KEY,
+    retries: values.ITRESUME_RETRIES,
+    retryDelayMs: values.ITRESUME_RETRY_DELAY_MS,
+    timeoutMs: values.ITRESUME_TIMEOUT_MS,
+    databaseUrl: set(env.DATABASE_URL),
+    dataDir: set(env.LEARNING_ETL_DATA_DIR) ?? '.data/learning-etl',
+    report: flags['no-report']
+      ? null
+      : (set(flags.report) ?? set(env.REPORT_SPREADSHEET_ID) ?? DEFAULT_REPORT),
+    email: !flags['no-email'],
+    sourceFile,
+    wait: !flags['no-wait'],
+  };
+  return { settings, problems: [] };
+}
+
+/**
+ * The command's settings step, in the order a person fixes things: a mistake in the date
+ * flags (64), a saved response that cannot be read (64), no date and no terminal to ask on
+ * (64), then every setting problem at once (78), dry runs included, so that nobody types a
+ * date for nothing.
+ */
+export async function loadSettings(flags: RunFlags, env: Env): Promise<RunSettings> {
+  const choice = chooseDays({ ...flags, sourceFile: flags['source-file'] !== undefined });
+  if (choice.kind === 'invalid')
+    throw messages.error('USAGE', `errors.${choice.key}`, choice.params);
+  if (flags['source-file'] !== undefined) checkInputFile(flags['source-file']);
+  if (choice.kind === 'ask') requireInteractive('--date');
+  const notifyProblems = flags['no-email'] ? [] : await mailProblems(env);
+  const { settings, problems } = readSettings(flags, env, notifyProblems);
+  if (!settings) throw settingsError(problems);
+  return settings;
+}
+
+/** The mail settings' problems (MAIL_TO, SMTP_*, GMAIL_*, MAIL_FROM), in every language. */
+async function mailProblems(env: Env): Promise<Texts[]> {
+  const notify = await import('@toolbelt/notify');
+  const { createI18n } = await import('@toolbelt/i18n');
+  const namespaces = { notify: notify.notifyCatalog };
+  const en = createI18n({ lang: 'en', namespaces }).t;
+  const ru = createI18n({ lang: 'ru', namespaces }).t;
+  const problems = [
+    ...notify.recipientProblems(env, ['MAIL_TO']),
+    ...notify.mailSettingsFromEnv(env).settingProblems,
+  ];
+  return problems.map((p) => ({ en: en(p.key, p.params), ru: ru(p.key, p.params) }));
+}
