@@ -2,7 +2,6 @@ import type { PromptIO } from '@toolbelt/cli-kit';
 import { localDate } from '@toolbelt/dates';
 import type { Env } from '@toolbelt/i18n';
 import type { Logger } from '@toolbelt/log';
-import type { Mailer } from '@toolbelt/notify';
 import { createActivityStore } from './adapters/activities-table.js';
 import { askDate, type DatePromptTexts } from './adapters/date-prompt.js';
 import { readJsonArrayBatches } from './adapters/record-stream.js';
@@ -10,8 +9,8 @@ import { openReportStore } from './adapters/report-store.js';
 import { openSourceFile } from './adapters/source-file.js';
 import { openStatistics, statisticsUrl } from './adapters/statistics-api.js';
 import { requestWindow } from './core/dates.js';
-import type { DayNotifier, RunDeps, RunLog, RunProgress, RunTexts } from './run-run.js';
-import type { RunSettings } from './settings.js';
+import type { RunDeps, RunLog, RunProgress, RunTexts } from './run-run.js';
+import { notifyOptions, type RunSettings } from './settings.js';
 
 /** What `buildDeps` needs besides the settings: the run's clock, words and views. */
 export interface BuildDepsContext {
@@ -69,37 +68,13 @@ export function buildDeps(settings: RunSettings, context: BuildDepsContext): Run
       return createActivityStore(db);
     },
     openReport: report === null ? undefined : () => openReportStore({ ref: report, env }),
-    openNotifier: settings.email ? () => openMailNotifier(env) : undefined,
+    openNotifier: settings.email
+      ? async () => (await import('@toolbelt/notify')).createNotifier(env, notifyOptions)
+      : undefined,
     askDay: () => askDate(context.prompt, context.promptIO),
     today: () => localDate(context.now()),
     texts: context.texts,
     log,
     progress: context.progress,
-  };
-}
-
-/** E-mail to MAIL_TO through SMTP or the outbox folder. */
-async function openMailNotifier(env: Env): Promise<DayNotifier> {
-  const notify = await import('@toolbelt/notify');
-  const recipients = notify.recipientsFromEnv(env, ['MAIL_TO']);
-  return {
-    configured: recipients.length > 0,
-    async send(message) {
-      let mailer: Mailer | undefined;
-      try {
-        mailer = notify.mailerFromEnv(env);
-        const { target } = mailer;
-        const sent = await mailer.send({ to: recipients, ...message });
-        return sent.map((slice) =>
-          slice.ok
-            ? { ok: true, target, to: slice.recipients }
-            : { ok: false, target, to: slice.recipients, error: slice.error },
-        );
-      } catch (error) {
-        return [{ ok: false, target: mailer?.target ?? '', to: recipients, error: error as Error }];
-      } finally {
-        await mailer?.close();
-      }
-    },
   };
 }

@@ -1,6 +1,7 @@
-import type { MessageKey } from '@toolbelt/errors';
+import { toToolbeltError, type MessageKey } from '@toolbelt/errors';
 import type { SheetStore } from '@toolbelt/google';
 import type { LogLevel } from '@toolbelt/log';
+import type { NotificationOutcome, Notifier } from '@toolbelt/notify';
 import type { ActivityRow, Defect, Rejection } from './core/activity.js';
 import { dayWindow, type DayWindow } from './core/dates.js';
 import type { ActivityStore, LoadOutcome } from './core/ports.js';
@@ -29,23 +30,6 @@ export interface RunProgress {
   stop: () => void;
 }
 
-/** One notification's outcome per channel and slice of recipients. */
-export interface NotifyOutcome {
-  ok: boolean;
-  /** Where it went, without secrets. */
-  target: string;
-  /** The recipients of an e-mail slice. */
-  to: readonly string[];
-  error?: { message: string };
-}
-
-/** Sends the day's notification; never throws for a delivery failure. */
-export interface DayNotifier {
-  /** False when there is nobody to tell (no MAIL_TO recipients). */
-  readonly configured: boolean;
-  send: (message: { subject: string; text: string }) => Promise<NotifyOutcome[]>;
-}
-
 /** The texts a run writes to the report and the mail, in the run's language. */
 export interface RunTexts {
   reportLabels: ReportLabels;
@@ -61,7 +45,7 @@ export interface RunDeps {
   /** Undefined with --no-report. */
   openReport: (() => Promise<SheetStore>) | undefined;
   /** Undefined with --no-email. */
-  openNotifier: (() => Promise<DayNotifier>) | undefined;
+  openNotifier: (() => Promise<Notifier>) | undefined;
   /** The date prompt: a day, or undefined when the person quits. */
   askDay: () => Promise<string | undefined>;
   /** Today's date `YYYY-MM-DD` (the report's last row). */
@@ -250,7 +234,7 @@ async function sendMail(deps: RunDeps, result: DayResult): Promise<void> {
     return;
   }
   const link = result.reportUpdated ? result.reportLocation : undefined;
-  let outcomes: NotifyOutcome[];
+  let outcomes: NotificationOutcome[];
   try {
     const notifier = await deps.openNotifier();
     if (!notifier.configured) {
@@ -260,18 +244,18 @@ async function sendMail(deps: RunDeps, result: DayResult): Promise<void> {
     outcomes = await notifier.send(deps.texts.mail(result.day, link));
   } catch (error) {
     // Settings were checked before the run: what fails here is the mail server itself.
-    outcomes = [{ ok: false, target: '', to: [], error: error as Error }];
+    outcomes = [{ channel: 'email', ok: false, target: '', error: toToolbeltError(error) }];
   }
   const targets = new Set<string>();
   for (const outcome of outcomes) {
     if (outcome.ok) {
-      result.mailed += outcome.to.length;
+      result.mailed += outcome.to?.length ?? 0;
       targets.add(outcome.target);
       continue;
     }
     const message = outcome.error?.message ?? '';
     result.problems.push(`mail: ${message}`);
-    deps.log.line('error', 'log.mailFailed', { recipients: outcome.to.join(', '), message });
+    deps.log.line('error', 'log.mailFailed', { recipients: outcome.to?.join(', ') ?? '', message });
   }
   if (result.mailed > 0)
     deps.log.line('info', 'log.mailSent', {

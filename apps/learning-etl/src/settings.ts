@@ -7,6 +7,7 @@ import {
   type Env,
 } from '@toolbelt/cli-kit';
 import type { Texts } from '@toolbelt/errors';
+import type { NotifierOptions } from '@toolbelt/notify';
 import { z } from 'zod';
 import { DEFAULT_REPORT } from './adapters/report-store.js';
 import { DEFAULT_API_URL } from './adapters/statistics-api.js';
@@ -166,16 +167,14 @@ export async function loadSettings(flags: RunFlags, env: Env): Promise<RunSettin
   return settings;
 }
 
+/** learning-etl notifies by e-mail only (as the original), to the recipients of `MAIL_TO`. */
+export const notifyOptions = {
+  recipientVariables: ['MAIL_TO'],
+  channels: ['email'],
+} as const satisfies NotifierOptions;
+
 /** The mail settings' problems (MAIL_TO, SMTP_*, GMAIL_*, MAIL_FROM), in every language. */
 async function mailProblems(env: Env): Promise<Texts[]> {
-  const notify = await import('@toolbelt/notify');
-  const { createI18n } = await import('@toolbelt/i18n');
-  const namespaces = { notify: notify.notifyCatalog };
-  const en = createI18n({ lang: 'en', namespaces }).t;
-  const ru = createI18n({ lang: 'ru', namespaces }).t;
-  const problems = [
-    ...notify.recipientProblems(env, ['MAIL_TO']),
-    ...notify.mailSettingsFromEnv(env).settingProblems,
-  ];
-  return problems.map((p) => ({ en: en(p.key, p.params), ru: ru(p.key, p.params) }));
+  const { notifierProblems } = await import('@toolbelt/notify');
+  return notifierProblems(env, notifyOptions);
 }
