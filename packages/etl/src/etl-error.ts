@@ -1,4 +1,5 @@
 import { ToolbeltError, isToolbeltError } from '@toolbelt/errors';
+import { messages } from './i18n/index.js';
 import type { EtlCounts, EtlStage } from './types.js';
 
 /** Describes an error thrown by a stage, for messages. */
@@ -23,16 +24,16 @@ export class EtlError extends ToolbeltError {
     index?: number,
   ) {
     const where = index === undefined ? stage : `${stage} ${index}`;
+    const params = { stage, where, position, index, message: describeError(cause), counts };
+    const texts = messages.text('errors.stopped', params);
     // A stage that already said what kind of failure it was (AUTH, UNAVAILABLE...) keeps its code.
-    super(
-      isToolbeltError(cause) ? cause.code : 'DATA',
-      `ETL stopped: ${where} failed at record ${position}: ${describeError(cause)}`,
-      {
-        cause,
-        key: 'etl:stopped',
-        params: { stage, position, index, message: describeError(cause), counts },
-      },
-    );
+    // A subclass (callers test `instanceof EtlError`), so it passes the catalog's texts itself.
+    super(isToolbeltError(cause) ? cause.code : 'DATA', texts.en, {
+      cause,
+      key: `${messages.namespace}:errors.stopped`,
+      params,
+      texts,
+    });
     this.stage = stage;
     this.position = position;
     this.counts = counts;

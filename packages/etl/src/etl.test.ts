@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/require-await -- async sources, stages and sinks without awaits model asynchronous ones on purpose */
 import { describe, expect, it } from 'vitest';
 import { createChunkedSink } from './chunked-sink.js';
 import { EtlError } from './etl-error.js';
@@ -141,7 +142,7 @@ describe('createChunkedSink', () => {
     const result = await pipe(usersOf(120)).into(
       createChunkedSink<User>({
         size: 50,
-        retry: { baseDelayMs: 1, sleep: async () => undefined },
+        retry: { baseDelayMs: 1, sleep: () => Promise.resolve() },
         write: async (chunk, info) => {
           attempts += 1;
           if (info.index === 1 && attempts === 2) throw new RetryableError('503');
@@ -158,7 +159,7 @@ describe('createChunkedSink', () => {
     const result = await pipe(usersOf(120), { errorPolicy: 'skip' }).into(
       createChunkedSink<User>({
         size: 50,
-        retry: { retries: 1, sleep: async () => undefined },
+        retry: { retries: 1, sleep: () => Promise.resolve() },
         write: async (_chunk, info) => {
           if (info.index === 1) throw new RetryableError('still down');
         },

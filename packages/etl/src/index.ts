@@ -23,4 +23,4 @@ export type {
   Source,
   Transform,
 } from './types.js';
-export { etlMessages } from './messages.js';
+export { messages as etlMessages } from './i18n/index.js';

@@ -1,4 +1,4 @@
-import { ToolbeltError } from '@toolbelt/errors';
+import { messages } from './i18n/index.js';
 import type { PagedSource } from './pipeline.js';
 import { prefetch } from './prefetch.js';
 import { RetryableError, retryAfterMs, withRetry, type RetryOptions } from './retry.js';
@@ -48,9 +48,7 @@ function defaultItems<T>(body: unknown): T[] {
     const value = record?.[key];
     if (Array.isArray(value)) return value as T[];
   }
-  throw new ToolbeltError('DATA', 'The page has no list of records (items, data or results).', {
-    key: 'etl:http.noItems',
-  });
+  throw messages.error('DATA', 'errors.http.noItems');
 }
 
 function nextLink(body: unknown): string | undefined {
@@ -100,28 +98,22 @@ export function createPagedHttpSource<T = unknown>(
       if (!response.ok) {
         await response.body?.cancel();
         const code = response.status === 401 || response.status === 403 ? 'AUTH' : 'UNAVAILABLE';
-        throw new ToolbeltError(code, `GET ${url} answered ${response.status}`, {
-          key: 'etl:http.status',
-          params: { url, status: response.status },
-        });
+        throw messages.error(code, 'errors.http.status', { url, status: response.status });
       }
       try {
-        return (await response.json()) as unknown;
+        return await response.json();
       } catch (error) {
-        throw new ToolbeltError('DATA', `GET ${url} did not return JSON`, {
-          cause: error,
-          key: 'etl:http.notJson',
-          params: { url },
-        });
+        throw messages.error('DATA', 'errors.http.notJson', { url }, { cause: error });
       }
     }, options.retry).catch((error: unknown) => {
       if (error instanceof RetryableError) {
         const code = /answered 429/.test(error.message) ? 'TEMPFAIL' : 'UNAVAILABLE';
-        throw new ToolbeltError(code, `${error.message} (after retries)`, {
-          cause: error,
-          key: 'etl:http.retriesExhausted',
-          params: { message: error.message },
-        });
+        throw messages.error(
+          code,
+          'errors.http.retriesExhausted',
+          { message: error.message },
+          { cause: error },
+        );
       }
       throw error;
     });

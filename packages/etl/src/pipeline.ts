@@ -152,7 +152,7 @@ export class Pipeline<T> {
           stage,
           position,
           count,
-          ...(index === undefined ? {} : { index }),
+          index,
           message: describeError(error),
         });
       }

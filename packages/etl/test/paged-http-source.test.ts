@@ -30,7 +30,7 @@ const json = (
   res.end(JSON.stringify(body));
 };
 
-const noWait = { baseDelayMs: 1, sleep: async () => undefined };
+const noWait = { baseDelayMs: 1, sleep: () => Promise.resolve() };
 
 describe('createPagedHttpSource', () => {
   it('follows links.next (relative or absolute) until it is absent', async () => {
@@ -83,7 +83,14 @@ describe('createPagedHttpSource', () => {
     const waits: number[] = [];
     const source = createPagedHttpSource({
       url: base,
-      retry: { baseDelayMs: 5, random: () => 0, sleep: async (ms) => void waits.push(ms) },
+      retry: {
+        baseDelayMs: 5,
+        random: () => 0,
+        sleep: (ms) => {
+          waits.push(ms);
+          return Promise.resolve();
+        },
+      },
     });
     const items: unknown[] = [];
     for await (const item of source) items.push(item);
