@@ -65,8 +65,8 @@ function toEvent(e: calendar_v3.Schema$Event): CalendarEvent {
     summary: e.summary ?? '',
     start,
     end: end > start ? end : addDays(start, 1),
-    ...(e.description ? { description: e.description } : {}),
-    ...(props && Object.keys(props).length > 0 ? { privateProperties: { ...props } } : {}),
+    description: e.description || undefined,
+    privateProperties: props && Object.keys(props).length > 0 ? { ...props } : undefined,
   };
 }
 
@@ -108,7 +108,7 @@ export function createGoogleCalendarSink(options: GoogleCalendarSinkOptions): Go
       return calendar({
         version: 'v3',
         auth: auth as calendar_v3.Options['auth'],
-        ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}),
+        rootUrl: options.rootUrl || undefined,
       });
     })());
 
@@ -183,17 +183,13 @@ export function createGoogleCalendarSink(options: GoogleCalendarSinkOptions): Go
               {
                 calendarId,
                 timeMin,
-                ...(timeMax ? { timeMax } : {}),
+                timeMax: timeMax || undefined,
                 maxResults: 2500,
                 showDeleted: false,
-                ...(query.privateProperty
-                  ? {
-                      privateExtendedProperty: [
-                        `${query.privateProperty.key}=${query.privateProperty.value}`,
-                      ],
-                    }
-                  : {}),
-                ...(token ? { pageToken: token } : {}),
+                privateExtendedProperty: query.privateProperty && [
+                  `${query.privateProperty.key}=${query.privateProperty.value}`,
+                ],
+                pageToken: token || undefined,
               },
               o,
             ),

@@ -124,7 +124,7 @@ export function createGoogleSheetStore(options: GoogleSheetStoreOptions): Google
       return sheets({
         version: 'v4',
         auth: auth as sheets_v4.Options['auth'],
-        ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}),
+        rootUrl: options.rootUrl || undefined,
       });
     })());
 
@@ -235,8 +235,8 @@ export function createGoogleSheetStore(options: GoogleSheetStoreOptions): Google
           sheetId: tab.sheetId,
           startRowIndex: range.startRow,
           startColumnIndex: range.startCol,
-          ...(range.endRow !== undefined ? { endRowIndex: range.endRow } : {}),
-          ...(range.endCol !== undefined ? { endColumnIndex: range.endCol } : {}),
+          endRowIndex: range.endRow,
+          endColumnIndex: range.endCol,
         };
         need(w.tab, range.endRow ?? 0, range.endCol ?? 0);
         switch (w.kind) {

@@ -124,8 +124,8 @@ async function readIcs(path: string): Promise<ParsedFile> {
         start: startDate,
         // A timed event ending on its start day still covers that day.
         end: endDate > startDate ? endDate : addDays(startDate, 1),
-        ...(description ? { description: String(description) } : {}),
-        ...(Object.keys(props).length > 0 ? { privateProperties: props } : {}),
+        description: description ? String(description) : undefined,
+        privateProperties: Object.keys(props).length > 0 ? props : undefined,
       });
     }
     return out;
@@ -155,7 +155,7 @@ export function createIcsCalendarSink(options: IcsCalendarSinkOptions): Calendar
         allDay: true,
         stamp: now(),
         summary: icsSafeText(e.summary),
-        ...(e.description ? { description: icsSafeText(e.description) } : {}),
+        description: e.description ? icsSafeText(e.description) : undefined,
         x: Object.entries(e.privateProperties ?? {}).map(([k, v]) => ({
           key: ICS_PRIVATE_PROPERTY,
           value: icsSafeText(`${k}=${v}`),

@@ -28,7 +28,7 @@ function googleOptions(env: Env, options: OpenOptions) {
   return {
     ...options,
     auth: options.auth ?? resolveGoogleAuth(env),
-    ...(rootUrl ? { rootUrl } : {}),
+    rootUrl,
     authOptions: { env, ...options.authOptions },
   };
 }
@@ -56,7 +56,7 @@ export function openCalendarSink(
   if (parsed.kind === 'ics')
     return createIcsCalendarSink({
       path: parsed.path,
-      ...(options.icsName ? { name: options.icsName } : {}),
+      name: options.icsName || undefined,
     });
   return createGoogleCalendarSink({
     ...googleOptions(env, options),

@@ -15,7 +15,7 @@ const ev = (
   summary: `Ann is on support today with Bob assisting (${id})`,
   start,
   end,
-  ...(props ? { privateProperties: props } : {}),
+  privateProperties: props,
 });
 
 function seed(): CalendarEvent[] {

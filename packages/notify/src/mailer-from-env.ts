@@ -101,17 +101,17 @@ export function mailSettingsFromEnv(
         url,
         // A URL without credentials takes them from SMTP_USER/SMTP_PASSWORD (a secret store
         // often holds the password apart from the URL).
-        ...(parts?.user === undefined && user !== undefined ? { user } : {}),
-        ...(parts?.password === undefined && password !== undefined ? { password } : {}),
-        ...(parts?.port === undefined && port !== undefined ? { port } : {}),
+        user: parts?.user === undefined ? user : undefined,
+        password: parts?.password === undefined ? password : undefined,
+        port: parts?.port === undefined ? port : undefined,
       };
     } else {
       smtp = {
         host,
-        ...(port !== undefined ? { port } : {}),
-        ...(secure !== undefined ? { secure } : {}),
-        ...(user !== undefined ? { user } : {}),
-        ...(password !== undefined ? { password } : {}),
+        port,
+        secure,
+        user,
+        password,
       };
     }
     if (from !== undefined) smtp.from = from;
@@ -132,8 +132,8 @@ export function mailSettingsFromEnv(
       selectedBy: 'GMAIL_USER',
       smtp: {
         ...GMAIL_SMTP,
-        ...(gmailUser !== undefined ? { user: gmailUser } : {}),
-        ...(gmailPassword !== undefined ? { password: gmailAppPassword(gmailPassword) } : {}),
+        user: gmailUser,
+        password: gmailPassword === undefined ? undefined : gmailAppPassword(gmailPassword),
         from: from ?? gmailUser,
       },
     };
@@ -142,7 +142,7 @@ export function mailSettingsFromEnv(
       kind: 'outbox',
       outbox: {
         dir: envValue(env, 'OUTBOX_DIR') ?? options.defaultOutboxDir ?? DEFAULT_OUTBOX_DIR,
-        ...(from !== undefined ? { from } : {}),
+        from,
       },
     };
   }

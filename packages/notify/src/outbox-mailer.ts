@@ -76,7 +76,7 @@ export function createOutboxMailer(options: OutboxMailerOptions = {}): Mailer {
         to: slice,
         subject: message.subject,
         text: message.text,
-        ...(message.html !== undefined ? { html: message.html } : {}),
+        html: message.html,
         date,
         disableFileAccess: true,
         disableUrlAccess: true,

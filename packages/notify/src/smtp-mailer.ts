@@ -52,7 +52,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
       port: smtp.port,
       secure: smtp.secure,
       requireTLS: smtp.requireTls,
-      ...(smtp.user !== undefined ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),
+      auth: smtp.user === undefined ? undefined : { user: smtp.user, pass: smtp.password ?? '' },
       tls: { rejectUnauthorized: smtp.rejectUnauthorized, servername: smtp.host },
       connectionTimeout: smtp.connectionTimeoutMs,
       greetingTimeout: smtp.connectionTimeoutMs,
@@ -87,7 +87,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
         to: slice,
         subject: message.subject,
         text: message.text,
-        ...(message.html !== undefined ? { html: message.html } : {}),
+        html: message.html,
       })) as {
         messageId?: string;
         accepted?: unknown[];
