@@ -1,4 +1,4 @@
-import { ToolbeltError } from '@toolbelt/errors';
+import { messages } from './i18n/index.js';
 import { quoteQualifiedName, quoteIdentifier } from './sql-identifier.js';
 
 /**
@@ -36,14 +36,14 @@ function toCopyText(value: unknown): string {
   }
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) {
-      throw new ToolbeltError('DATA', 'Cannot load an invalid Date');
+      throw messages.error('DATA', 'errors.copyInvalidDate');
     }
     return value.toISOString();
   }
   if (value instanceof Uint8Array) return `\\x${Buffer.from(value).toString('hex')}`;
   if (Array.isArray(value)) return toArrayLiteral(value);
   if (typeof value === 'object') return JSON.stringify(value);
-  throw new ToolbeltError('DATA', `Cannot load a value of type ${typeof value}`);
+  throw messages.error('DATA', 'errors.copyValueType', { type: typeof value });
 }
 
 /** JS arrays go to PostgreSQL array columns (as `pg` does for parameters). */
@@ -59,10 +59,7 @@ function toArrayLiteral(values: readonly unknown[]): string {
 /** One CSV line (with its newline) for a row of `width` values. */
 export function toCsvLine(row: readonly unknown[], width: number): string {
   if (row.length !== width) {
-    throw new ToolbeltError(
-      'DATA',
-      `A row for COPY has ${row.length} values but ${width} columns were named`,
-    );
+    throw messages.error('DATA', 'errors.copyRowWidth', { values: row.length, columns: width });
   }
   let line = toCsvField(row[0]);
   for (let i = 1; i < width; i++) line += `,${toCsvField(row[i])}`;
@@ -146,7 +143,7 @@ export async function* toCsvBuffers(
 /** `COPY "table" ("a", "b") FROM <source> WITH (FORMAT csv)`. */
 export function copyStatement(table: string, columns: readonly string[], source: string): string {
   if (columns.length === 0) {
-    throw new ToolbeltError('USAGE', 'copyFrom needs at least one column');
+    throw messages.error('USAGE', 'errors.copyNoColumns');
   }
   const cols = columns.map(quoteIdentifier).join(', ');
   return `COPY ${quoteQualifiedName(table)} (${cols}) FROM ${source} WITH (FORMAT csv)`;

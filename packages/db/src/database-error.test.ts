@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ToolbeltError } from '@toolbelt/errors';
+import { messages } from './i18n/index.js';
 import { redactUrl, toDatabaseError } from './database-error.js';
 
 const context = { target: 'postgres://app:***@db:5432/app', secrets: ['hunter2'] };
@@ -55,7 +55,23 @@ describe('toDatabaseError', () => {
   });
 
   it('keeps ToolbeltErrors as they are', () => {
-    const own = new ToolbeltError('DATA', 'bad row');
+    const own = messages.error('DATA', 'errors.copyInvalidDate');
     expect(toDatabaseError(own, context)).toBe(own);
+  });
+
+  it('says it in Russian too, with the hint, never the password', () => {
+    const refused = toDatabaseError(
+      sqlError('28P01', 'password authentication failed for user "app" hunter2'),
+      context,
+    );
+    expect(refused.localized('ru')).toEqual({
+      message:
+        'База данных postgres://app:***@db:5432/app отклонила учётные данные: password authentication failed for user "app" ***',
+      hint: 'Проверьте имя пользователя и пароль в DATABASE_URL',
+      problems: [],
+    });
+    expect(refused.message).toBe(
+      'Database postgres://app:***@db:5432/app refused the credentials: password authentication failed for user "app" ***',
+    );
   });
 });

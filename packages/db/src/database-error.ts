@@ -1,5 +1,6 @@
-import { ToolbeltError, isToolbeltError } from '@toolbelt/errors';
+import { isToolbeltError, type ToolbeltError } from '@toolbelt/errors';
 import { REDACTED, isSecretKey } from '@toolbelt/log';
+import { messages } from './i18n/index.js';
 
 /** Where an error happened, to word the message without leaking secrets. */
 export interface ErrorContext {
@@ -66,11 +67,12 @@ export function toDatabaseError(error: unknown, context: ErrorContext): Toolbelt
       rawMessage,
     )
   ) {
-    return new ToolbeltError('UNAVAILABLE', `Database ${target} is unreachable: ${message}`, {
-      cause: error,
-      hint: 'Check that the server is running and that DATABASE_URL points to it',
-      params: { target, ...(code ? { errno: code } : {}) },
-    });
+    return messages.error(
+      'UNAVAILABLE',
+      'errors.unreachable',
+      { target, message, errno: code },
+      { cause: error, hint: messages.text('errors.unreachableHint') },
+    );
   }
   if (/SASL|password must be a string|password authentication/i.test(rawMessage)) {
     return authError(error, message, target, code);
@@ -78,39 +80,43 @@ export function toDatabaseError(error: unknown, context: ErrorContext): Toolbelt
   if (code && /^[0-9A-Z]{5}$/.test(code)) {
     if (code.startsWith('28')) return authError(error, message, target, code);
     if (code === '3D000') {
-      return new ToolbeltError('CONFIG', `Database ${target}: ${message}`, {
-        cause: error,
-        hint: 'Create the database or fix the name in DATABASE_URL',
-        params: { target, sqlState: code },
-      });
+      return messages.error(
+        'CONFIG',
+        'errors.noDatabase',
+        { target, message, sqlState: code },
+        { cause: error, hint: messages.text('errors.noDatabaseHint') },
+      );
     }
     if (code.startsWith('08') || code === '57P01' || code === '57P02') {
-      return new ToolbeltError('UNAVAILABLE', `Database ${target} is unavailable: ${message}`, {
-        cause: error,
-        params: { target, sqlState: code },
-      });
+      return messages.error(
+        'UNAVAILABLE',
+        'errors.unavailable',
+        { target, message, sqlState: code },
+        { cause: error },
+      );
     }
     if (code.startsWith('53') || code === '57P03') {
-      return new ToolbeltError('TEMPFAIL', `Database ${target} is busy: ${message}`, {
-        cause: error,
-        hint: 'Try again later',
-        params: { target, sqlState: code },
-      });
+      return messages.error(
+        'TEMPFAIL',
+        'errors.busy',
+        { target, message, sqlState: code },
+        { cause: error, hint: messages.text('errors.busyHint') },
+      );
     }
-    return new ToolbeltError('INTERNAL', `SQL error ${code}: ${message}`, {
-      cause: error,
-      params: {
+    return messages.error(
+      'INTERNAL',
+      'errors.sql',
+      {
         target,
+        message,
         sqlState: code,
-        ...(typeof err.constraint === 'string' ? { constraint: err.constraint } : {}),
-        ...(typeof err.table === 'string' ? { table: err.table } : {}),
+        constraint: typeof err.constraint === 'string' ? err.constraint : undefined,
+        table: typeof err.table === 'string' ? err.table : undefined,
       },
-    });
+      { cause: error },
+    );
   }
-  return new ToolbeltError('INTERNAL', `Database ${target}: ${message}`, {
-    cause: error,
-    params: { target },
-  });
+  return messages.error('INTERNAL', 'errors.other', { target, message }, { cause: error });
 }
 
 function authError(
@@ -119,9 +125,10 @@ function authError(
   target: string,
   code: string | undefined,
 ): ToolbeltError {
-  return new ToolbeltError('AUTH', `Database ${target} refused the credentials: ${message}`, {
-    cause,
-    hint: 'Check the user name and password in DATABASE_URL',
-    params: { target, ...(code ? { sqlState: code } : {}) },
-  });
+  return messages.error(
+    'AUTH',
+    'errors.auth',
+    { target, message, sqlState: code },
+    { cause, hint: messages.text('errors.authHint') },
+  );
 }

@@ -12,5 +12,6 @@ export type { OwnerHandler } from './owner-channel.js';
 export { migrate, type MigrateOptions, type MigrateResult } from './migrate.js';
 export { redactUrl } from './database-error.js';
 export { toCsvField } from './copy-csv.js';
-export { dbCatalog, waitingParams } from './messages.js';
-export { lockCatalog, type LockHolder } from '@toolbelt/lock';
+export { waitingParams } from './waiting.js';
+export { dbCatalog, messages as dbMessages } from './i18n/index.js';
+export { lockCatalog, lockMessages, type LockHolder } from '@toolbelt/lock';

@@ -1,6 +1,7 @@
-import { ToolbeltError, isToolbeltError } from '@toolbelt/errors';
+import { isToolbeltError, type Texts } from '@toolbelt/errors';
 import type { Database, Migration } from './database.js';
 import { quoteQualifiedName } from './sql-identifier.js';
+import { messages } from './i18n/index.js';
 
 /** Options of {@link migrate}. */
 export interface MigrateOptions {
@@ -53,10 +54,11 @@ export async function migrate(
         await tx.query(migration.sql);
       } catch (error) {
         const cause = isToolbeltError(error) ? error : undefined;
-        throw new ToolbeltError(
+        throw messages.error(
           cause?.code ?? 'INTERNAL',
-          `Migration ${migration.id} failed: ${(error as Error).message}`,
-          { cause: error, params: { ...cause?.params, migration: migration.id } },
+          'errors.migrationFailed',
+          { ...cause?.params, migration: migration.id, message: (error as Error).message },
+          { cause: error },
         );
       }
       await tx.query(`INSERT INTO ${table} (id) VALUES ($1)`, [migration.id]);
@@ -77,20 +79,24 @@ async function readApplied(db: Database, table: string): Promise<Set<string>> {
 }
 
 function checkOrder(migrations: readonly Migration[]): void {
-  const problems: string[] = [];
+  const problems: Texts[] = [];
   migrations.forEach((migration, index) => {
-    if (!migration.id) problems.push(`migration #${index + 1} has no id`);
+    if (!migration.id)
+      problems.push(messages.text('problems.migrationNoId', { number: index + 1 }));
     const previous = migrations[index - 1];
-    if (previous && !(previous.id < migration.id)) {
+    if (previous && !(previous.id < migration.id))
       problems.push(
-        `"${migration.id}" must sort after "${previous.id}" (ids ascend, no duplicates)`,
+        messages.text('problems.migrationOrder', { id: migration.id, previous: previous.id }),
       );
-    }
   });
-  if (problems.length > 0) {
-    throw new ToolbeltError('USAGE', `Invalid migration list: ${problems.join('; ')}`, {
-      problems,
-      hint: 'Give migrations zero-padded ids in the order they apply, e.g. 0001-create-users',
-    });
-  }
+  if (problems.length > 0)
+    throw messages.error(
+      'USAGE',
+      'errors.migrationList',
+      {},
+      {
+        problems,
+        hint: messages.text('errors.migrationListHint'),
+      },
+    );
 }

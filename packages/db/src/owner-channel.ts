@@ -4,8 +4,15 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { ToolbeltError, isToolbeltError, type ErrorCode } from '@toolbelt/errors';
+import {
+  fromErrorData,
+  isToolbeltError,
+  toErrorData,
+  type ToolbeltError,
+  type ToolbeltErrorData,
+} from '@toolbelt/errors';
 import type { Database, QueryResult, Transaction } from './database.js';
+import { messages } from './i18n/index.js';
 
 /**
  * The channel through which other processes use an embedded data folder while its owner has
@@ -25,16 +32,8 @@ type Request =
   | { id: number; t: 'end'; tx: number; commit: boolean }
   | { id: number; t: 'call'; name: string; payload: unknown };
 
-type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ErrorJson };
-
-interface ErrorJson {
-  code: ErrorCode;
-  message: string;
-  hint?: string | undefined;
-  key?: string | undefined;
-  params?: Record<string, unknown>;
-  problems?: readonly string[];
-}
+type Reply =
+  { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ToolbeltErrorData };
 
 /** A handler of `call(name, payload)` requests in the owner. */
 export type OwnerHandler = (payload: unknown) => Promise<unknown>;
@@ -49,26 +48,11 @@ export function channelPaths(dataDir: string): { socket: string; key: string; di
   return { socket: join(dir, 's'), key, dir };
 }
 
-function toErrorJson(error: unknown): ErrorJson {
-  if (isToolbeltError(error))
-    return {
-      code: error.code,
-      message: error.message,
-      hint: error.hint,
-      key: error.key,
-      params: error.params,
-      problems: error.problems,
-    };
-  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
-}
-
-function fromErrorJson(json: ErrorJson): ToolbeltError {
-  return new ToolbeltError(json.code, json.message, {
-    ...(json.hint ? { hint: json.hint } : {}),
-    ...(json.key ? { key: json.key } : {}),
-    ...(json.params ? { params: json.params } : {}),
-    ...(json.problems ? { problems: json.problems } : {}),
-  });
+/** What the owner failed with, for the client: its own error, texts and all. */
+function toReplyError(error: unknown): ToolbeltErrorData {
+  if (isToolbeltError(error)) return toErrorData(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return toErrorData(messages.error('INTERNAL', 'errors.ownerFailed', { message }));
 }
 
 function send(socket: Socket, message: unknown): void {
@@ -165,7 +149,7 @@ export async function startOwnerChannel(dataDir: string, db: Database): Promise<
         try {
           reply({ id: request.id, ok: true, value: await answer(request) });
         } catch (error) {
-          reply({ id: request.id, ok: false, error: toErrorJson(error) });
+          reply({ id: request.id, ok: false, error: toReplyError(error) });
         }
       });
     });
@@ -173,7 +157,7 @@ export async function startOwnerChannel(dataDir: string, db: Database): Promise<
     const txOf = (id: number | undefined) => {
       const open = id === undefined ? undefined : transactions.get(id);
       if (id !== undefined && !open)
-        throw new ToolbeltError('INTERNAL', `No open transaction ${id}`);
+        throw messages.error('INTERNAL', 'errors.ownerNoTransaction', { id });
       return open?.tx;
     };
     async function answer(request: Request): Promise<unknown> {
@@ -208,7 +192,8 @@ export async function startOwnerChannel(dataDir: string, db: Database): Promise<
         }
         case 'end': {
           const open = transactions.get(request.tx);
-          if (!open) throw new ToolbeltError('INTERNAL', `No open transaction ${request.tx}`);
+          if (!open)
+            throw messages.error('INTERNAL', 'errors.ownerNoTransaction', { id: request.tx });
           transactions.delete(request.tx);
           open.end(request.commit);
           await open.done;
@@ -217,11 +202,11 @@ export async function startOwnerChannel(dataDir: string, db: Database): Promise<
         case 'call': {
           const handler = handlers.get(request.name);
           if (!handler)
-            throw new ToolbeltError('INTERNAL', `The owner does not answer "${request.name}"`);
+            throw messages.error('INTERNAL', 'errors.ownerUnknownCall', { name: request.name });
           return handler(request.payload);
         }
         default:
-          throw new ToolbeltError('INTERNAL', 'Unknown request');
+          throw messages.error('INTERNAL', 'errors.ownerUnknownRequest');
       }
     }
   });
@@ -289,10 +274,11 @@ export async function connectOwner(
     { resolve: (v: unknown) => void; reject: (e: unknown) => void }
   >();
   const lostError = () =>
-    new ToolbeltError(
+    messages.error(
       'UNAVAILABLE',
-      `The process that has the embedded database ${target} open stopped before answering`,
-      { hint: 'Run the command again', params: { target } },
+      'errors.ownerLost',
+      { target },
+      { hint: messages.text('errors.ownerLostHint') },
     );
   socket.on('error', () => {});
   socket.on('close', () => {
@@ -306,7 +292,7 @@ export async function connectOwner(
     if (!w) return;
     waiting.delete(reply.id);
     if (reply.ok) w.resolve(reply.value);
-    else w.reject(fromErrorJson(reply.error));
+    else w.reject(fromErrorData(reply.error));
   });
   const request = <T>(message: DistributiveOmit<Request, 'id'>): Promise<T> => {
     if (lost) return Promise.reject(lost);
@@ -362,7 +348,10 @@ export async function connectOwner(
           return loaded;
         },
       },
-      (error) => (isToolbeltError(error) ? error : new ToolbeltError('INTERNAL', String(error))),
+      (error) =>
+        isToolbeltError(error)
+          ? error
+          : messages.error('INTERNAL', 'errors.ownerFailed', { message: String(error) }),
     );
     try {
       const result = await fn(tx);

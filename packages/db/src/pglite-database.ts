@@ -2,13 +2,14 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { PGlite, Results, Transaction as PgliteTransaction } from '@electric-sql/pglite';
-import { ToolbeltError } from '@toolbelt/errors';
+import type { ToolbeltError } from '@toolbelt/errors';
 import { copyStatement, toCsvChunks } from './copy-csv.js';
 import type { Database, QueryResult, Transaction } from './database.js';
 import { toDatabaseError, type ErrorContext } from './database-error.js';
 import { parseDate, parseInt8, parseTimestamp, toParam, typeOids } from './value-types.js';
 import { createGuardedTransaction } from './savepoint.js';
 import { copyTemplateIfNew } from './pglite-template.js';
+import { messages } from './i18n/index.js';
 
 /** Data folder value for a database that lives in memory only (tests). */
 export const inMemory = 'memory://';
@@ -79,14 +80,11 @@ export async function createPgliteDatabase(
       },
     });
   } catch (error) {
-    throw new ToolbeltError(
+    throw messages.error(
       'UNAVAILABLE',
-      `Could not open the embedded database at ${location}: ${(error as Error).message}`,
-      {
-        cause: error,
-        hint: 'Check that the folder is writable and not used by another process',
-        params: { dataDir: location },
-      },
+      'errors.embeddedOpen',
+      { dataDir: location, message: (error as Error).message },
+      { cause: error, hint: messages.text('errors.embeddedOpenHint') },
     );
   }
 
@@ -132,10 +130,7 @@ export async function createPgliteDatabase(
  * password. Other processes reach an embedded folder through its owner (see `embedded.ts`).
  */
 export function noConnectionString(): ToolbeltError {
-  return new ToolbeltError(
-    'USAGE',
-    'The embedded database has no connection string; set DATABASE_URL to share a PostgreSQL server',
-  );
+  return messages.error('USAGE', 'errors.noConnectionString');
 }
 
 /** PGlite errors carry a SQLSTATE `code`; anything else came from the caller. */

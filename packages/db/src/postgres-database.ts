@@ -1,12 +1,13 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Pool, PoolClient, QueryResult as PgQueryResult } from 'pg';
-import { ToolbeltError } from '@toolbelt/errors';
 import { copyStatement, toCsvBuffers } from './copy-csv.js';
 import type { Database, QueryResult, Transaction } from './database.js';
 import { redactUrl, toDatabaseError, type ErrorContext } from './database-error.js';
 import { parseDate, parseInt8, parseTimestamp, toParam, typeOids } from './value-types.js';
 import { createGuardedTransaction } from './savepoint.js';
+import { messages } from './i18n/index.js';
+import type { ToolbeltError } from '@toolbelt/errors';
 
 /** Options of the PostgreSQL adapter. */
 export interface PostgresDatabaseOptions {
@@ -46,10 +47,11 @@ export async function createPostgresDatabase(
     [typeOids.dateArray]: arrayOf(parseDate),
     [typeOids.timestampArray]: arrayOf(parseTimestamp),
   };
-  const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
-    (format ?? 'text') === 'text' && parsers[oid]
-      ? parsers[oid]
-      : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser;
+  const getTypeParser = ((oid: number, format: 'text' | 'binary' = 'text') =>
+    (format === 'text' ? parsers[oid] : undefined) ??
+    (pg.types.getTypeParser(oid, format) as (
+      text: string,
+    ) => unknown)) as typeof pg.types.getTypeParser;
 
   const pool = new pg.Pool({
     connectionString: url,
@@ -115,8 +117,8 @@ export async function createPostgresDatabase(
         client.release(broken);
       }
     },
-    async connectionString() {
-      return url;
+    connectionString() {
+      return Promise.resolve(url);
     },
     close() {
       closed ??= pool.end();
@@ -131,16 +133,19 @@ function parsePostgresUrl(url: string): ErrorContext {
   try {
     parsed = new URL(url);
   } catch (cause) {
-    throw new ToolbeltError('CONFIG', 'DATABASE_URL is not a valid URL', {
-      cause,
-      hint: 'Use postgres://user:password@host:5432/database',
-    });
+    throw messages.error(
+      'CONFIG',
+      'errors.urlInvalid',
+      {},
+      { cause, hint: messages.text('errors.urlHint') },
+    );
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-    throw new ToolbeltError(
+    throw messages.error(
       'CONFIG',
-      `DATABASE_URL must start with postgres:// or postgresql:// (got ${redactUrl(url)})`,
-      { hint: 'Use postgres://user:password@host:5432/database' },
+      'errors.urlScheme',
+      { url: redactUrl(url) },
+      { hint: messages.text('errors.urlHint') },
     );
   }
   const password = parsed.password;

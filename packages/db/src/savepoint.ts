@@ -1,4 +1,5 @@
-import { ToolbeltError } from '@toolbelt/errors';
+import type { ToolbeltError } from '@toolbelt/errors';
+import { messages } from './i18n/index.js';
 import type { Queryable, Transaction } from './database.js';
 
 /**
@@ -34,7 +35,7 @@ export function createGuardedTransaction(
   let open = true;
   let savepoints = 0;
   const ensureOpen = () => {
-    if (!open) throw new ToolbeltError('INTERNAL', 'This transaction has already finished');
+    if (!open) throw messages.error('INTERNAL', 'errors.transactionFinished');
   };
   const guarded = async <T>(run: () => Promise<T>): Promise<T> => {
     ensureOpen();

@@ -1,9 +1,9 @@
-import { ToolbeltError } from '@toolbelt/errors';
+import { messages } from './i18n/index.js';
 
 /** Quote one identifier so any name (case, spaces, quotes) reaches PostgreSQL as written. */
 export function quoteIdentifier(name: string): string {
   if (name === '' || name.includes('\0')) {
-    throw new ToolbeltError('USAGE', `Invalid SQL identifier ${JSON.stringify(name)}`);
+    throw messages.error('USAGE', 'errors.identifier', { name: JSON.stringify(name) });
   }
   return `"${name.replaceAll('"', '""')}"`;
 }

@@ -26,14 +26,14 @@ function start(
     stdio: ['pipe', 'pipe', 'inherit'],
     ...options,
   });
-  const lines = createInterface({ input: proc.stdout! })[Symbol.asyncIterator]();
+  const lines = createInterface({ input: proc.stdout })[Symbol.asyncIterator]();
   return { proc, lines };
 }
 
 async function next(lines: AsyncIterator<string>): Promise<Record<string, unknown>> {
-  const { value, done } = await lines.next();
-  if (done) throw new Error('the child ended without answering');
-  return JSON.parse(value) as Record<string, unknown>;
+  const line = await lines.next();
+  if (line.done === true) throw new Error('the child ended without answering');
+  return JSON.parse(line.value) as Record<string, unknown>;
 }
 
 function exited(proc: ChildProcess): Promise<number | null> {
@@ -68,7 +68,7 @@ describe('embedded data folder: one owner', () => {
     const dir = join(root, 'shared');
     const owner = await openEmbeddedDatabase(dir, { share: true, command: 'test owner' });
     expect(owner.role).toBe('owner');
-    owner.handle('double', async (n) => (n as number) * 2);
+    owner.handle('double', (n) => Promise.resolve((n as number) * 2));
     await owner.query(
       'CREATE TABLE shared_rows (id int PRIMARY KEY, who text, at timestamptz, raw bytea)',
     );

@@ -53,8 +53,10 @@ describe('openDatabase on PostgreSQL: failures', () => {
       const admin = new pg.Client({ connectionString: cluster.url });
       await admin.connect();
       try {
-        const { rows } = await admin.query("SELECT current_setting('hba_file') AS file");
-        const hbaFile = rows[0].file as string;
+        const { rows } = await admin.query<{ file: string }>(
+          "SELECT current_setting('hba_file') AS file",
+        );
+        const hbaFile = rows[0]!.file;
         const rules = await readFile(hbaFile, 'utf8');
         await writeFile(hbaFile, `host all pw_user 127.0.0.1/32 scram-sha-256\n${rules}`);
         await admin.query('SELECT pg_reload_conf()');
