@@ -36,7 +36,8 @@ describe('startLearningApi', () => {
   });
   afterAll(() => api.stop());
 
-  const get = (query: Record<string, string>) => fetch(`${api.url}?${new URLSearchParams(query)}`);
+  const get = (query: Record<string, string>) =>
+    fetch(`${api.url}?${new URLSearchParams(query).toString()}`);
   const creds = { client: 'test-client', client_key: 'test-key' };
 
   it('serves the day or its first hour as a JSON array', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isToolbeltError } from '@toolbelt/errors';
+import { isToolbeltError, type ToolbeltError } from '@toolbelt/errors';
 import { startPostgres, type PostgresCluster } from './postgres.js';
 
 async function queryOnce<R extends pg.QueryResultRow>(url: string, sql: string): Promise<R[]> {
@@ -99,7 +99,9 @@ describe('startPostgres lifecycle', () => {
   it('says how to install PostgreSQL when the binaries are missing', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'no-pg-'));
     try {
-      const error = await startPostgres({ databaseUrl: null, binDir: empty }).catch((e) => e);
+      const error = (await startPostgres({ databaseUrl: null, binDir: empty }).catch(
+        (e: unknown) => e,
+      )) as ToolbeltError;
       expect(isToolbeltError(error)).toBe(true);
       expect(error.code).toBe('UNAVAILABLE');
       expect(error.message).toContain(empty);

@@ -32,7 +32,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Client } from 'pg';
-import { ToolbeltError } from '@toolbelt/errors';
+import { messages } from './i18n/index.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -97,11 +97,12 @@ export async function testDatabaseUrl(): Promise<string> {
   const { inject } = await import('vitest');
   const adminUrl = inject(postgresUrlKey);
   if (typeof adminUrl !== 'string' || adminUrl === '') {
-    throw new ToolbeltError(
+    throw messages.error(
       'CONFIG',
-      'No PostgreSQL server was provided to this test run: add the testkit global setup to vitest.config.ts',
+      'errors.noTestServer',
+      {},
       {
-        hint: "test: { globalSetup: [fileURLToPath(import.meta.resolve('@toolbelt/testkit/vitest-postgres'))] }",
+        hint: messages.text('hints.globalSetup'),
       },
     );
   }
@@ -130,7 +131,7 @@ const databaseNamePattern = /^[a-z_][a-z0-9_]{0,62}$/;
 export async function createDatabaseOn(adminUrl: string, name?: string): Promise<string> {
   const dbName = name ?? `tb_${randomBytes(6).toString('hex')}`;
   if (!databaseNamePattern.test(dbName)) {
-    throw new ToolbeltError('USAGE', `Invalid database name "${dbName}" (use a-z, 0-9 and _)`);
+    throw messages.error('USAGE', 'errors.badDatabaseName', { name: dbName });
   }
   await withAdminClient(adminUrl, async (client) => {
     // template0 is always empty and never has other sessions attached, so copying it
@@ -167,12 +168,12 @@ async function withAdminClient<T>(
   }
 }
 
-async function useExistingServer(databaseUrl: string): Promise<PostgresCluster> {
+function useExistingServer(databaseUrl: string): PostgresCluster {
   let parsed: URL;
   try {
     parsed = new URL(databaseUrl);
   } catch (cause) {
-    throw new ToolbeltError('CONFIG', 'DATABASE_URL is not a valid URL', { cause });
+    throw messages.error('CONFIG', 'errors.databaseUrlInvalid', {}, { cause });
   }
   const created: string[] = [];
   return {
@@ -208,12 +209,11 @@ function findBinDir(explicit: string | undefined, env: NodeJS.ProcessEnv): strin
   }
   const found = candidates.find(hasTools);
   if (found) return found;
-  throw new ToolbeltError(
+  throw messages.error(
     'UNAVAILABLE',
-    `PostgreSQL server binaries (initdb, pg_ctl) not found in ${candidates.join(', ') || '(nothing to search)'}`,
-    {
-      hint: 'Install them with `apt-get install postgresql`, or set DATABASE_URL to an existing server',
-    },
+    'errors.binariesMissing',
+    { places: candidates.join(', ') || messages.format('en', 'ui.nothingToSearch') },
+    { hint: messages.text('hints.installPostgres') },
   );
 }
 
@@ -235,10 +235,11 @@ async function runAsForCurrentUser(): Promise<RunAs> {
     uid = Number((await execFileAsync('id', ['-u', 'postgres'])).stdout.trim());
     gid = Number((await execFileAsync('id', ['-g', 'postgres'])).stdout.trim());
   } catch (cause) {
-    throw new ToolbeltError(
+    throw messages.error(
       'UNAVAILABLE',
-      'Running as root, but there is no "postgres" user to run the test cluster as',
-      { cause, hint: 'Install the server with `apt-get install postgresql` (it creates the user)' },
+      'errors.noPostgresUser',
+      {},
+      { cause, hint: messages.text('hints.installCreatesUser') },
     );
   }
   return {
@@ -321,10 +322,7 @@ async function startEphemeralCluster(binDir: string): Promise<PostgresCluster> {
     const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2000) : '';
     await rm(dir, { recursive: true, force: true });
     const detail = (cause as { stderr?: string }).stderr ?? (cause as Error).message;
-    throw new ToolbeltError('UNAVAILABLE', `Could not start a test PostgreSQL cluster: ${detail}`, {
-      cause,
-      params: { log },
-    });
+    throw messages.error('UNAVAILABLE', 'errors.clusterFailed', { detail, log }, { cause });
   }
 
   const stopCommand = runAs.command(join(binDir, 'pg_ctl'), [

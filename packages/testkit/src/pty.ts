@@ -95,7 +95,7 @@ export async function runOnPty(
       JSON.stringify([command, steps, options.columns ?? 100, options.rows ?? 30, timeout]),
     ],
     {
-      ...(options.cwd ? { cwd: options.cwd } : {}),
+      cwd: options.cwd,
       env: options.env ?? process.env,
       timeout: (timeout + 30) * 1000,
       maxBuffer: 64 * 1024 * 1024,

@@ -68,7 +68,7 @@ export function runCli(
     killSignal: 'SIGKILL',
     maxBuffer: MAX_OUTPUT,
   });
-  const timedOut = r.error?.code === 'ETIMEDOUT';
+  const timedOut = r.error !== undefined && 'code' in r.error && r.error.code === 'ETIMEDOUT';
   if (r.error && !timedOut) throw r.error;
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, timedOut };
 }

@@ -17,10 +17,10 @@ export interface MistakeAssertion {
  * (`import * as vitest from 'vitest'`) so the tests land in the app's own vitest run.
  */
 export interface MistakeVitest {
-  describe(name: string, body: () => void): void;
-  it(name: string, body: () => void): void;
-  expect(actual: unknown, message?: string): MistakeAssertion;
-  afterAll(body: () => Promise<void>): void;
+  describe: (name: string, body: () => void) => void;
+  it: (name: string, body: () => void) => void;
+  expect: (actual: unknown, message?: string) => MistakeAssertion;
+  afterAll: (body: () => Promise<void>) => void;
 }
 
 /** [argv, exit code, English message, Russian message]: one mistake of an issue. */
@@ -98,7 +98,7 @@ export function usageMistakes(testFileUrl: string, vitest: MistakeVitest): Usage
           expect(en.written).toEqual([]);
           const ru = inEmptyDir([...mistakeArgv(m), '--json'], { TOOLBELT_LANG: 'ru' });
           expect(ru.status).toBe(64);
-          const error = JSON.parse(ru.stdout).error;
+          const { error } = JSON.parse(ru.stdout) as { error: { message: string } };
           expect(error).toMatchObject({ code: 'USAGE', exitCode: 64 });
           expect(error.message).toMatch(/[а-яё]/i);
           expect(ru.written).toEqual([]);
@@ -120,7 +120,9 @@ export function usageMistakes(testFileUrl: string, vitest: MistakeVitest): Usage
         expect(russian.stderr).toContain(ru);
         const json = inEmptyDir([...args, '--json'], env);
         expect(json.status).toBe(code);
-        expect(JSON.parse(json.stdout).error.exitCode).toBe(code);
+        expect((JSON.parse(json.stdout) as { error: { exitCode: number } }).error.exitCode).toBe(
+          code,
+        );
         expect(json.written).toEqual([]);
       });
     }

@@ -21,7 +21,7 @@ import { dropDatabasesOn, postgresRunIdKey, postgresUrlKey, startPostgres } from
 
 /** What vitest hands to a global setup (the part we use of its `TestProject`). */
 export interface GlobalSetupContext {
-  provide(key: typeof postgresUrlKey | typeof postgresRunIdKey, value: string): void;
+  provide: (key: typeof postgresUrlKey | typeof postgresRunIdKey, value: string) => void;
 }
 
 /** Start the run's server, provide its admin URL as `postgresUrl`, return the teardown. */

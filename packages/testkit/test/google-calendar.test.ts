@@ -20,7 +20,7 @@ const day = (id: string, date: string, next: string, rota?: string): calendar_v3
   summary: `event ${id}`,
   start: { date },
   end: { date: next },
-  ...(rota ? { extendedProperties: { private: { rota } } } : {}),
+  extendedProperties: rota ? { private: { rota } } : undefined,
 });
 
 beforeEach(() => {

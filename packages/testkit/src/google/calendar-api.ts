@@ -160,7 +160,12 @@ function newId(cal: CalendarState): string {
 
 /** Insert an event into a calendar: the rules of `events.insert`. */
 export function insertEvent(cal: CalendarState, body: Json, now: Date): Json {
-  const id = body.id === undefined ? newId(cal) : String(body.id);
+  const id =
+    body.id === undefined
+      ? newId(cal)
+      : typeof body.id === 'string'
+        ? body.id
+        : JSON.stringify(body.id);
   if (!ID.test(id)) throw calendarError(400, 'invalid', 'Invalid resource id value.');
   // A deleted event keeps its id: inserting it again is still a duplicate.
   if (cal.events.has(id))

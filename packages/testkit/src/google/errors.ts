@@ -32,7 +32,7 @@ export function sheetsError(status: number, message: string, details?: unknown[]
       code: status,
       message,
       status: statusNames[status] ?? 'UNKNOWN',
-      ...(details ? { details } : {}),
+      details,
     },
   });
 }

@@ -75,6 +75,12 @@ export function routeSheets(httpMethod: string, rawPath: string): SheetsRoute | 
 
 type Json = Record<string, unknown>;
 
+/** A request value as text: strings as they are, anything else as JSON, absent as ''. */
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value) ?? '';
+}
+
 function enumParam<T extends string>(
   query: URLSearchParams,
   name: string,
@@ -98,7 +104,7 @@ function inputOption(value: unknown): ValueInputOption {
     throw sheetsError(400, "'valueInputOption' is required but not specified");
   }
   if (value !== 'RAW' && value !== 'USER_ENTERED')
-    throw sheetsError(400, `Invalid value at 'value_input_option' (${String(value)})`);
+    throw sheetsError(400, `Invalid value at 'value_input_option' (${textOf(value)})`);
   return value;
 }
 
@@ -158,7 +164,8 @@ function valueRange(b: Bounds, query: URLSearchParams, major?: string): Json {
   return {
     range: boundsA1(b),
     majorDimension: dimension,
-    ...(values.length > 0 ? { values } : {}),
+    // Google leaves `values` out of an empty range; JSON drops an undefined one the same way.
+    values: values.length > 0 ? values : undefined,
   };
 }
 
@@ -356,7 +363,7 @@ function applyCellMask(target: Cell | undefined, source: Json | undefined, field
   const out: Json = { ...(target ?? {}) };
   const paths = fields.trim() === '*' ? CELL_FIELDS.map((f) => [f]) : maskPaths(fields);
   for (const path of paths) copyPath(out, source, path);
-  return out as Cell;
+  return out;
 }
 
 interface RowData {
@@ -365,11 +372,11 @@ interface RowData {
 
 function updateCells(book: SpreadsheetState, req: Json, where: string): void {
   const rows = (req.rows as RowData[] | undefined) ?? [];
-  const fields = String(req.fields ?? '');
+  const fields = textOf(req.fields);
   if (req.range && req.start)
     throw sheetsError(400, `Invalid ${where}: only one of range or start may be set`);
   if (req.range) {
-    const b = resolveGridRange(book, req.range as GridRange, where);
+    const b = resolveGridRange(book, req.range, where);
     for (let r = b.startRow; r < b.endRow; r++) {
       for (let c = b.startCol; c < b.endCol; c++) {
         const src = rows[r - b.startRow]?.values?.[c - b.startCol];
@@ -403,7 +410,7 @@ function repeatCell(book: SpreadsheetState, req: Json, where: string): void {
         b.sheet,
         r,
         c,
-        applyCellMask(getCell(b.sheet, r, c), req.cell as Json, String(req.fields ?? '')),
+        applyCellMask(getCell(b.sheet, r, c), req.cell as Json, textOf(req.fields)),
       );
     }
   }
@@ -520,7 +527,7 @@ function addSheet(book: SpreadsheetState, req: Json, where: string): Json {
 function updateSheetProperties(book: SpreadsheetState, req: Json, where: string): void {
   const props = (req.properties as Json | undefined) ?? {};
   const sheet = sheetById(book, props.sheetId as number | undefined, where);
-  const fields = String(req.fields ?? '');
+  const fields = textOf(req.fields);
   if (!fields)
     throw sheetsError(400, `Invalid ${where}: At least one field must be specified in 'fields'.`);
   const grid = sheet.properties.gridProperties;
@@ -632,7 +639,7 @@ function mutate(route: SheetsRoute, req: ApiRequest, body: Json, book: Spreadshe
       return writeValues(
         book,
         route.range ?? '',
-        body as ValueRangeBody,
+        body,
         inputOption(req.query.get('valueInputOption')),
       );
     case `${v}batchUpdate`: {
@@ -646,9 +653,8 @@ function mutate(route: SheetsRoute, req: ApiRequest, body: Json, book: Spreadshe
         totalUpdatedRows: sum('updatedRows'),
         totalUpdatedColumns: sum('updatedColumns'),
         totalUpdatedCells: sum('updatedCells'),
-        totalUpdatedSheets: new Set(
-          responses.map((r) => String(r.updatedRange ?? '').split('!')[0]),
-        ).size,
+        totalUpdatedSheets: new Set(responses.map((r) => textOf(r.updatedRange).split('!')[0]))
+          .size,
         responses,
       };
     }
@@ -667,7 +673,7 @@ function mutate(route: SheetsRoute, req: ApiRequest, body: Json, book: Spreadshe
       return { spreadsheetId: book.spreadsheetId, clearedRanges: cleared };
     }
     case `${v}append`:
-      return append(book, route.range ?? '', body as ValueRangeBody, req.query);
+      return append(book, route.range ?? '', body, req.query);
     case 'sheets.spreadsheets.batchUpdate':
       return batchUpdate(book, body);
     default:

@@ -46,7 +46,7 @@ export function getCell(sheet: SheetState, row: number, col: number): Cell | und
 export function setCell(sheet: SheetState, row: number, col: number, cell: Cell | undefined): void {
   if (isBlank(cell)) {
     const r = sheet.rows[row];
-    if (r) delete r[col];
+    if (r) r[col] = undefined;
     return;
   }
   const r = (sheet.rows[row] ??= []);

@@ -369,7 +369,7 @@ export async function startGoogleStandIn(
               if (parsed.value)
                 setCell(sheet, i, j, {
                   userEnteredValue: parsed.value,
-                  ...(parsed.format ? { userEnteredFormat: { numberFormat: parsed.format } } : {}),
+                  userEnteredFormat: parsed.format ? { numberFormat: parsed.format } : undefined,
                 });
             }),
           );
