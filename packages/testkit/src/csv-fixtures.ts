@@ -4,6 +4,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { seededRandom } from './random.js';
 
 /** Columns of every generated row. */
 export const csvFixtureColumns = ['id', 'name', 'email', 'amount', 'created_at'] as const;
@@ -13,18 +14,9 @@ export type CsvFixtureRow = Record<(typeof csvFixtureColumns)[number], string>;
 
 const names = ['Ann', 'Bob', 'Chloé', 'Dmitri', 'Eve', 'Fay, Jr.', 'Gus "G"', 'Hana'];
 
-/** A small linear congruential generator: reproducible without dependencies. */
-function lcg(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 /** Rows 1..count, lazily (memory stays flat for millions of rows). */
 export function* generateCsvRows(count: number, seed = 42): Generator<CsvFixtureRow> {
-  const random = lcg(seed);
+  const random = seededRandom(seed);
   const base = Date.UTC(2024, 0, 1);
   for (let i = 1; i <= count; i += 1) {
     const name = names[Math.floor(random() * names.length)] as string;
