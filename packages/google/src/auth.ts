@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { AuthClient, Credentials } from 'google-auth-library';
-import { ToolbeltError } from '@toolbelt/errors';
-import { englishMessage } from './messages.js';
+import type { ToolbeltError } from '@toolbelt/errors';
+import { messages } from './i18n/index.js';
 
 /** OAuth scopes each tool needs (least privilege). */
 export const googleScopes = {
@@ -71,10 +71,8 @@ export function resolveGoogleAuth(env: Env): GoogleAuthConfig {
     if (file) return { kind: 'key-file', file, variable };
   }
   const params = { variables: 'CREDENTIALS_FILE or GOOGLE_APPLICATION_CREDENTIALS' };
-  throw new ToolbeltError('AUTH', englishMessage('noCredentials', params), {
-    key: 'google:errors.noCredentials',
-    params,
-    hint: 'See docs/google-auth.md.',
+  throw messages.error('AUTH', 'errors.noCredentials', params, {
+    hint: messages.text('hints.authDocs'),
   });
 }
 
@@ -107,11 +105,7 @@ async function readKeyFile(file: string, variable: string): Promise<KeyFile> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const params = { file, variable };
-    throw new ToolbeltError('AUTH', englishMessage('credentialsFileMissing', params), {
-      cause: error,
-      key: 'google:errors.credentialsFileMissing',
-      params,
-    });
+    throw messages.error('AUTH', 'errors.credentialsFileMissing', params, { cause: error });
   }
   try {
     return JSON.parse(text) as KeyFile;
@@ -127,11 +121,7 @@ function invalidFile(
   cause?: unknown,
 ): ToolbeltError {
   const params = { file, variable, reason };
-  return new ToolbeltError('AUTH', englishMessage('credentialsFileInvalid', params), {
-    cause,
-    key: 'google:errors.credentialsFileInvalid',
-    params,
-  });
+  return messages.error('AUTH', 'errors.credentialsFileInvalid', params, { cause });
 }
 
 /** The user's config folder (XDG on Linux, Application Support on macOS, APPDATA on Windows). */
@@ -243,10 +233,7 @@ export async function createGoogleAuthClient(
     const interactive = config.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
     if (!interactive) {
       const params = { tokenFile, variable };
-      throw new ToolbeltError('AUTH', englishMessage('oauthNeedsTerminal', params), {
-        key: 'google:errors.oauthNeedsTerminal',
-        params,
-      });
+      throw messages.error('AUTH', 'errors.oauthNeedsTerminal', params);
     }
     const credentials = await (options.signIn ?? localAuthSignIn)(file, [...scopes]);
     cache = { scopes: [...scopes], credentials };

@@ -1,8 +1,11 @@
 /** Every Google call goes through here: counted by method, retried with back-off, errors mapped. */
-import { ToolbeltError } from '@toolbelt/errors';
+import { ToolbeltError, type ErrorCode, type MessageKey, type Texts } from '@toolbelt/errors';
 import { retryAfterMs, withRetry } from '@toolbelt/etl/retry';
-import { englishMessage } from './messages.js';
+import type { en } from './i18n/en.js';
+import { messages } from './i18n/index.js';
 import type { CallCounts } from './ports.js';
+
+type ErrorName = MessageKey<(typeof en)['errors']>;
 
 /** How long and how often to retry. */
 export interface RetryPolicy {
@@ -176,17 +179,8 @@ export function toGoogleError(
     retryAfterSeconds: Math.round((failure.retryAfterMs ?? 0) / 1000),
     budgetSeconds: Math.round((context.retryAfterBeyondBudgetMs ?? 0) / 1000),
   };
-  const make = (
-    code: ConstructorParameters<typeof ToolbeltError>[0],
-    name: Parameters<typeof englishMessage>[0],
-    hint?: string,
-  ): ToolbeltError =>
-    new ToolbeltError(code, englishMessage(name, params), {
-      cause: context.cause,
-      key: `google:errors.${name}`,
-      params,
-      hint,
-    });
+  const make = (code: ErrorCode, name: ErrorName, hint?: Texts): ToolbeltError =>
+    messages.error(code, `errors.${name}`, params, { cause: context.cause, hint });
   const { status, reason } = failure;
   if (status === undefined) {
     if (reason === 'TimeoutError' || reason === 'ETIMEDOUT' || reason === 'AbortError')
@@ -200,7 +194,7 @@ export function toGoogleError(
         reason === 'invalid_client' ||
         reason === 'unauthorized_client'))
   ) {
-    return make('AUTH', 'refused', 'Check the credentials file or sign in again.');
+    return make('AUTH', 'refused', messages.text('hints.signInAgain'));
   }
   if (status === 429 || (status === 403 && reason !== undefined && RATE_REASONS.has(reason)))
     return make(

@@ -1,6 +1,5 @@
 /** `SheetStore` on Google Sheets v4: one `spreadsheets.get` to read, one `batchUpdate` to write. */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { ToolbeltError } from '@toolbelt/errors';
 import { parseTabRange, quoteTab } from './a1-range.js';
 import {
   type AuthClientOptions,
@@ -15,7 +14,8 @@ import {
   createGoogleCaller,
   googleStatusOf,
 } from './google-call.js';
-import { englishMessage } from './messages.js';
+import { messages } from './i18n/index.js';
+import { badRangeError, tabMissingError } from './store-errors.js';
 import type {
   CallCounts,
   CellValue,
@@ -57,22 +57,6 @@ interface TabInfo {
 
 const PROPERTIES = 'properties(sheetId,title,index,gridProperties(rowCount,columnCount))';
 
-function missingTabError(missing: string[], existing: string[], location: string): ToolbeltError {
-  const params = { missing: missing.join(', '), existing: existing.join(', ') || '-', location };
-  return new ToolbeltError('DATA', englishMessage('tabMissing', params), {
-    key: 'google:errors.tabMissing',
-    params,
-  });
-}
-
-function badRange(range: string, tab: string): ToolbeltError {
-  const params = { range, tab };
-  return new ToolbeltError('USAGE', englishMessage('badRange', params), {
-    key: 'google:errors.badRange',
-    params,
-  });
-}
-
 function toCellValue(cell: sheets_v4.Schema$CellData | undefined): CellValue {
   const v = cell?.effectiveValue;
   if (!v) return null;
@@ -93,10 +77,7 @@ function toCellData(value: CellValue): sheets_v4.Schema$CellData {
 export function createGoogleSheetStore(options: GoogleSheetStoreOptions): GoogleSheetStore {
   const ref = parseSpreadsheetRef(options.spreadsheetId);
   if (ref.kind !== 'google')
-    throw new ToolbeltError(
-      'USAGE',
-      `${options.spreadsheetId} is not a Google spreadsheet id or URL`,
-    );
+    throw messages.error('USAGE', 'errors.notGoogleSheet', { input: options.spreadsheetId });
   const spreadsheetId = ref.spreadsheetId;
   const location = spreadsheetUrl(spreadsheetId);
   const caller: GoogleCaller =
@@ -161,11 +142,12 @@ export function createGoogleSheetStore(options: GoogleSheetStoreOptions): Google
 
     async readTabs(requests: readonly TabRequest[]): Promise<TabData[]> {
       if (requests.length === 0) return [];
-      for (const r of requests) if (!parseTabRange(r.range)) throw badRange(r.range ?? '', r.tab);
+      for (const r of requests)
+        if (!parseTabRange(r.range)) throw badRangeError(r.range ?? '', r.tab);
       if (complete) {
         const missing = requests.filter((r) => !known.has(r.tab)).map((r) => r.tab);
         if (missing.length > 0)
-          throw missingTabError([...new Set(missing)], [...known.keys()], location);
+          throw tabMissingError([...new Set(missing)], [...known.keys()], location);
       }
       const wantStrike = requests.some((r) => r.strikethroughColumn !== undefined);
       const cellFields = wantStrike
@@ -189,7 +171,7 @@ export function createGoogleSheetStore(options: GoogleSheetStoreOptions): Google
         if (googleStatusOf(error) === 400) {
           const existing = (await fetchTabs()).map((t) => t.title);
           const missing = requests.filter((r) => !existing.includes(r.tab)).map((r) => r.tab);
-          if (missing.length > 0) throw missingTabError(missing, existing, location);
+          if (missing.length > 0) throw tabMissingError(missing, existing, location);
         }
         throw error;
       }
@@ -220,7 +202,7 @@ export function createGoogleSheetStore(options: GoogleSheetStoreOptions): Google
       if (writes.some((w) => !known.has(w.tab))) await fetchTabs();
       const byTitle = new Map([...known].map(([title, t]) => [title, { ...t }]));
       const missing = [...new Set(writes.map((w) => w.tab).filter((t) => !byTitle.has(t)))];
-      if (missing.length > 0) throw missingTabError(missing, [...byTitle.keys()], location);
+      if (missing.length > 0) throw tabMissingError(missing, [...byTitle.keys()], location);
       const grow = new Map<string, { rows: number; cols: number }>();
       const need = (tab: string, rows: number, cols: number): void => {
         const g = grow.get(tab) ?? { rows: 0, cols: 0 };
@@ -230,7 +212,7 @@ export function createGoogleSheetStore(options: GoogleSheetStoreOptions): Google
       for (const w of writes) {
         const tab = byTitle.get(w.tab) as TabInfo;
         const range = parseTabRange(w.range);
-        if (!range) throw badRange(w.range, w.tab);
+        if (!range) throw badRangeError(w.range, w.tab);
         const grid: sheets_v4.Schema$GridRange = {
           sheetId: tab.sheetId,
           startRowIndex: range.startRow,

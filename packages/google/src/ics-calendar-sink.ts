@@ -5,9 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ToolbeltError } from '@toolbelt/errors';
+import type { ToolbeltError } from '@toolbelt/errors';
 import { ioError, isEnvironmentIoError, writeFileAtomic } from '@toolbelt/lock';
-import { englishMessage } from './messages.js';
+import { messages } from './i18n/index.js';
 import type { ApplyResult, CalendarEvent, CalendarSink, ListEventsQuery } from './ports.js';
 
 /** Options of {@link createIcsCalendarSink}. */
@@ -39,11 +39,7 @@ interface ParsedFile {
 
 function unreadable(path: string, error: unknown): ToolbeltError {
   const params = { path, message: error instanceof Error ? error.message : String(error) };
-  return new ToolbeltError('DATA', englishMessage('icsUnreadable', params), {
-    cause: error,
-    key: 'google:errors.icsUnreadable',
-    params,
-  });
+  return messages.error('DATA', 'errors.icsUnreadable', params, { cause: error });
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

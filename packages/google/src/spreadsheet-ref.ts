@@ -1,6 +1,5 @@
 /** Where a spreadsheet or calendar lives: Google (id/URL) or a local file (.xlsx/.ics). */
-import { ToolbeltError } from '@toolbelt/errors';
-import { englishMessage } from './messages.js';
+import { messages } from './i18n/index.js';
 
 export type SpreadsheetRef =
   { kind: 'google'; spreadsheetId: string } | { kind: 'xlsx'; path: string };
@@ -20,10 +19,7 @@ export function parseSpreadsheetRef(input: string): SpreadsheetRef {
   if (/\.xlsx$/i.test(text)) return { kind: 'xlsx', path: text };
   if (SHEET_ID.test(text)) return { kind: 'google', spreadsheetId: text };
   const params = { input };
-  throw new ToolbeltError('USAGE', englishMessage('notSpreadsheet', params), {
-    key: 'google:errors.notSpreadsheet',
-    params,
-  });
+  throw messages.error('USAGE', 'errors.notSpreadsheet', params);
 }
 
 /** A path ending in `.ics` -> a file; anything else is a Google calendar id (`primary`, `...@group.calendar.google.com`). */

@@ -2,10 +2,11 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Cell, CellValue as ExcelValue, Workbook, Worksheet } from 'exceljs';
-import { ToolbeltError, isToolbeltError } from '@toolbelt/errors';
+import { isToolbeltError, type ToolbeltError } from '@toolbelt/errors';
 import { ioError, isEnvironmentIoError, writeFileAtomic } from '@toolbelt/lock';
 import { parseTabRange } from './a1-range.js';
-import { englishMessage } from './messages.js';
+import { messages } from './i18n/index.js';
+import { badRangeError, tabMissingError } from './store-errors.js';
 import type { CellValue, SheetStore, SheetWrite, TabData, TabRequest } from './ports.js';
 import { compareCellValues, serialOfDate, trimValues } from './sheet-cells.js';
 
@@ -73,27 +74,7 @@ function isStruck(cell: Cell): boolean {
 
 function unreadable(path: string, error: unknown): ToolbeltError {
   const params = { path, message: error instanceof Error ? error.message : String(error) };
-  return new ToolbeltError('DATA', englishMessage('xlsxUnreadable', params), {
-    cause: error,
-    key: 'google:errors.xlsxUnreadable',
-    params,
-  });
-}
-
-function missingTab(missing: string[], existing: string[], location: string): ToolbeltError {
-  const params = { missing: missing.join(', '), existing: existing.join(', ') || '-', location };
-  return new ToolbeltError('DATA', englishMessage('tabMissing', params), {
-    key: 'google:errors.tabMissing',
-    params,
-  });
-}
-
-function badRange(range: string, tab: string): ToolbeltError {
-  const params = { range, tab };
-  return new ToolbeltError('USAGE', englishMessage('badRange', params), {
-    key: 'google:errors.badRange',
-    params,
-  });
+  return messages.error('DATA', 'errors.xlsxUnreadable', params, { cause: error });
 }
 
 /** Create the `.xlsx` adapter. exceljs is loaded on first use. */
@@ -132,7 +113,7 @@ export function createXlsxSheetStore(options: XlsxSheetStoreOptions): SheetStore
 
   const bounds = (sheet: Worksheet, range: string | undefined, tab: string) => {
     const r = parseTabRange(range);
-    if (!r) throw badRange(range ?? '', tab);
+    if (!r) throw badRangeError(range ?? '', tab);
     return {
       ...r,
       endRow: r.endRow ?? Math.max(sheet.rowCount, r.startRow),
@@ -153,7 +134,7 @@ export function createXlsxSheetStore(options: XlsxSheetStoreOptions): SheetStore
       const book = await load();
       const missing = requests.filter((r) => !sheetOf(book, r.tab)).map((r) => r.tab);
       if (missing.length > 0)
-        throw missingTab(
+        throw tabMissingError(
           [...new Set(missing)],
           book.worksheets.map((w) => w.name),
           path,
@@ -184,7 +165,7 @@ export function createXlsxSheetStore(options: XlsxSheetStoreOptions): SheetStore
       const book = await load();
       const missing = [...new Set(writes.map((w) => w.tab).filter((t) => !sheetOf(book, t)))];
       if (missing.length > 0)
-        throw missingTab(
+        throw tabMissingError(
           missing,
           book.worksheets.map((w) => w.name),
           path,
@@ -193,7 +174,7 @@ export function createXlsxSheetStore(options: XlsxSheetStoreOptions): SheetStore
         const sheet = sheetOf(book, w.tab) as Worksheet;
         if (w.kind === 'values') {
           const r = parseTabRange(w.range);
-          if (!r) throw badRange(w.range, w.tab);
+          if (!r) throw badRangeError(w.range, w.tab);
           w.values.forEach((row, i) =>
             row.forEach((value, j) => {
               sheet.getCell(r.startRow + i + 1, r.startCol + j + 1).value =
