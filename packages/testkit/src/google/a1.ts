@@ -1,6 +1,11 @@
 /**
  * A1 notation as Google Sheets parses it: `Sheet1`, `'My ''quoted'' tab'!B5:S`, `A:C`, `2:4`,
  * `A1`. Indexes are 0-based; `end*` is exclusive and `undefined` means "to the grid's end".
+ *
+ * This is the stand-in's own reading of A1, on purpose not `@toolbelt/google`'s
+ * `columnLetters` / `columnIndex`: a stand-in that shared the client's code would agree with
+ * the client's bugs, and `@toolbelt/google` tests against this package (a dependency back
+ * would be a cycle).
  */
 export interface A1Range {
   /** Sheet title, or undefined when the range names no sheet (= the first sheet). */
