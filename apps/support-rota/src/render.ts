@@ -1,7 +1,7 @@
 import { formatTable } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
-import { createI18n, type Language, type Translate } from '@toolbelt/i18n';
-import { lockCatalog, type LockHolder } from '@toolbelt/lock';
+import type { Language, Translate } from '@toolbelt/i18n';
+import { lockMessages, type LockHolder } from '@toolbelt/lock';
 import type { DiffEntry } from './core/diff.js';
 import type { Fairness } from './core/reports.js';
 import type { RotaSettings } from './core/settings.js';
@@ -120,6 +120,5 @@ export function retryLine(
 
 /** The log line of a wait for another run's lock on a file. */
 export function waitingLine(holder: LockHolder, target: string, lang: Language): string {
-  const { t } = createI18n({ lang, namespaces: { lock: lockCatalog } });
-  return t('lock:waiting', { ...holder, target });
+  return lockMessages.format(lang, 'log.waiting', { ...holder, target });
 }

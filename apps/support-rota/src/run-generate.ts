@@ -5,7 +5,8 @@ import type {
   CallCounts,
   ListEventsQuery,
 } from '@toolbelt/google';
-import { workingDays, type IsoDate } from './core/dates.js';
+import type { IsoDate } from '@toolbelt/dates';
+import { workingDays } from './core/working-days.js';
 import {
   countDiff,
   diffCalendar,

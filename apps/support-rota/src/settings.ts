@@ -1,8 +1,9 @@
 import { access, readFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
-import { inputFileError } from '@toolbelt/cli-kit';
-import type { Texts } from '@toolbelt/errors';
+import { checkSettings, inputFileError } from '@toolbelt/cli-kit';
+import type { Texts, ToolbeltError } from '@toolbelt/errors';
 import {
+  configFileSchema,
   defaultSeed,
   problemsCode,
   resolveSettings,
@@ -24,10 +25,11 @@ export interface GenerateFlags {
   seed?: number | undefined;
   holidays?: string | undefined;
   'report-dir'?: string | undefined;
-  'dry-run': boolean;
-  'no-wait': boolean;
-  'replace-all': boolean;
-  yes: boolean;
+  // oclif leaves a boolean flag that was not given undefined (its type says boolean).
+  'dry-run'?: boolean | undefined;
+  'no-wait'?: boolean | undefined;
+  'replace-all'?: boolean | undefined;
+  yes?: boolean | undefined;
 }
 
 /** Everything a `generate` run needs, checked. */
@@ -65,18 +67,24 @@ export function resolveSettingPath(
 /** The outcome of {@link toSettings}: settings, or every problem at once. */
 export interface SettingsCheck {
   settings: Settings | undefined;
-  problems: SettingsProblem[];
+  /** Every problem, in every language. */
+  problems: Texts[];
+  /** USAGE (64) when every problem comes from a flag, CONFIG (78) otherwise. */
+  code: 'USAGE' | 'CONFIG';
 }
 
 /**
- * Flags and the config file's data (raw, unchecked) -> settings, checked all at once. Pure:
- * the file was read by {@link readSettings}.
+ * Flags and the config file's data (raw, unchecked) -> settings, checked all at once: first
+ * the file's shape (cli-kit's `checkSettings` on `configFileSchema`), then dates, cycles,
+ * team and calendar. Pure: the file was read by {@link readSettings}.
  */
 export function toSettings(
   flags: GenerateFlags,
   file: { data: unknown; path: string | undefined },
   cwd: string,
 ): SettingsCheck {
+  const shape = checkSettings(configFileSchema, file.data ?? {});
+  if (!shape.settings) return { settings: undefined, problems: shape.problems, code: 'CONFIG' };
   const fromFlags: FlagSettings = {
     start: flags.start,
     cycles: flags.cycles,
@@ -87,21 +95,27 @@ export function toSettings(
     holidays: flags.holidays,
     reportDir: flags['report-dir'],
   };
-  const result = resolveSettings(file.data, fromFlags);
-  if (!result.ok) return { settings: undefined, problems: result.problems };
+  const result = resolveSettings(shape.settings, fromFlags);
+  if (!result.ok)
+    return {
+      settings: undefined,
+      problems: result.problems.map(problemText),
+      code: problemsCode(result.problems),
+    };
   const rota = result.settings;
   return {
     settings: {
       rota,
       seed: rota.seed ?? defaultSeed(rota),
-      dryRun: flags['dry-run'],
-      replaceAll: flags['replace-all'],
-      yes: flags.yes,
-      wait: !flags['no-wait'],
+      dryRun: flags['dry-run'] === true,
+      replaceAll: flags['replace-all'] === true,
+      yes: flags.yes === true,
+      wait: flags['no-wait'] !== true,
       cwd,
       configDir: file.path ? dirname(file.path) : cwd,
     },
     problems: [],
+    code: 'CONFIG',
   };
 }
 
@@ -111,12 +125,14 @@ export function problemText(problem: SettingsProblem): Texts {
 }
 
 /**
- * The error of invalid settings: every problem at once, USAGE (64) when they all come from
- * flags, CONFIG (78) otherwise.
+ * The error of invalid settings, every problem listed. Not cli-kit's `settingsError`: that
+ * is CONFIG with a fix line about environment variables, while a rota's settings come from
+ * its file and flags, and problems of flags alone are USAGE (64), as the README promises.
  */
-export function settingsProblemsError(problems: readonly SettingsProblem[]) {
-  const texts = problems.map(problemText);
-  return messages.error(problemsCode(problems), 'errors.invalidSettings', {}, { problems: texts });
+export function invalidSettingsError(
+  check: Pick<SettingsCheck, 'problems' | 'code'>,
+): ToolbeltError {
+  return messages.error(check.code, 'errors.invalidSettings', {}, { problems: check.problems });
 }
 
 /** Config files looked for in the working directory when `--config` is not given. */
@@ -164,7 +180,7 @@ export async function readConfigFile(path: string, shownAs = path): Promise<unkn
 export async function readSettings(flags: GenerateFlags, cwd = process.cwd()): Promise<Settings> {
   const path = flags.config ? resolve(cwd, flags.config) : await findDefaultConfig(cwd);
   const data = path ? await readConfigFile(path, flags.config) : {};
-  const { settings, problems } = toSettings(flags, { data, path }, cwd);
-  if (!settings) throw settingsProblemsError(problems);
-  return settings;
+  const check = toSettings(flags, { data, path }, cwd);
+  if (!check.settings) throw invalidSettingsError(check);
+  return check.settings;
 }

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, writeRota } from './run-cli.js';
+import { runCliAsync } from '@toolbelt/testkit';
+import { bin, exampleRota, readCalendar, writeRota } from './builders.js';
+import { configReport, daysWorked, generateResult, parseJson } from './schemas.js';
 
 let dir: TempDir;
 beforeEach(() => {
@@ -13,13 +15,13 @@ afterEach(async () => {
   await dir.cleanup();
 });
 
-const examples = new URL('../../../examples/support-rota/rota.yaml', import.meta.url).pathname;
+const examples = exampleRota;
 
 /** Parse an .ics file with ical.js as a calendar app would: every VEVENT with its all-day dates. */
 function readIcs(
   path: string,
 ): { summary: string; start: string; end: string; uid: string; isDate: boolean }[] {
-  const root = new ICAL.Component(ICAL.parse(readFileSync(path, 'utf8')));
+  const root = readCalendar(readFileSync(path, 'utf8'));
   expect(root.name).toBe('vcalendar');
   expect(root.getFirstPropertyValue('version')).toBe('2.0');
   expect(root.getFirstPropertyValue('prodid')).toBeTruthy();
@@ -39,7 +41,8 @@ function readIcs(
 describe('support-rota generate on an .ics file (the embedded default)', () => {
   it('reports the first rota day as the start, as the original: a Saturday start_date gives Monday', async () => {
     const reports = join(dir.path, 'reports');
-    const run = await runCli(
+    const run = await runCliAsync(
+      bin,
       [
         'generate',
         '--config',
@@ -56,7 +59,10 @@ describe('support-rota generate on an .ics file (the embedded default)', () => {
       { cwd: dir.path },
     );
     expect(run.status, run.stderr).toBe(0);
-    const config = JSON.parse(readFileSync(join(reports, 'config-report.json'), 'utf8'));
+    const config = parseJson(
+      configReport,
+      readFileSync(join(reports, 'config-report.json'), 'utf8'),
+    );
     expect(config.dateRange.start).toBe('2023-01-23');
     expect(readIcs(join(dir.path, 'rota.ics')).map((e) => e.start)).toContain('2023-01-23');
     expect(run.stdout).toMatch(/: 2023-01-23 to \d{4}-\d{2}-\d{2}, 1 cycles, 18 days/);
@@ -65,10 +71,14 @@ describe('support-rota generate on an .ics file (the embedded default)', () => {
 
   it('runs "as of" TOOLBELT_NOW: the events\' DTSTAMP and the log file name follow it', async () => {
     const ics = join(dir.path, 'rota.ics');
-    const run = await runCli(['generate', '--config', examples, '--ics', ics, '--cycles', '1'], {
-      cwd: dir.path,
-      env: { TOOLBELT_NOW: '2023-01-05T14:07:00-08:00', TZ: 'America/Los_Angeles' },
-    });
+    const run = await runCliAsync(
+      bin,
+      ['generate', '--config', examples, '--ics', ics, '--cycles', '1'],
+      {
+        cwd: dir.path,
+        env: { TOOLBELT_NOW: '2023-01-05T14:07:00-08:00', TZ: 'America/Los_Angeles' },
+      },
+    );
     expect(run.status, run.stderr).toBe(0);
     const stamps = new Set(readFileSync(ics, 'utf8').match(/^DTSTAMP:.*$/gm));
     expect(stamps.size).toBeGreaterThan(0);
@@ -80,7 +90,8 @@ describe('support-rota generate on an .ics file (the embedded default)', () => {
   it('runs the example: an importable .ics, reports, fairness table; a re-run writes nothing', async () => {
     const ics = join(dir.path, 'rota.ics');
     const reports = join(dir.path, 'reports');
-    const first = await runCli(
+    const first = await runCliAsync(
+      bin,
       ['generate', '--config', examples, '--ics', ics, '--report-dir', reports],
       { cwd: dir.path },
     );
@@ -104,7 +115,10 @@ describe('support-rota generate on an .ics file (the embedded default)', () => {
     expect(first.stdout).toContain('144 inserted');
     expect(first.stdout).toMatch(/Person\s+Group\s+Leads\s+Assists\s+Total/);
     expect(first.stdout).toMatch(/Spread in g_sevens: leads 0, assists [01]\./);
-    const config = JSON.parse(readFileSync(join(reports, 'config-report.json'), 'utf8'));
+    const config = parseJson(
+      configReport,
+      readFileSync(join(reports, 'config-report.json'), 'utf8'),
+    );
     expect(config.dateRange).toMatchObject({ start: '2025-01-06', cycles: 8, totalDays: 144 });
     expect(config.holidaysSkipped).toEqual([
       '2025-04-18',
@@ -112,16 +126,20 @@ describe('support-rota generate on an .ics file (the embedded default)', () => {
       '2025-05-05',
       '2025-05-26',
     ]);
-    const worked = JSON.parse(readFileSync(join(reports, 'days-worked.json'), 'utf8'));
+    const worked = parseJson(daysWorked, readFileSync(join(reports, 'days-worked.json'), 'utf8'));
     expect(worked.people).toHaveLength(18);
-    expect(worked.people.every((p: { leadTotal: number }) => p.leadTotal === 8)).toBe(true);
+    expect(worked.people.every((p) => p.leadTotal === 8)).toBe(true);
 
     const before = statSync(ics).mtimeMs;
-    const second = await runCli(['generate', '--config', examples, '--ics', ics, '--json'], {
-      cwd: dir.path,
-    });
+    const second = await runCliAsync(
+      bin,
+      ['generate', '--config', examples, '--ics', ics, '--json'],
+      {
+        cwd: dir.path,
+      },
+    );
     expect(second.status).toBe(0);
-    const result = JSON.parse(second.stdout);
+    const result = parseJson(generateResult, second.stdout);
     expect(result.calendar.counts).toMatchObject({
       insert: 0,
       update: 0,
@@ -133,16 +151,19 @@ describe('support-rota generate on an .ics file (the embedded default)', () => {
 
   it('prints the diff on --dry-run (table, or JSON) and writes nothing', async () => {
     const config = writeRota(dir.path);
-    const dry = await runCli(['generate', '--config', config, '--dry-run'], { cwd: dir.path });
+    const dry = await runCliAsync(bin, ['generate', '--config', config, '--dry-run'], {
+      cwd: dir.path,
+    });
     expect(dry.status).toBe(0);
     expect(dry.stdout).toMatch(/Change\s+Date\s+Event/);
     expect(dry.stdout).toMatch(/insert\s+2025-01-06\s+\S+ is on support today with \S+ assisting/);
     expect(dry.stdout).toContain('10 to insert');
-    const json = await runCli(
+    const json = await runCliAsync(
+      bin,
       ['generate', '--config', config, '--dry-run', '--json', '--seed', '3'],
       { cwd: dir.path },
     );
-    const result = JSON.parse(json.stdout);
+    const result = parseJson(generateResult, json.stdout);
     expect(result.dryRun).toBe(true);
     expect(result.seed).toBe(3);
     expect(result.calendar.changes).toHaveLength(10);
@@ -152,18 +173,23 @@ describe('support-rota generate on an .ics file (the embedded default)', () => {
   it('keeps events it does not own in the .ics file and rewrites only changed days', async () => {
     const config = writeRota(dir.path);
     expect(
-      (await runCli(['generate', '--config', config, '--seed', '1'], { cwd: dir.path })).status,
+      (await runCliAsync(bin, ['generate', '--config', config, '--seed', '1'], { cwd: dir.path }))
+        .status,
     ).toBe(0);
     const path = join(dir.path, 'support-rota.ics');
     const foreign =
       'BEGIN:VEVENT\r\nUID:party-1\r\nDTSTAMP:20250101T000000Z\r\nDTSTART;VALUE=DATE:20250108\r\nDTEND;VALUE=DATE:20250109\r\nSUMMARY:Party\r\nEND:VEVENT\r\n';
     const text = readFileSync(path, 'utf8').replace('END:VCALENDAR', `${foreign}END:VCALENDAR`);
     (await import('node:fs')).writeFileSync(path, text);
-    const rerun = await runCli(['generate', '--config', config, '--seed', '2', '--json'], {
-      cwd: dir.path,
-    });
+    const rerun = await runCliAsync(
+      bin,
+      ['generate', '--config', config, '--seed', '2', '--json'],
+      {
+        cwd: dir.path,
+      },
+    );
     expect(rerun.status).toBe(0);
-    const counts = JSON.parse(rerun.stdout).calendar.counts;
+    const { counts } = parseJson(generateResult, rerun.stdout).calendar;
     expect(counts.insert + counts.delete).toBe(0);
     expect(counts.update).toBeGreaterThan(0);
     const events = readIcs(path);

@@ -7,12 +7,14 @@ import {
 } from '@toolbelt/testkit/google';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addDays } from '../src/core/dates.js';
-import { workingDays } from '../src/core/dates.js';
+import { addDays } from '@toolbelt/dates';
+import { workingDays } from '../src/core/working-days.js';
 import { eventId, ownerKey, toCalendarEvents } from '../src/core/events.js';
 import { planRota } from '../src/core/plan.js';
 import { createRng } from '../src/core/rng.js';
-import { runCli, writeRota } from './run-cli.js';
+import { runCliAsync } from '@toolbelt/testkit';
+import { bin, writeRota } from './builders.js';
+import { generateResult, parseJson } from './schemas.js';
 
 let standIn: GoogleStandIn;
 let dir: TempDir;
@@ -71,7 +73,7 @@ const run = (calendarId: string, args: string[] = [], cycles = 4) => {
     calendar: { selected: 'dev-1', calendar_ids: { 'dev-1': calendarId } },
     date_range: { start_date: '2025-01-06', n_cycles: cycles },
   });
-  return runCli(['generate', '--config', config, '--seed', '11', '--json', ...args], {
+  return runCliAsync(bin, ['generate', '--config', config, '--seed', '11', '--json', ...args], {
     cwd: dir.path,
     env: { GOOGLE_ACCESS_TOKEN: 'test-token', GOOGLE_API_ROOT_URL: standIn.rootUrl },
   });
@@ -101,7 +103,7 @@ describe('support-rota generate on Google Calendar (stand-in, real googleapis cl
     const first = await run(calendarId, [], 520);
     expect(first.stderr).not.toContain('Error');
     expect(first.status).toBe(0);
-    const result = JSON.parse(first.stdout);
+    const result = parseJson(generateResult, first.stdout);
     // Two pages to plan, and the same two again just before writing, to check that nobody
     // changed the calendar meanwhile (issue 12: one writer per target).
     expect(standIn.requests.count('calendar.events.list')).toBe(4);
@@ -123,7 +125,7 @@ describe('support-rota generate on Google Calendar (stand-in, real googleapis cl
     standIn.requests.clear();
     const second = await run(calendarId, [], 520);
     expect(second.status).toBe(0);
-    expect(JSON.parse(second.stdout).calendar.counts).toMatchObject({
+    expect(parseJson(generateResult, second.stdout).calendar.counts).toMatchObject({
       insert: 0,
       update: 0,
       delete: 0,
@@ -136,17 +138,20 @@ describe('support-rota generate on Google Calendar (stand-in, real googleapis cl
     const calendarId = newCalendar([foreign]);
     const icsPath = join(dir.path, 'export.ics');
     const first = await run(calendarId, ['--ics', icsPath]);
-    const firstResult = JSON.parse(first.stdout);
+    const firstResult = parseJson(generateResult, first.stdout);
     expect(firstResult.calendar.counts).toMatchObject({ insert: 20 });
-    expect(firstResult.calendar.calls['calendar.events.insert']).toBe(20);
+    expect(firstResult.calendar.calls?.['calendar.events.insert']).toBe(20);
     expect(standIn.requests.count('calendar.events.insert')).toBe(20);
     expect(live(calendarId)).toHaveLength(21);
     // --ics next to a Google calendar exports the whole rota as well.
-    expect(firstResult.icsExport.counts).toMatchObject({ insert: 20 });
+    expect(firstResult.icsExport?.counts).toMatchObject({ insert: 20 });
     expect(readFileSync(icsPath, 'utf8').match(/BEGIN:VEVENT/g)).toHaveLength(20);
 
     const dry = await run(calendarId, ['--replace-all', '--dry-run']);
-    expect(JSON.parse(dry.stdout).calendar.counts).toMatchObject({ delete: 1, update: 20 });
+    expect(parseJson(generateResult, dry.stdout).calendar.counts).toMatchObject({
+      delete: 1,
+      update: 20,
+    });
     expect(live(calendarId)).toHaveLength(21);
 
     const replaced = await run(calendarId, ['--replace-all', '--yes']);
@@ -174,7 +179,7 @@ describe('support-rota generate on Google Calendar (stand-in, real googleapis cl
     const faulted = standIn.requests.log().filter((r) => r.fault);
     expect(faulted.map((r) => r.status).sort()).toEqual([403, 403, 429, 429]);
     expect(standIn.requests.count('calendar.events.insert')).toBe(24);
-    const json = JSON.parse(result.stdout);
+    const json = parseJson(generateResult, result.stdout);
     expect(json.calendar.failed).toEqual([]);
     expect(live(calendarId).filter((e) => e.id !== foreign.id)).toHaveLength(20);
     expect(standIn.faults.pending()).toEqual([]);

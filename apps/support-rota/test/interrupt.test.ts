@@ -1,25 +1,26 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runOnPty } from '@toolbelt/testkit/pty';
 import { makeTempDir } from '@toolbelt/testkit/temp-dir';
-import { runCli } from './run-cli.js';
+import { runCliAsync } from '@toolbelt/testkit';
+import { bin, exampleRota } from './builders.js';
 
-const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url));
-const examples = fileURLToPath(
-  new URL('../../../examples/support-rota/rota.yaml', import.meta.url),
-);
+const examples = exampleRota;
 const dir = makeTempDir('support-rota-interrupt');
 afterAll(() => dir.cleanup());
 
 describe('Ctrl-C at the --replace-all confirmation, on a real terminal', () => {
   it('exits 130 with "cancelled" and leaves the calendar file as it was', async () => {
     const ics = join(dir.path, 'rota.ics');
-    const first = await runCli(['generate', '--config', examples, '--cycles', '1', '--ics', ics], {
-      cwd: dir.path,
-    });
+    const first = await runCliAsync(
+      bin,
+      ['generate', '--config', examples, '--cycles', '1', '--ics', ics],
+      {
+        cwd: dir.path,
+      },
+    );
     expect(first.status, first.stderr).toBe(0);
     const before = readFileSync(ics);
     const r = await runOnPty(

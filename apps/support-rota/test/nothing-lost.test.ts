@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ICAL from 'ical.js';
 import { acquireLock } from '@toolbelt/lock';
 import { isToolbeltError } from '@toolbelt/errors';
 import {
@@ -11,15 +9,15 @@ import {
   type CalendarSink,
 } from '@toolbelt/google';
 import { startGoogleStandIn } from '@toolbelt/testkit/google';
-import { resolveSettings } from '../src/core/settings.js';
 import { runGenerate } from '../src/run-generate.js';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fullDir, readOnlyDir } from '@toolbelt/testkit/fs-faults';
-import { runCli, writeRota } from './run-cli.js';
+import { runCliAsync, startCli } from '@toolbelt/testkit';
+import { generateResult, parseJson } from './schemas.js';
+import { bin, readCalendar, rotaSettings, writeRota } from './builders.js';
 
 // Issue 12 ("Nothing lost"), items 3, 4, 9 and 10 for support-rota, through the built CLI.
-const bin = new URL('../bin/run.js', import.meta.url).pathname;
 // Each test starts the CLI one to six times on 2 shared cores.
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -31,32 +29,19 @@ afterEach(async () => {
   await dir.cleanup();
 });
 
+/** Starts the CLI; `waiting` settles once it logs that it waits for a lock. */
 function start(args: string[], cwd: string) {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env))
-    if (v !== undefined && !/^(GOOGLE_|CREDENTIALS_FILE|TOOLBELT_|LANG|LC_)/.test(k)) env[k] = v;
-  const child = spawn(process.execPath, [bin, ...args], {
-    cwd,
-    env: { ...env, NO_COLOR: '1', TOOLBELT_LANG: 'en' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  let onWaiting: () => void = () => undefined;
-  const waiting = new Promise<void>((resolve) => (onWaiting = resolve));
-  child.stdout.on('data', (c) => (stdout += String(c)));
-  child.stderr.on('data', (c) => {
-    stderr += String(c);
-    if (stderr.includes('Waiting for')) onWaiting();
-  });
-  const done = new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (status) => resolve({ status, stdout, stderr })),
+  const run = startCli(bin, args, { cwd });
+  const waiting = new Promise<void>((resolve) =>
+    run.child.stderr?.on('data', () => {
+      if (run.output().stderr.includes('Waiting for')) resolve();
+    }),
   );
-  return { waiting, done };
+  return { waiting, done: run.done };
 }
 
 function eventsByRota(path: string): Map<string, number> {
-  const root = new ICAL.Component(ICAL.parse(readFileSync(path, 'utf8')));
+  const root = readCalendar(readFileSync(path, 'utf8'));
   const counts = new Map<string, number>();
   for (const c of root.getAllSubcomponents('vevent')) {
     const owner = String(c.getFirstPropertyValue('x-toolbelt-property') ?? '');
@@ -85,8 +70,8 @@ describe('one writer per .ics file (item 3)', () => {
       ]);
       expect(ra.status, ra.stderr).toBe(0);
       expect(rb.status, rb.stderr).toBe(0);
-      expect(JSON.parse(ra.stdout).calendar.counts.insert).toBe(1500);
-      expect(JSON.parse(rb.stdout).calendar.counts.insert).toBe(1500);
+      expect(parseJson(generateResult, ra.stdout).calendar.counts.insert).toBe(1500);
+      expect(parseJson(generateResult, rb.stdout).calendar.counts.insert).toBe(1500);
       expect(Object.fromEntries(eventsByRota(ics))).toEqual({
         'toolbeltRota=rota-a': 1500,
         'toolbeltRota=rota-b': 1500,
@@ -100,9 +85,13 @@ describe('one writer per .ics file (item 3)', () => {
     const ics = join(dir.path, 'rota.ics');
     const lock = await acquireLock(ics, { command: 'test holder' });
     try {
-      const refused = await runCli(['generate', '--config', config, '--ics', ics, '--no-wait'], {
-        cwd: dir.path,
-      });
+      const refused = await runCliAsync(
+        bin,
+        ['generate', '--config', config, '--ics', ics, '--no-wait'],
+        {
+          cwd: dir.path,
+        },
+      );
       expect(refused.status).toBe(75);
       expect(refused.stderr).toContain(`locked by test holder (pid ${process.pid}`);
       expect(existsSync(ics)).toBe(false);
@@ -132,15 +121,15 @@ describe('names with control characters, ; , \\ and line breaks (item 4)', () =>
     });
     const ics = join(dir.path, 'rota.ics');
     const args = ['generate', '--config', config, '--ics', ics, '--json'];
-    const first = await runCli(args, { cwd: dir.path });
+    const first = await runCliAsync(bin, args, { cwd: dir.path });
     expect(first.status, first.stderr).toBe(0);
     const text = readFileSync(ics, 'utf8');
     // eslint-disable-next-line no-control-regex
     expect(text.replace(/\r\n/g, '').match(/[\u0000-\u0008\u000A-\u001F\u007F]/g)).toBeNull();
-    new ICAL.Component(ICAL.parse(text));
-    const second = await runCli(args, { cwd: dir.path });
+    readCalendar(text);
+    const second = await runCliAsync(bin, args, { cwd: dir.path });
     expect(second.status, second.stderr).toBe(0);
-    expect(JSON.parse(second.stdout).calendar.counts).toMatchObject({
+    expect(parseJson(generateResult, second.stdout).calendar.counts).toMatchObject({
       insert: 0,
       update: 0,
       delete: 0,
@@ -159,7 +148,7 @@ describe('bounds (item 10)', () => {
   ])('%j exits %i, saying the limit, and writes nothing', async (flags, status, message) => {
     const config = writeRota(dir.path);
     const ics = join(dir.path, 'rota.ics');
-    const run = await runCli(['generate', '--config', config, '--ics', ics, ...flags], {
+    const run = await runCliAsync(bin, ['generate', '--config', config, '--ics', ics, ...flags], {
       cwd: dir.path,
     });
     expect(run.status, run.stderr).toBe(status);
@@ -169,7 +158,9 @@ describe('bounds (item 10)', () => {
 
   it('the same limits in the config file are CONFIG (78)', async () => {
     const config = writeRota(dir.path, { date_range: { start_date: '9999-12-31', n_cycles: 1e9 } });
-    const run = await runCli(['generate', '--config', config, '--ics', 'x.ics'], { cwd: dir.path });
+    const run = await runCliAsync(bin, ['generate', '--config', config, '--ics', 'x.ics'], {
+      cwd: dir.path,
+    });
     expect(run.status, run.stderr).toBe(78);
     expect(run.stderr).toContain('date_range.start_date: 9999-12-31 is outside');
     expect(run.stderr).toContain('date_range.n_cycles: 1000000000 cycles is more than the limit');
@@ -181,7 +172,8 @@ describe('a file system that refuses writes (item 9)', () => {
     const ro = readOnlyDir();
     try {
       const config = writeRota(dir.path);
-      const run = await runCli(
+      const run = await runCliAsync(
+        bin,
         ['generate', '--config', config, '--ics', join(ro.path, 'rota.ics')],
         {
           cwd: dir.path,
@@ -203,7 +195,8 @@ describe('a file system that refuses writes (item 9)', () => {
       const config = writeRota(dir.path, {
         date_range: { start_date: '2025-01-06', n_cycles: 40 },
       });
-      const run = await runCli(
+      const run = await runCliAsync(
+        bin,
         [
           'generate',
           '--config',
@@ -227,7 +220,8 @@ describe('a file system that refuses writes (item 9)', () => {
     const ro = readOnlyDir();
     try {
       const config = writeRota(dir.path);
-      const run = await runCli(
+      const run = await runCliAsync(
+        bin,
         ['generate', '--config', config, '--ics', 'rota.ics', '--log-dir', join(ro.path, 'logs')],
         { cwd: dir.path },
       );
@@ -251,22 +245,8 @@ describe('a Google calendar changed while the run plans (one writer per target)'
         auth: resolveGoogleAuth(env),
         rootUrl: standIn.rootUrl,
       });
-      const resolved = resolveSettings(
-        {
-          name: 'data-eng',
-          support_team: {
-            start_cycle_with: 'g_sevens',
-            g_sevens: ['George', 'Calum'],
-            everyone_else: ['Thomas', 'Jake', 'Tapan'],
-          },
-          date_range: { start_date: '2025-01-06', n_cycles: 2 },
-          calendar: { selected: calendarId },
-        },
-        {},
-      );
-      if (!resolved.ok) throw new Error(JSON.stringify(resolved.problems));
       const options = {
-        rota: resolved.settings,
+        rota: rotaSettings({ name: 'data-eng', calendar: { selected: calendarId } }),
         seed: 7,
         dryRun: false,
         replaceAll: false,

@@ -1,14 +1,11 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runOnPty } from '@toolbelt/testkit/pty';
 import { makeTempDir } from '@toolbelt/testkit/temp-dir';
-import { runCli } from './run-cli.js';
+import { runCliAsync } from '@toolbelt/testkit';
+import { bin, exampleRota } from './builders.js';
 
-const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url));
-const examples = fileURLToPath(
-  new URL('../../../examples/support-rota/rota.yaml', import.meta.url),
-);
+const examples = exampleRota;
 const dir = makeTempDir('support-rota-progress');
 afterAll(() => dir.cleanup());
 const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1' };
@@ -25,7 +22,7 @@ describe('calendar writes show a progress bar', () => {
   it('not without a terminal, nor with --json on one', async () => {
     const ics = join(dir.path, 'plain.ics');
     const args = ['generate', '--config', examples, '--cycles', '2', '--ics', ics];
-    const piped = await runCli(args, { cwd: dir.path });
+    const piped = await runCliAsync(bin, args, { cwd: dir.path });
     expect(piped.status, piped.stderr).toBe(0);
     expect(piped.stderr).not.toContain('calendar [');
     const jsonArgs = [

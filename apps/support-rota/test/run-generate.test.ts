@@ -6,8 +6,8 @@ import type {
 } from '@toolbelt/google';
 import { describe, expect, it } from 'vitest';
 import { ownerKey } from '../src/core/events.js';
-import { resolveSettings, type RotaSettings } from '../src/core/settings.js';
 import { runGenerate, type GenerateDeps } from '../src/run-generate.js';
+import { rotaSettings } from './builders.js';
 
 /** An in-memory CalendarSink that records every apply call. */
 function memorySink(initial: CalendarEvent[] = []): CalendarSink & {
@@ -45,23 +45,8 @@ function memorySink(initial: CalendarEvent[] = []): CalendarSink & {
   };
 }
 
-function settingsOf(overrides: Record<string, unknown> = {}): RotaSettings {
-  const result = resolveSettings(
-    {
-      name: 'data-eng',
-      support_team: {
-        start_cycle_with: 'g_sevens',
-        g_sevens: ['George', 'Calum'],
-        everyone_else: ['Thomas', 'Jake', 'Tapan'],
-      },
-      date_range: { start_date: '2025-01-06', n_cycles: 2 },
-      ...overrides,
-    },
-    {},
-  );
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.settings;
-}
+const settingsOf = (overrides: Record<string, unknown> = {}) =>
+  rotaSettings({ name: 'data-eng', ...overrides });
 
 const foreign: CalendarEvent = {
   id: 'lunch2025',

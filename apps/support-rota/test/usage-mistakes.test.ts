@@ -1,20 +1,18 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as vitest from 'vitest';
 import { describe, expect, it } from 'vitest';
-import { runBin } from '@toolbelt/testkit/cli-mistakes';
+import { runCli } from '@toolbelt/testkit';
 import { usageMistakes } from '@toolbelt/testkit/usage-mistakes';
+import { bin, exampleRota } from './builders.js';
+import { errorResult, parseJson } from './schemas.js';
 
-const { bin, tempDir, inEmptyDir, describeTypedFlagMistakes, walkMistakes } = usageMistakes(
-  import.meta.url,
-  vitest,
-);
+const kit = usageMistakes(import.meta.url, vitest);
 
-await describeTypedFlagMistakes('log-keep');
+await kit.describeTypedFlagMistakes('log-keep');
 
 describe('the everyday mistakes of support-rota', () => {
-  walkMistakes([
+  kit.walkMistakes([
     [['generte'], 64, 'Unknown command "generte". Did you mean "generate"?', '«generate»'],
     [
       ['generate', '--dryrun'],
@@ -49,16 +47,16 @@ describe('the everyday mistakes of support-rota', () => {
   ]);
 
   it('answers `help generate` and `-v`', () => {
-    expect(inEmptyDir(['help', 'generate']).stdout).toContain('--replace-all');
-    expect(inEmptyDir(['-v']).stdout).toMatch(/^@toolbelt\/support-rota\//);
+    expect(kit.inEmptyDir(['help', 'generate']).stdout).toContain('--replace-all');
+    expect(kit.inEmptyDir(['-v']).stdout).toMatch(/^@toolbelt\/support-rota\//);
   });
 });
 
 describe('an unreadable holidays file follows the rule of every input file', () => {
-  const rota = fileURLToPath(new URL('../../../examples/support-rota/rota.yaml', import.meta.url));
+  const rota = exampleRota;
   /** A folder with the example rota (writing an .ics) and nothing else. */
   function withRota(config = readFileSync(rota, 'utf8')) {
-    const dir = tempDir();
+    const dir = kit.tempDir();
     writeFileSync(join(dir.path, 'rota.yaml'), config);
     return dir.path;
   }
@@ -67,14 +65,17 @@ describe('an unreadable holidays file follows the rule of every input file', () 
   it('--holidays nope.json: USAGE 64, as --mot and --source-file, en and ru, nothing written', () => {
     const cwd = withRota();
     const args = ['generate', '--config', 'rota.yaml', '--holidays', 'nope.json'];
-    const en = runBin(bin, args, { cwd });
+    const en = runCli(bin, args, { cwd });
     expect(en.status, en.stderr).toBe(64);
     expect(en.stderr).toBe('Error: cannot read nope.json: no such file.\nSee --help for usage.\n');
-    const ru = runBin(bin, [...args, '--lang', 'ru'], { cwd });
+    const ru = runCli(bin, [...args, '--lang', 'ru'], { cwd });
     expect(ru.status).toBe(64);
     expect(ru.stderr).toContain('Ошибка: не удалось прочитать nope.json: нет такого файла.\n');
-    const json = runBin(bin, [...args, '--json'], { cwd });
-    expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'USAGE', exitCode: 64 });
+    const json = runCli(bin, [...args, '--json'], { cwd });
+    expect(parseJson(errorResult, json.stdout).error).toMatchObject({
+      code: 'USAGE',
+      exitCode: 64,
+    });
     expect(written(cwd)).toEqual(['rota.yaml']);
   });
 
@@ -83,10 +84,10 @@ describe('an unreadable holidays file follows the rule of every input file', () 
       readFileSync(rota, 'utf8').replace(/^holidays:.*$/m, 'holidays: nope.json'),
     );
     expect(readFileSync(join(cwd, 'rota.yaml'), 'utf8')).toMatch(/^holidays: nope.json$/m);
-    const en = runBin(bin, ['generate', '--config', 'rota.yaml'], { cwd });
+    const en = runCli(bin, ['generate', '--config', 'rota.yaml'], { cwd });
     expect(en.status, en.stderr).toBe(78);
     expect(en.stderr).toContain(`Error: cannot read ${join(cwd, 'nope.json')}: no such file.\n`);
-    const ru = runBin(bin, ['generate', '--config', 'rota.yaml', '--lang', 'ru'], { cwd });
+    const ru = runCli(bin, ['generate', '--config', 'rota.yaml', '--lang', 'ru'], { cwd });
     expect(ru.status).toBe(78);
     expect(ru.stderr).toContain('нет такого файла');
     expect(written(cwd)).toEqual(['rota.yaml']);

@@ -1,7 +1,9 @@
 import { startGoogleStandIn, type GoogleStandIn } from '@toolbelt/testkit/google';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, writeRota } from './run-cli.js';
+import { runCliAsync } from '@toolbelt/testkit';
+import { bin, writeRota } from './builders.js';
+import { errorResult, parseJson } from './schemas.js';
 
 let standIn: GoogleStandIn;
 let dir: TempDir;
@@ -31,7 +33,7 @@ afterEach(async () => {
 
 /** Run against a Google calendar on the stand-in, so that any API call would be counted. */
 const run = (args: string[]) =>
-  runCli(['generate', ...args], {
+  runCliAsync(bin, ['generate', ...args], {
     cwd: dir.path,
     env: { GOOGLE_ACCESS_TOKEN: 'test-token', GOOGLE_API_ROOT_URL: standIn.rootUrl },
   });
@@ -117,7 +119,7 @@ describe('validation before any calendar call', () => {
     });
     const result = await run(['--config', config, '--json']);
     expect(result.status).toBe(78);
-    const { error } = JSON.parse(result.stdout);
+    const { error } = parseJson(errorResult, result.stdout);
     expect(error.code).toBe('CONFIG');
     expect(error.problems).toEqual([
       'date_range.start_date: "soon" is not a date (YYYY-MM-DD).',
@@ -155,7 +157,7 @@ describe('validation before any calendar call', () => {
 
   it('no Google credentials: AUTH (77) naming the variables, zero API calls', async () => {
     const config = writeRota(dir.path, google);
-    const result = await runCli(['generate', '--config', config], {
+    const result = await runCliAsync(bin, ['generate', '--config', config], {
       cwd: dir.path,
       env: { GOOGLE_API_ROOT_URL: standIn.rootUrl, HOME: dir.path },
     });
@@ -165,7 +167,9 @@ describe('validation before any calendar call', () => {
   }, 60_000);
 
   it('shows Russian help for generate', async () => {
-    const result = await runCli(['generate', '--help', '--lang', 'ru'], { cwd: dir.path });
+    const result = await runCliAsync(bin, ['generate', '--help', '--lang', 'ru'], {
+      cwd: dir.path,
+    });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Составить график дежурств');
     expect(result.stdout).toContain('Не спрашивать подтверждения');

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { inputFileError } from '@toolbelt/cli-kit';
 import type { ErrorCode, ToolbeltError } from '@toolbelt/errors';
-import { addDays, isIsoDate, type IsoDate } from '../core/dates.js';
+import { addDays, isIsoDate, type IsoDate } from '@toolbelt/dates';
 import { bundledHolidays } from '../core/england-and-wales.js';
 import { messages } from '../i18n/index.js';
 

@@ -1,7 +1,6 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import { errorCodes } from '@toolbelt/errors';
-import { lockCatalog } from '@toolbelt/lock';
 import { helpEn } from '../i18n/help.js';
 import { showResult } from '../render.js';
 import { runGenerate, type GenerateResult } from '../run-generate.js';
@@ -30,8 +29,6 @@ export default class Generate extends BaseCommand<typeof Generate> {
   static override description = help.description;
   static override flags = flags;
   static override exitCodes = errorCodes;
-  // Until @toolbelt/lock makes its errors by a catalog: its held/io errors in the user's language.
-  static override catalogs = { lock: lockCatalog };
   static override examples = [
     '<%= config.bin %> <%= command.id %> --config examples/support-rota/rota.yaml --ics rota.ics',
     '<%= config.bin %> <%= command.id %> --config rota.yaml --calendar prod --holidays england-and-wales --dry-run',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, isoWeekday } from './dates.js';
+import { addDays, isoWeekday } from '@toolbelt/dates';
 import { englandAndWalesBankHolidays as list } from './england-and-wales.js';
 
 /** Easter Sunday (anonymous Gregorian algorithm), to check Good Friday and Easter Monday. */

@@ -1,5 +1,5 @@
 import type { CalendarEvent } from '@toolbelt/google';
-import { addDays, type IsoDate } from './dates.js';
+import { addDays, type IsoDate } from '@toolbelt/dates';
 import type { RotaDay } from './plan.js';
 
 /** The private extended property that marks events written by a rota: `{ [ownerKey]: rotaName }`. */

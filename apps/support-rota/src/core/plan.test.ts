@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeekday, workingDays } from './dates.js';
+import { isoWeekday } from '@toolbelt/dates';
+import { workingDays } from './working-days.js';
 import { planAssists, planRota, type RotaDay } from './plan.js';
 import { createRng } from './rng.js';
 import { cycleLength, type Team } from './team.js';

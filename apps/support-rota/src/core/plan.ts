@@ -1,4 +1,4 @@
-import type { IsoDate } from './dates.js';
+import type { IsoDate } from '@toolbelt/dates';
 import { shuffle, type Rng } from './rng.js';
 import { cycleLength, type Team } from './team.js';
 

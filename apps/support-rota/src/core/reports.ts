@@ -1,4 +1,5 @@
-import { weekdayName, weekdayNames, type IsoDate, type WeekdayName } from './dates.js';
+import type { IsoDate } from '@toolbelt/dates';
+import { weekdayName, weekdayNames, type WeekdayName } from './working-days.js';
 import type { RotaDay } from './plan.js';
 import type { Team } from './team.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate, type IsoDate } from './dates.js';
+import { isIsoDate, type IsoDate } from '@toolbelt/dates';
 import { cycleLength, validateTeam, type Team, type TeamProblem } from './team.js';
 
 /**
@@ -22,7 +22,6 @@ export interface SettingsProblem {
   source: SettingSource;
   code:
     | TeamProblem['code']
-    | 'schema'
     | 'badDate'
     | 'badCycles'
     | 'startOutOfRange'
@@ -94,10 +93,10 @@ export interface RotaSettings {
   cycles: number;
   calendar: CalendarTarget;
   /** `.ics` export of the whole rota next to a Google calendar. */
-  icsExport?: { path: string; source: SettingSource };
-  seed?: number;
-  holidays?: { path: string; source: SettingSource };
-  reportDir?: { path: string; source: SettingSource };
+  icsExport?: { path: string; source: SettingSource } | undefined;
+  seed?: number | undefined;
+  holidays?: { path: string; source: SettingSource } | undefined;
+  reportDir?: { path: string; source: SettingSource } | undefined;
 }
 
 export type SettingsResult =
@@ -116,22 +115,10 @@ const pick = <T>(
   flag !== undefined ? { value: flag, source: 'flag' } : { value: file, source: 'config' };
 
 /**
- * Merge the config file (raw, unchecked) with the flags and check everything at once:
- * schema, dates, cycles, team, calendar. Nothing here touches a calendar.
+ * Merge the config file (its shape already checked by `configFileSchema`) with the flags and
+ * check everything at once: dates, cycles, team, calendar. Nothing here touches a calendar.
  */
-export function resolveSettings(raw: unknown, flags: FlagSettings): SettingsResult {
-  const parsed = configFileSchema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => ({
-        source: 'config',
-        code: 'schema',
-        params: { path: issue.path.map(String).join('.') || '(file)', message: issue.message },
-      })),
-    };
-  }
-  const file = parsed.data;
+export function resolveSettings(file: ConfigFile, flags: FlagSettings): SettingsResult {
   const problems: SettingsProblem[] = [];
 
   const start = pick(flags.start, file.date_range?.start_date);
@@ -242,14 +229,13 @@ export function resolveSettings(raw: unknown, flags: FlagSettings): SettingsResu
       start: start.value as IsoDate,
       cycles: cycles.value as number,
       calendar,
-      ...(calendar.kind === 'google' && ics.value
-        ? { icsExport: { path: ics.value, source: ics.source } }
-        : {}),
-      ...(seed.value === undefined ? {} : { seed: seed.value }),
-      ...(holidays.value ? { holidays: { path: holidays.value, source: holidays.source } } : {}),
-      ...(reportDir.value
-        ? { reportDir: { path: reportDir.value, source: reportDir.source } }
-        : {}),
+      icsExport:
+        calendar.kind === 'google' && ics.value
+          ? { path: ics.value, source: ics.source }
+          : undefined,
+      seed: seed.value,
+      holidays: holidays.value ? { path: holidays.value, source: holidays.source } : undefined,
+      reportDir: reportDir.value ? { path: reportDir.value, source: reportDir.source } : undefined,
     },
   };
 }

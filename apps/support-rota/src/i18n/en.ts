@@ -19,7 +19,6 @@ export const en = {
       '{{setting}}: {{value}} cycles of {{people}} people make {{days}} working days, more than the limit of {{max}}.',
     badSeed: 'The seed must be a whole number of 0 or more (got {{value}}).',
     unknownCalendar: 'Unknown calendar "{{name}}": use one of {{known}} or a calendar id.',
-    schema: '{{path}}: {{message}}',
   },
   errors: {
     invalidSettings: 'The rota settings are invalid:',

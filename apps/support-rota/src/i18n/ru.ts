@@ -20,7 +20,6 @@ export const ru = {
     badSeed: 'Зерно должно быть целым числом от 0 (получено {{value}}).',
     unknownCalendar:
       'Неизвестный календарь «{{name}}»: укажите один из {{known}} или id календаря.',
-    schema: '{{path}}: {{message}}',
   },
   errors: {
     invalidSettings: 'Настройки графика неверны:',
