@@ -1,8 +1,9 @@
-import { ToolbeltError, isToolbeltError } from '@toolbelt/errors';
+import { isToolbeltError, type ErrorCode, type Texts, type ToolbeltError } from '@toolbelt/errors';
 import type { Logger } from '@toolbelt/log';
 import type { SheetStore, TabData } from '@toolbelt/google';
 import type { Translate } from '@toolbelt/i18n';
 import type { BackupStore } from './adapters/backup-folder.js';
+import type { NotificationOutcome, RunNotifier } from './adapters/run-notifier.js';
 import {
   diffTracker,
   findDuplicateIds,
@@ -19,10 +20,12 @@ import {
 } from './core/mot-columns.js';
 import { planRestoreWrites, planTrackerWrites, type PlannedWrite } from './core/plan-writes.js';
 import { toClearedIds, toMotSheet, toTrackerSheet, type LayoutProblem } from './core/sheet-rows.js';
+import { composeNotification } from './core/notification.js';
 import { formatLastUpdated } from './core/stamp.js';
+import { messages } from './i18n/index.js';
 
-/** What the sync needs from the outside world; `buildDeps` in the command picks the adapters. */
-export interface SyncDeps {
+/** What the sync of the sheets needs from the outside world (`buildDeps` picks the adapters). */
+export interface TrackerSyncDeps {
   mot: SheetStore;
   tracker: SheetStore;
   backups: BackupStore;
@@ -75,49 +78,58 @@ export interface SyncResult {
   apiCalls: { total: number; byMethod: Record<string, number> };
 }
 
-function describeColumnProblem(t: Translate, p: ColumnProblem, tab: string): string {
-  if (p.kind === 'headerNotFound')
-    return t('errors.motHeaderNotFound', { field: p.field, header: p.header, tab });
-  if (p.kind === 'outOfRange')
-    return t('errors.motColumnOutOfRange', { field: p.field, column: p.column, last: p.last, tab });
-  if (p.kind === 'ambiguousHeader')
-    return t('errors.motHeaderAmbiguous', {
-      field: p.field,
-      header: p.header,
-      columns: p.columns.join(', '),
-      tab,
-    });
-  return t('errors.motColumnsInvalid', {
-    field: p.field,
-    ref: p.kind === 'invalidRef' ? p.ref : '',
+function columnProblem(p: ColumnProblem, tab: string): Texts {
+  switch (p.kind) {
+    case 'headerNotFound':
+      return messages.text('problems.motHeaderNotFound', { field: p.field, header: p.header, tab });
+    case 'outOfRange':
+      return messages.text('problems.motColumnOutOfRange', {
+        field: p.field,
+        column: p.column,
+        last: p.last,
+        tab,
+      });
+    case 'ambiguousHeader':
+      return messages.text('problems.motHeaderAmbiguous', {
+        field: p.field,
+        header: p.header,
+        columns: p.columns.join(', '),
+        tab,
+      });
+    case 'invalidRef':
+      return messages.text('problems.motColumnRef', { field: p.field, ref: p.ref });
+    case 'unknownField':
+      return messages.text('problems.motColumnRef', { field: p.field, ref: '' });
+  }
+}
+
+function layoutProblem(p: LayoutProblem, tab: string): Texts {
+  if (p.kind === 'noHeader')
+    return messages.text('problems.trackerNoHeader', { tab, rows: p.rows });
+  return messages.text('problems.trackerHeader', {
+    tab,
+    cell: p.column,
+    expected: p.expected,
+    found: p.found,
   });
 }
 
-function describeLayoutProblem(t: Translate, p: LayoutProblem, tab: string): string {
-  if (p.kind === 'noHeader') return t('errors.trackerNoHeader', { tab, rows: p.rows });
-  return t('errors.trackerHeader', { tab, cell: p.column, expected: p.expected, found: p.found });
-}
-
-function dataError(t: Translate, problems: string[]): ToolbeltError {
-  return new ToolbeltError(
+/** The spreadsheets cannot be synced (DATA, 65): every problem at once, nothing written. */
+function dataError(problems: readonly Texts[]): ToolbeltError {
+  return messages.error(
     'DATA',
-    `The spreadsheets cannot be synced:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    'errors.data',
+    {},
     {
-      key: 'tech-tracker:errors.data',
-      params: { problems: problems.map((p) => `  - ${p}`).join('\n') },
       problems,
-      hint: t('errors.nothingWritten'),
+      hint: messages.text('errors.nothingWritten'),
     },
   );
 }
 
 function tabOf(tabs: readonly TabData[], i: number): TabData {
   const tab = tabs[i];
-  if (!tab)
-    throw new ToolbeltError(
-      'INTERNAL',
-      `The sheet store returned ${tabs.length} tabs, expected more`,
-    );
+  if (!tab) throw messages.error('INTERNAL', 'errors.tabsReturned', { count: tabs.length });
   return tab;
 }
 
@@ -126,10 +138,13 @@ function totalCalls(counts: Record<string, number>): number {
 }
 
 /**
- * One sync: read both spreadsheets (one read each), diff, and unless dry-run back up the
- * tracker tab and write one batch. A failed write is undone from the backup.
+ * The sync of the sheets: read both spreadsheets (one read each), diff, and unless dry-run
+ * back up the tracker tab and write one batch. A failed write is undone from the backup.
  */
-export async function runSync(deps: SyncDeps, options: SyncOptions): Promise<SyncResult> {
+export async function syncTracker(
+  deps: TrackerSyncDeps,
+  options: SyncOptions,
+): Promise<SyncResult> {
   const { logger, t } = deps;
   const tabs = tabNames(options.schoolYear);
 
@@ -139,11 +154,7 @@ export async function runSync(deps: SyncDeps, options: SyncOptions): Promise<Syn
   if (needsHeaders(options.columns, 'job_candidate_id')) {
     const [head] = await deps.mot.readTabs([{ tab: tabs.mot, range: 'A1:ZZ2' }]);
     const resolved = resolveMotColumns(options.columns, head?.values ?? [], MAX_COLUMNS);
-    if (!resolved.ok)
-      throw dataError(
-        t,
-        resolved.problems.map((p) => describeColumnProblem(t, p, tabs.mot)),
-      );
+    if (!resolved.ok) throw dataError(resolved.problems.map((p) => columnProblem(p, tabs.mot)));
     idColumn = resolved.columns.job_candidate_id;
   } else {
     // Bounded before any read: a column past ZZZ is reported (below, with the real width).
@@ -153,37 +164,39 @@ export async function runSync(deps: SyncDeps, options: SyncOptions): Promise<Syn
 
   logger.info(t('log.reading', { mot: deps.mot.location, tracker: deps.tracker.location }));
   const [motTabs, trackerTabs] = await Promise.all([
-    deps.mot.readTabs([
-      { tab: tabs.mot, ...(idColumn === undefined ? {} : { strikethroughColumn: idColumn }) },
-    ]),
+    deps.mot.readTabs([{ tab: tabs.mot, strikethroughColumn: idColumn }]),
     deps.tracker.readTabs([{ tab: tabs.cleared, range: CLEARED_RANGE }, { tab: tabs.tracker }]),
   ]);
   const motTab = tabOf(motTabs, 0);
   const clearedTab = tabOf(trackerTabs, 0);
   const trackerTab = tabOf(trackerTabs, 1);
 
-  const problems: string[] = [];
+  const problems: Texts[] = [];
   const motWidth = motTab.values.reduce((w, row) => Math.max(w, row.length), 0);
   const columns = resolveMotColumns(options.columns, motTab.values.slice(0, 2), motWidth);
-  if (!columns.ok)
-    problems.push(...columns.problems.map((p) => describeColumnProblem(t, p, tabs.mot)));
+  if (!columns.ok) problems.push(...columns.problems.map((p) => columnProblem(p, tabs.mot)));
   const parsedTracker = toTrackerSheet(trackerTab.values);
   if (!parsedTracker.ok)
-    problems.push(...parsedTracker.problems.map((p) => describeLayoutProblem(t, p, tabs.tracker)));
-  if (!columns.ok || !parsedTracker.ok) throw dataError(t, problems);
+    problems.push(...parsedTracker.problems.map((p) => layoutProblem(p, tabs.tracker)));
+  if (!columns.ok || !parsedTracker.ok) throw dataError(problems);
 
   const mot = toMotSheet(motTab.values, motTab.struck, columns.columns);
   const sheet = parsedTracker.sheet;
   const cleared = toClearedIds(clearedTab.values);
   const motDuplicates = findDuplicateIds(mot.records.map((r) => r.values[COL.id] ?? ''));
   if (motDuplicates.length > 0)
-    problems.push(t('errors.duplicateIn', { tab: tabs.mot, ids: motDuplicates.join(', ') }));
+    problems.push(
+      messages.text('problems.duplicateIn', { tab: tabs.mot, ids: motDuplicates.join(', ') }),
+    );
   const trackerDuplicates = findDuplicateIds(sheet.rows.map((r) => r.cells[COL.id] ?? ''));
   if (trackerDuplicates.length > 0)
     problems.push(
-      t('errors.duplicateIn', { tab: tabs.tracker, ids: trackerDuplicates.join(', ') }),
+      messages.text('problems.duplicateIn', {
+        tab: tabs.tracker,
+        ids: trackerDuplicates.join(', '),
+      }),
     );
-  if (problems.length > 0) throw dataError(t, problems);
+  if (problems.length > 0) throw dataError(problems);
   logger.info(
     t('log.read', {
       mot: mot.records.length,
@@ -254,20 +267,18 @@ export async function runSync(deps: SyncDeps, options: SyncOptions): Promise<Syn
  * in between, TEMPFAIL (75) with nothing written; the next sync reads their edit. One extra
  * read per writing sync of a Google tracker (a window of one round trip remains).
  */
-async function checkUnchanged(deps: SyncDeps, tab: string, read: TabData): Promise<void> {
+async function checkUnchanged(deps: TrackerSyncDeps, tab: string, read: TabData): Promise<void> {
   const [now] = await deps.tracker.readTabs([{ tab }]);
   if (JSON.stringify(now?.values ?? []) === JSON.stringify(read.values)) return;
-  const params = { tab, location: deps.tracker.location };
-  throw new ToolbeltError(
-    'TEMPFAIL',
-    `${tab} in ${deps.tracker.location} was changed by someone else while this sync ran; nothing was written. Run the sync again.`,
-    { key: 'tech-tracker:errors.trackerChanged', params },
-  );
+  throw messages.error('TEMPFAIL', 'errors.trackerChanged', {
+    tab,
+    location: deps.tracker.location,
+  });
 }
 
 /** Writes the batch; on failure puts the backed-up values back and throws a non-OK error. */
 async function writeOrRestore(
-  deps: SyncDeps,
+  deps: TrackerSyncDeps,
   tab: string,
   writes: PlannedWrite[],
   backupValues: TabData['values'],
@@ -278,20 +289,18 @@ async function writeOrRestore(
     await deps.tracker.write(writes);
     return;
   } catch (error) {
-    const code = isToolbeltError(error) && error.code !== 'OK' ? error.code : 'UNAVAILABLE';
+    const code: ErrorCode =
+      isToolbeltError(error) && error.code !== 'OK' ? error.code : 'UNAVAILABLE';
     const reason = error instanceof Error ? error.message : String(error);
     logger.error(t('log.writeFailed', { reason }));
     try {
       await deps.tracker.write(planRestoreWrites(tab, backupValues, writes));
       logger.warn(t('log.restored', { path: backupPath }));
-      throw new ToolbeltError(
+      throw messages.error(
         code,
-        `Writing the tracker failed (${reason}); the tab was restored from ${backupPath}`,
-        {
-          cause: error,
-          key: 'tech-tracker:errors.writeFailedRestored',
-          params: { reason, path: backupPath },
-        },
+        'errors.writeFailedRestored',
+        { reason, path: backupPath },
+        { cause: error },
       );
     } catch (restoreError) {
       if (
@@ -301,15 +310,128 @@ async function writeOrRestore(
         throw restoreError;
       const restoreReason =
         restoreError instanceof Error ? restoreError.message : String(restoreError);
-      throw new ToolbeltError(
+      throw messages.error(
         code,
-        `Writing the tracker failed (${reason}) and restoring it failed too (${restoreReason}); restore it from ${backupPath}`,
-        {
-          cause: error,
-          key: 'tech-tracker:errors.writeAndRestoreFailed',
-          params: { reason, restoreReason, path: backupPath },
-        },
+        'errors.writeAndRestoreFailed',
+        { reason, restoreReason, path: backupPath },
+        { cause: error },
       );
     }
+  }
+}
+
+/** Everything a sync run needs: the sheets, the locks of local targets, the notification. */
+export interface SyncDeps extends TrackerSyncDeps {
+  /** Locks the run's local targets for the whole run (one writer per target); returns the release. */
+  lockTargets(targets: readonly string[]): Promise<() => Promise<void>>;
+  /** Undefined or unconfigured: no notification. */
+  notifier?: RunNotifier | undefined;
+  /** The run's log so far (its log file), for the notification body. */
+  readLog(): Promise<string>;
+  /** An error in the user's language (the shell's renderer), for the notification body. */
+  describeError(error: unknown): string;
+}
+
+/** The sync's result plus how its notification went (printed with --json). */
+export interface SyncReport extends SyncResult {
+  notifications: {
+    channel: NotificationOutcome['channel'];
+    target: string;
+    ok: boolean;
+    to?: string[] | undefined;
+    error?: string | undefined;
+  }[];
+}
+
+/** A finished run: its report, and PARTIAL when a notification failed (the sync stands). */
+export interface SyncRun {
+  report: SyncReport;
+  status: 'OK' | 'PARTIAL';
+}
+
+function toReportEntry(o: NotificationOutcome): SyncReport['notifications'][number] {
+  // Absent keys, not `undefined` ones: the --json shape lists only what a channel has.
+  const entry: SyncReport['notifications'][number] = {
+    channel: o.channel,
+    target: o.target,
+    ok: o.ok,
+  };
+  if (o.to) entry.to = o.to;
+  if (o.error) entry.error = o.error.message;
+  return entry;
+}
+
+async function notify(
+  deps: SyncDeps,
+  schoolYear: string,
+  result: SyncResult | undefined,
+  error: unknown,
+): Promise<NotificationOutcome[]> {
+  const { notifier, logger, t } = deps;
+  if (!notifier?.configured) {
+    logger.debug(t('log.noNotification'));
+    return [];
+  }
+  const message = composeNotification(t, {
+    schoolYear,
+    log: await deps.readLog(),
+    changes: result?.changes ?? [],
+    error: error === undefined ? undefined : deps.describeError(error),
+  });
+  const outcomes = await notifier.send(message);
+  for (const o of outcomes) {
+    const to = (o.to ?? []).join(', ');
+    if (o.ok)
+      logger.info(
+        o.channel === 'email'
+          ? t('log.mailSent', { to, target: o.target })
+          : t('log.slackSent', { target: o.target }),
+      );
+    else
+      logger.error(
+        o.channel === 'email'
+          ? t('log.mailFailed', { to, reason: o.error?.message })
+          : t('log.slackFailed', { reason: o.error?.message }),
+      );
+  }
+  return outcomes;
+}
+
+/** Sends the notification of a failed sync; a failure to send is logged, never thrown. */
+async function notifyFailure(deps: SyncDeps, schoolYear: string, error: unknown): Promise<void> {
+  try {
+    await notify(deps, schoolYear, undefined, error);
+  } catch (notifyError) {
+    const reason = notifyError instanceof Error ? notifyError.message : String(notifyError);
+    deps.logger.error(deps.t('log.notifyFailed', { reason }));
+  }
+}
+
+/**
+ * One `tech-tracker sync`: locks the local targets (an .xlsx tracker, the backup folder) unless
+ * dry-run, syncs the sheets and sends the notification, success or error. A failed
+ * notification never undoes the sync: it is logged and reported, and the run is PARTIAL. A
+ * failed sync is notified and then rethrown with its own exit code.
+ */
+export async function runSync(deps: SyncDeps, options: SyncOptions): Promise<SyncRun> {
+  if (options.dryRun) {
+    const result = await syncTracker(deps, options);
+    return { report: { ...result, notifications: [] }, status: 'OK' };
+  }
+  const targets = [deps.backups.location];
+  if (deps.tracker.kind === 'xlsx') targets.push(deps.tracker.location);
+  const release = await deps.lockTargets(targets);
+  try {
+    const result = await syncTracker(deps, options).catch(async (error: unknown) => {
+      await notifyFailure(deps, options.schoolYear, error);
+      throw error;
+    });
+    const outcomes = await notify(deps, options.schoolYear, result, undefined);
+    return {
+      report: { ...result, notifications: outcomes.map(toReportEntry) },
+      status: outcomes.every((o) => o.ok) ? 'OK' : 'PARTIAL',
+    };
+  } finally {
+    await release();
   }
 }

@@ -1,28 +1,28 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { acquireLock } from '@toolbelt/lock';
 import { startGoogleStandIn, type GoogleStandIn } from '@toolbelt/testkit/google';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import ExcelJS from 'exceljs';
+import { appBin } from '@toolbelt/testkit/cli-mistakes';
+import { runCliAsync, startCli } from '@toolbelt/testkit/run-cli';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isToolbeltError } from '@toolbelt/errors';
-import type { SheetStore } from '@toolbelt/google';
-import { createI18n } from '@toolbelt/i18n';
+import type { CellValue, SheetStore } from '@toolbelt/google';
 import { createLogger } from '@toolbelt/log';
 import { createBackupFolder } from '../src/adapters/backup-folder.js';
 import { openSheetStores } from '../src/adapters/sheet-stores.js';
-import { techTrackerCatalog } from '../src/i18n/catalogs.js';
-import { runSync } from '../src/run-sync.js';
+import { messages } from '../src/i18n/index.js';
+import { syncTracker } from '../src/run-sync.js';
 import { makeExamples, writeWorkbook } from '../../../examples/tech-tracker/make.mjs';
 import { sampleSpreadsheets } from '../../../examples/tech-tracker/sample-data.mjs';
 import { fullDir, readOnlyDir } from '@toolbelt/testkit/fs-faults';
-import { readXlsxTab, runCli } from './harness.js';
+import { readXlsxTab } from './workbooks.js';
+import { parseSyncReport } from './json.js';
 
 // Issue 12 ("Nothing lost"), items 3, 4, 5, 9 for tech-tracker, through the built CLI.
-const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'run.js');
+const bin = appBin(import.meta.url);
 const TAB = '23-24 Tracker';
 const MOT_TAB = 'Master_23-24';
 const ID = 3; // MOT column D
@@ -57,27 +57,19 @@ function motWithNewHires(first: number, count: number): Sheet {
 
 /** The CLI as a process of its own; `waiting` resolves when it says it waits for a lock. */
 function start(args: string[], cwd: string) {
-  const child = spawn(process.execPath, [bin, ...args], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: cwd, NO_COLOR: '1', TOOLBELT_LANG: 'en' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const cli = startCli(bin, args, { cwd });
+  const waiting = new Promise<void>((resolve) => {
+    const onData = (): void => {
+      if (!cli.output().stderr.includes('Waiting for')) return;
+      cli.child.stderr?.off('data', onData);
+      resolve();
+    };
+    cli.child.stderr?.on('data', onData);
   });
-  let stderr = '';
-  let stdout = '';
-  let onWaiting: () => void = () => undefined;
-  const waiting = new Promise<void>((resolve) => (onWaiting = resolve));
-  child.stdout.on('data', (c) => (stdout += String(c)));
-  child.stderr.on('data', (c) => {
-    stderr += String(c);
-    if (stderr.includes('Waiting for')) onWaiting();
-  });
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr })),
-  );
-  return { child, waiting, done };
+  return { child: cli.child, waiting, done: cli.done };
 }
 
-const idsOf = (values: unknown[][]): Set<string> =>
+const idsOf = (values: readonly (readonly CellValue[])[]): Set<string> =>
   new Set(values.slice(4).map((r) => String(r[1] ?? '')));
 
 describe('one writer per .xlsx tracker (item 3)', () => {
@@ -97,14 +89,15 @@ describe('one writer per .xlsx tracker (item 3)', () => {
         start(sync('mot-a.xlsx', ['--json']), dir.path).done,
         start(sync('mot-b.xlsx', ['--json']), dir.path).done,
       ]);
-      expect(a.code, a.stderr).toBe(0);
-      expect(b.code, b.stderr).toBe(0);
+      expect(a.status, a.stderr).toBe(0);
+      expect(b.status, b.stderr).toBe(0);
       const ids = idsOf(await readXlsxTab(join(dir.path, 'tech-tracker.xlsx'), TAB));
       for (let k = 0; k < 25; k++) {
         expect(ids.has(String(700_000 + k)), `round ${round}: 7000${k}`).toBe(true);
         expect(ids.has(String(800_000 + k)), `round ${round}: 8000${k}`).toBe(true);
       }
-      const appended = JSON.parse(a.stdout).counts.appended + JSON.parse(b.stdout).counts.appended;
+      const appended =
+        parseSyncReport(a.stdout).counts.appended + parseSyncReport(b.stdout).counts.appended;
       // 7 sample hires the tracker lacks + 25 + 25, each appended by exactly one run.
       expect(appended).toBe(57);
       expect(existsSync(join(dir.path, 'tech-tracker.xlsx.lock'))).toBe(false);
@@ -116,8 +109,8 @@ describe('one writer per .xlsx tracker (item 3)', () => {
     const before = await readFile(tracker);
     const lock = await acquireLock(tracker, { command: 'test holder' });
     try {
-      const refused = await runCli(sync('mot.xlsx', ['--no-wait']), { cwd: dir.path });
-      expect(refused.code).toBe(75);
+      const refused = await runCliAsync(bin, sync('mot.xlsx', ['--no-wait']), { cwd: dir.path });
+      expect(refused.status).toBe(75);
       expect(refused.stderr).toContain(`locked by test holder (pid ${process.pid}`);
       expect((await readFile(tracker)).equals(before)).toBe(true);
       const waiter = start(sync('mot.xlsx'), dir.path);
@@ -125,7 +118,7 @@ describe('one writer per .xlsx tracker (item 3)', () => {
       expect((await readFile(tracker)).equals(before)).toBe(true);
       await lock.release();
       const run = await waiter.done;
-      expect(run.code, run.stderr).toBe(0);
+      expect(run.status, run.stderr).toBe(0);
       expect(run.stderr).toContain(`Waiting for test holder (pid ${process.pid}`);
     } finally {
       await lock.release();
@@ -150,12 +143,14 @@ describe('column maps beyond the MOT, or ambiguous (item 5)', () => {
     const tracker = join(dir.path, 'tech-tracker.xlsx');
     const before = await readFile(tracker);
     await writeFile(join(dir.path, 'map.json'), JSON.stringify(map));
-    const run = await runCli(sync('mot.xlsx', ['--mot-columns', 'map.json']), { cwd: dir.path });
+    const run = await runCliAsync(bin, sync('mot.xlsx', ['--mot-columns', 'map.json']), {
+      cwd: dir.path,
+    });
     if (message === undefined) {
-      expect(run.code, run.stderr).toBe(0);
+      expect(run.status, run.stderr).toBe(0);
       return;
     }
-    expect(run.code, run.stderr).toBe(65);
+    expect(run.status, run.stderr).toBe(65);
     expect(run.stderr).toMatch(message);
     expect((await readFile(tracker)).equals(before)).toBe(true);
   });
@@ -165,8 +160,10 @@ describe('column maps beyond the MOT, or ambiguous (item 5)', () => {
     mot.tabs[MOT_TAB]!.values[1]![20] = 'Title';
     await writeWorkbook(mot, join(dir.path, 'mot.xlsx'));
     await writeFile(join(dir.path, 'map.json'), JSON.stringify({ Title: 'Title' }));
-    const run = await runCli(sync('mot.xlsx', ['--mot-columns', 'map.json']), { cwd: dir.path });
-    expect(run.code, run.stderr).toBe(65);
+    const run = await runCliAsync(bin, sync('mot.xlsx', ['--mot-columns', 'map.json']), {
+      cwd: dir.path,
+    });
+    expect(run.status, run.stderr).toBe(65);
     expect(run.stderr).toContain(
       'the header "Title" (for Title) is in several columns of Master_23-24 (N, U)',
     );
@@ -186,10 +183,14 @@ describe('a file system that refuses writes (item 9)', () => {
     try {
       const tracker = join(dir.path, 'tech-tracker.xlsx');
       const before = await readFile(tracker);
-      const run = await runCli(sync('mot.xlsx', ['--backup-dir', join(ro.path, 'backups')]), {
-        cwd: dir.path,
-      });
-      expect(run.code, run.stderr).toBe(74);
+      const run = await runCliAsync(
+        bin,
+        sync('mot.xlsx', ['--backup-dir', join(ro.path, 'backups')]),
+        {
+          cwd: dir.path,
+        },
+      );
+      expect(run.status, run.stderr).toBe(74);
       expect(run.stderr).toContain(`${join(ro.path, 'backups')}.lock: read-only file system`);
       expect((await readFile(tracker)).equals(before)).toBe(true);
     } finally {
@@ -202,8 +203,10 @@ describe('a file system that refuses writes (item 9)', () => {
     try {
       const tracker = join(dir.path, 'tech-tracker.xlsx');
       const before = await readFile(tracker);
-      const run = await runCli(sync('mot.xlsx', ['--backup-dir', full.path]), { cwd: dir.path });
-      expect(run.code, run.stderr).toBe(74);
+      const run = await runCliAsync(bin, sync('mot.xlsx', ['--backup-dir', full.path]), {
+        cwd: dir.path,
+      });
+      expect(run.status, run.stderr).toBe(74);
       expect(run.stderr).toContain('no space left on device');
       expect((await readFile(tracker)).equals(before)).toBe(true);
       expect(readdirSync(full.path).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -216,16 +219,17 @@ describe('a file system that refuses writes (item 9)', () => {
     const seed = await readFile(join(dir.path, 'tech-tracker.xlsx'));
     const ro = readOnlyDir({ 'tech-tracker.xlsx': seed });
     try {
-      const run = await runCli(
+      const run = await runCliAsync(
+        bin,
         sync('mot.xlsx').map((a) => (a === 'tech-tracker.xlsx' ? join(ro.path, a) : a)),
         { cwd: dir.path },
       );
-      expect(run.code, run.stderr).toBe(74);
+      expect(run.status, run.stderr).toBe(74);
       expect(run.stderr).toContain('read-only file system');
-      const logs = await runCli(sync('mot.xlsx', ['--log-dir', join(ro.path, 'logs')]), {
+      const logs = await runCliAsync(bin, sync('mot.xlsx', ['--log-dir', join(ro.path, 'logs')]), {
         cwd: dir.path,
       });
-      expect(logs.code, logs.stderr).toBe(74);
+      expect(logs.status, logs.stderr).toBe(74);
       expect(logs.stderr).toContain(`cannot write ${join(ro.path, 'logs')}`);
       expect(readdirSync(ro.path)).toEqual(['tech-tracker.xlsx']);
     } finally {
@@ -256,15 +260,18 @@ describe('control characters from Google in the MOT (item 4)', () => {
     rows.push([...rows[2]!].map((v, i) => (i === ID ? 900_001 : i === 4 ? 'New\u0007Hire' : v)));
     google.seedSpreadsheet(MOT_ID, mot);
     const env = { GOOGLE_API_ROOT_URL: google.rootUrl, GOOGLE_ACCESS_TOKEN: 'test-token' };
-    const first = await runCli(sync(MOT_ID, ['--json']), { cwd: dir.path, env });
-    expect(first.code, first.stderr).toBe(0);
+    const first = await runCliAsync(bin, sync(MOT_ID, ['--json']), { cwd: dir.path, env });
+    expect(first.status, first.stderr).toBe(0);
     await new ExcelJS.Workbook().xlsx.readFile(join(dir.path, 'tech-tracker.xlsx'));
     const values = await readXlsxTab(join(dir.path, 'tech-tracker.xlsx'), TAB);
     const row = values.find((r) => String(r[1]) === '900001');
     expect(row?.[2]).toBe('NewHire');
-    const second = await runCli(sync(MOT_ID, ['--json'], '2023-07-20'), { cwd: dir.path, env });
-    expect(second.code, second.stderr).toBe(0);
-    expect(JSON.parse(second.stdout).counts).toMatchObject({ appended: 0, keyChanges: 0 });
+    const second = await runCliAsync(bin, sync(MOT_ID, ['--json'], '2023-07-20'), {
+      cwd: dir.path,
+      env,
+    });
+    expect(second.status, second.stderr).toBe(0);
+    expect(parseSyncReport(second.stdout).counts).toMatchObject({ appended: 0, keyChanges: 0 });
   });
 });
 
@@ -292,7 +299,7 @@ describe('Ctrl-C during a sync (item 12)', () => {
     expect(seen).toBe(true);
     run.child.kill('SIGINT');
     const ended = await run.done;
-    expect(ended.code).toBe(130);
+    expect(ended.status).toBe(130);
     expect(readdirSync(dir.path).filter((f) => f.endsWith('.tmp') || f.endsWith('.lock'))).toEqual(
       [],
     );
@@ -344,7 +351,7 @@ describe('a Google tracker edited while the sync runs (one writer per target)', 
       tracker,
       backups: createBackupFolder({ dir: join(dir.path, 'backups') }),
       logger: createLogger({ name: 'tech-tracker', consoleLevel: 'silent' }),
-      t: createI18n({ lang: 'en', namespaces: { 'tech-tracker': techTrackerCatalog } }).t,
+      t: messages.translator('en'),
     };
     const options = {
       schoolYear: '23-24',
@@ -354,14 +361,14 @@ describe('a Google tracker edited while the sync runs (one writer per target)', 
       dryRun: false,
       columns: {},
     };
-    const error = await runSync(deps, options).catch((e: unknown) => e);
+    const error = await syncTracker(deps, options).catch((e: unknown) => e);
     expect(isToolbeltError(error) && error.key).toBe('tech-tracker:errors.trackerChanged');
     expect(isToolbeltError(error) && error.exitCode).toBe(75);
     const afterEdit = edited();
     expect(afterEdit[4]?.[19]).toBe('edited by hand');
     expect(existsSync(join(dir.path, 'backups'))).toBe(false);
     // Run again: no edit this time; the sync writes and the hand edit stays.
-    const result = await runSync(deps, options);
+    const result = await syncTracker(deps, options);
     expect(result.wrote).toBe('rows');
     expect(edited().some((row) => row[19] === 'edited by hand')).toBe(true);
   });

@@ -3,9 +3,14 @@ import { join } from 'node:path';
 import { startSlackReceiver, type SlackTestReceiver } from '@toolbelt/testkit/slack';
 import { startSmtpServer, type SmtpTestServer } from '@toolbelt/testkit/smtp';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
+import { appBin } from '@toolbelt/testkit/cli-mistakes';
+import { runCliAsync } from '@toolbelt/testkit/run-cli';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeExamples } from '../../../examples/tech-tracker/make.mjs';
-import { readXlsxTab, runCli } from './harness.js';
+import { readXlsxTab } from './workbooks.js';
+import { parseSyncReport } from './json.js';
+
+const bin = appBin(import.meta.url);
 
 const SYNC = [
   'sync',
@@ -47,8 +52,8 @@ describe('tech-tracker notifications', () => {
   });
 
   it('mails and posts the success subject, the log and the change summary', async () => {
-    const run = await runCli(SYNC, { cwd: dir.path, env: env() });
-    expect(run.code, run.stderr).toBe(0);
+    const run = await runCliAsync(bin, SYNC, { cwd: dir.path, env: env() });
+    expect(run.status, run.stderr).toBe(0);
     const [mail] = await smtp.waitFor(1, 10_000);
     expect(mail?.subject).toBe('Tech On-boarding Tracker - 23-24 - Success');
     expect(mail?.envelope.to.sort()).toEqual(['it-lead@example.org', 'tech@example.org']);
@@ -63,11 +68,12 @@ describe('tech-tracker notifications', () => {
   });
 
   it('sends the error subject when the sync fails, and keeps the exit code of the failure', async () => {
-    const run = await runCli(
+    const run = await runCliAsync(
+      bin,
       ['sync', '--school-year', '25-26', '--mot', 'mot.xlsx', '--tracker', 'tech-tracker.xlsx'],
       { cwd: dir.path, env: env() },
     );
-    expect(run.code).toBe(65);
+    expect(run.status).toBe(65);
     const [mail] = await smtp.waitFor(1, 10_000);
     expect(mail?.subject).toBe('Tech On-boarding Tracker - 25-26 - Error');
     expect(mail?.text).toContain('encountered an error');
@@ -76,9 +82,9 @@ describe('tech-tracker notifications', () => {
 
   it('a failed notification does not undo the sync and makes the exit code 1', async () => {
     slack.failNext(404, 1);
-    const run = await runCli([...SYNC, '--json'], { cwd: dir.path, env: env() });
-    expect(run.code).toBe(1);
-    const result = JSON.parse(run.stdout);
+    const run = await runCliAsync(bin, [...SYNC, '--json'], { cwd: dir.path, env: env() });
+    expect(run.status).toBe(1);
+    const result = parseSyncReport(run.stdout);
     expect(result.wrote).toBe('rows');
     expect(result.notifications).toEqual([
       expect.objectContaining({ channel: 'email', ok: true }),

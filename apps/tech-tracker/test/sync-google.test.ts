@@ -2,17 +2,21 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ToolbeltError } from '@toolbelt/errors';
 import { createLogger } from '@toolbelt/log';
-import { createI18n } from '@toolbelt/i18n';
 import { startGoogleStandIn, type GoogleStandIn } from '@toolbelt/testkit/google';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
+import { appBin } from '@toolbelt/testkit/cli-mistakes';
+import { runCliAsync } from '@toolbelt/testkit/run-cli';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeExamples } from '../../../examples/tech-tracker/make.mjs';
 import { sampleSpreadsheets } from '../../../examples/tech-tracker/sample-data.mjs';
 import { createBackupFolder } from '../src/adapters/backup-folder.js';
 import { openSheetStores } from '../src/adapters/sheet-stores.js';
-import { techTrackerCatalog } from '../src/i18n/catalogs.js';
-import { runSync } from '../src/run-sync.js';
-import { readXlsxTab, runCli, stampOf, withoutStamp } from './harness.js';
+import { messages } from '../src/i18n/index.js';
+import { syncTracker } from '../src/run-sync.js';
+import { readXlsxTab, stampOf, withoutStamp } from './workbooks.js';
+import { parseSyncReport } from './json.js';
+
+const bin = appBin(import.meta.url);
 
 const MOT_ID = 'mot0000000000000000000000000001';
 const TRACKER_ID = 'trk0000000000000000000000000001';
@@ -49,9 +53,9 @@ describe('tech-tracker sync on Google Sheets (stand-in)', () => {
   afterEach(() => dir.cleanup());
 
   it('gives the same tracker as the same sync on .xlsx, reading strikethrough from cell formatting', async () => {
-    const run = await runCli([...SYNC, '--json'], { cwd: dir.path, env });
-    expect(run.code, run.stderr).toBe(0);
-    const result = JSON.parse(run.stdout);
+    const run = await runCliAsync(bin, [...SYNC, '--json'], { cwd: dir.path, env });
+    expect(run.status, run.stderr).toBe(0);
+    const result = parseSyncReport(run.stdout);
     expect(result.counts).toMatchObject({ appended: 7, keyChanges: 6, rescinded: 6 });
     const counts = google.requests.counts();
     expect(counts['sheets.spreadsheets.batchUpdate']).toBe(1);
@@ -59,7 +63,8 @@ describe('tech-tracker sync on Google Sheets (stand-in)', () => {
     expect(result.apiCalls.total).toBeLessThanOrEqual(4);
 
     await makeExamples(dir.path);
-    const local = await runCli(
+    const local = await runCliAsync(
+      bin,
       [
         'sync',
         '--school-year',
@@ -73,7 +78,7 @@ describe('tech-tracker sync on Google Sheets (stand-in)', () => {
       ],
       { cwd: dir.path },
     );
-    expect(local.code, local.stderr).toBe(0);
+    expect(local.status, local.stderr).toBe(0);
     const fromXlsx = await readXlsxTab(join(dir.path, 'tech-tracker.xlsx'), TAB);
     const fromGoogle = google.getValues(TRACKER_ID, TAB);
     expect(withoutStamp(fromGoogle)).toEqual(withoutStamp(fromXlsx));
@@ -81,12 +86,12 @@ describe('tech-tracker sync on Google Sheets (stand-in)', () => {
   });
 
   it('writes nothing but A2 on a second sync, with the same small number of calls', async () => {
-    expect((await runCli(SYNC, { cwd: dir.path, env })).code).toBe(0);
+    expect((await runCliAsync(bin, SYNC, { cwd: dir.path, env })).status).toBe(0);
     const first = google.getValues(TRACKER_ID, TAB);
     google.requests.clear();
-    const second = await runCli([...SYNC, '--json'], { cwd: dir.path, env });
-    expect(second.code, second.stderr).toBe(0);
-    expect(JSON.parse(second.stdout).wrote).toBe('stamp');
+    const second = await runCliAsync(bin, [...SYNC, '--json'], { cwd: dir.path, env });
+    expect(second.status, second.stderr).toBe(0);
+    expect(parseSyncReport(second.stdout).wrote).toBe('stamp');
     expect(withoutStamp(google.getValues(TRACKER_ID, TAB))).toEqual(withoutStamp(first));
     const update = google.requests
       .log()
@@ -101,10 +106,10 @@ describe('tech-tracker sync on Google Sheets (stand-in)', () => {
       retryAfterSeconds: 1,
       method: 'sheets.spreadsheets.get',
     });
-    const run = await runCli([...SYNC, '--json'], { cwd: dir.path, env });
-    expect(run.code, run.stderr).toBe(0);
+    const run = await runCliAsync(bin, [...SYNC, '--json'], { cwd: dir.path, env });
+    expect(run.status, run.stderr).toBe(0);
     expect(google.requests.log().filter((r) => r.status === 429)).toHaveLength(1);
-    expect(JSON.parse(run.stdout).counts.appended).toBe(7);
+    expect(parseSyncReport(run.stdout).counts.appended).toBe(7);
   });
 
   it('restores the tracker from the backup and exits non-zero when the write fails with 500', async () => {
@@ -122,14 +127,13 @@ describe('tech-tracker sync on Google Sheets (stand-in)', () => {
       method: 'sheets.spreadsheets.batchUpdate',
       times: 2,
     });
-    const i18n = createI18n({ lang: 'en', namespaces: { 'tech-tracker': techTrackerCatalog } });
     const logger = createLogger({ name: 'tech-tracker', consoleLevel: 'silent' });
-    const error = await runSync(
+    const error = await syncTracker(
       {
         ...stores,
         backups: createBackupFolder({ dir: join(dir.path, 'backups') }),
         logger,
-        t: i18n.t,
+        t: messages.translator('en'),
       },
       {
         schoolYear: '23-24',
@@ -152,11 +156,12 @@ describe('tech-tracker sync on Google Sheets (stand-in)', () => {
   });
 
   it('exits 65 for a missing tab, naming it, with nothing written', async () => {
-    const run = await runCli(
+    const run = await runCliAsync(
+      bin,
       ['sync', '--school-year', '22-23', '--mot', MOT_ID, '--tracker', TRACKER_ID],
       { cwd: dir.path, env },
     );
-    expect(run.code).toBe(65);
+    expect(run.status).toBe(65);
     expect(run.stderr).toContain('Master_22-23');
     expect(google.requests.counts()['sheets.spreadsheets.batchUpdate']).toBeUndefined();
   });

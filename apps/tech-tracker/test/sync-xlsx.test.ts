@@ -1,10 +1,15 @@
 import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
+import { appBin } from '@toolbelt/testkit/cli-mistakes';
+import { runCliAsync } from '@toolbelt/testkit/run-cli';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeExamples, writeWorkbook } from '../../../examples/tech-tracker/make.mjs';
 import { sampleSpreadsheets } from '../../../examples/tech-tracker/sample-data.mjs';
-import { readXlsxTab, runCli, stampOf, withoutStamp } from './harness.js';
+import { readXlsxTab, stampOf, withoutStamp } from './workbooks.js';
+import { parseSyncReport } from './json.js';
+
+const bin = appBin(import.meta.url);
 
 const SYNC = [
   'sync',
@@ -29,9 +34,9 @@ describe('tech-tracker sync on .xlsx workbooks', () => {
 
   it('syncs the sample: appends, stamps, rescinds, keeps tech columns with their rows, sorts newest first', async () => {
     const before = await readXlsxTab(join(dir.path, 'tech-tracker.xlsx'), TAB);
-    const run = await runCli([...SYNC, '--json'], { cwd: dir.path });
-    expect(run.code, run.stderr).toBe(0);
-    const result = JSON.parse(run.stdout);
+    const run = await runCliAsync(bin, [...SYNC, '--json'], { cwd: dir.path });
+    expect(run.status, run.stderr).toBe(0);
+    const result = parseSyncReport(run.stdout);
     expect(result.counts).toMatchObject({ appended: 7, keyChanges: 6, rescinded: 6 });
     expect(result.wrote).toBe('rows');
     expect(result.apiCalls.total).toBe(0);
@@ -67,16 +72,18 @@ describe('tech-tracker sync on .xlsx workbooks', () => {
     // A backup of the tab as it was.
     const backups = await readdir(join(dir.path, 'backups'));
     expect(backups).toHaveLength(1);
-    const backup = JSON.parse(await readFile(join(dir.path, 'backups', backups[0] ?? ''), 'utf8'));
+    const backup = JSON.parse(
+      await readFile(join(dir.path, 'backups', backups[0] ?? ''), 'utf8'),
+    ) as { values: unknown };
     expect(backup.values).toEqual(before);
   });
 
   it('runs "as of" TOOLBELT_NOW: A2, the stamps, the backup and the log file follow it', async () => {
-    const run = await runCli(SYNC.slice(0, -2), {
+    const run = await runCliAsync(bin, SYNC.slice(0, -2), {
       cwd: dir.path,
       env: { TOOLBELT_NOW: '2023-01-05T14:07:00-08:00', TZ: 'America/Los_Angeles' },
     });
-    expect(run.code, run.stderr).toBe(0);
+    expect(run.status, run.stderr).toBe(0);
     const after = await readXlsxTab(join(dir.path, 'tech-tracker.xlsx'), TAB);
     expect(stampOf(after)).toBe('LAST UPDATED: 01/05/23 @ 2:07 PM');
     const rows = after.slice(4);
@@ -87,16 +94,19 @@ describe('tech-tracker sync on .xlsx workbooks', () => {
     ]);
     expect(await readdir(join(dir.path, '.logs'))).toEqual(['2023-01-05_14-07.log']);
 
-    const bad = await runCli(SYNC, { cwd: dir.path, env: { TOOLBELT_NOW: '2023-01-05 14:07' } });
-    expect(bad.code).toBe(78);
+    const bad = await runCliAsync(bin, SYNC, {
+      cwd: dir.path,
+      env: { TOOLBELT_NOW: '2023-01-05 14:07' },
+    });
+    expect(bad.status).toBe(78);
     expect(bad.stderr).toContain('TOOLBELT_NOW must be an ISO 8601 instant with an offset');
   });
 
   it('writes nothing but A2 on a second sync with unchanged input', async () => {
-    expect((await runCli(SYNC, { cwd: dir.path })).code).toBe(0);
+    expect((await runCliAsync(bin, SYNC, { cwd: dir.path })).status).toBe(0);
     const first = await readXlsxTab(join(dir.path, 'tech-tracker.xlsx'), TAB);
-    const second = await runCli([...SYNC.slice(0, -1), '2023-07-20'], { cwd: dir.path });
-    expect(second.code, second.stderr).toBe(0);
+    const second = await runCliAsync(bin, [...SYNC.slice(0, -1), '2023-07-20'], { cwd: dir.path });
+    expect(second.status, second.stderr).toBe(0);
     expect(second.stderr).toContain('No updates found. Nothing to refresh.');
     expect(second.stdout).toContain('0 appended, 0 updated');
     const after = await readXlsxTab(join(dir.path, 'tech-tracker.xlsx'), TAB);
@@ -106,8 +116,8 @@ describe('tech-tracker sync on .xlsx workbooks', () => {
   it('prints the exact diff on --dry-run and writes nothing', async () => {
     const path = join(dir.path, 'tech-tracker.xlsx');
     const bytes = await readFile(path);
-    const run = await runCli([...SYNC, '--dry-run'], { cwd: dir.path });
-    expect(run.code, run.stderr).toBe(0);
+    const run = await runCliAsync(bin, [...SYNC, '--dry-run'], { cwd: dir.path });
+    expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/key update\s+\d+\s+Start Date\s+2023-08-14\s+2023-08-21/);
     expect(run.stdout).toMatch(/rescind\s+\d+\s+Rescinded\s+--\s+Yes - 2023-07-15/);
     expect(run.stdout).toMatch(/append\s+\d+/);
@@ -116,11 +126,11 @@ describe('tech-tracker sync on .xlsx workbooks', () => {
   });
 
   it('exits 64 with a clear message when --school-year is missing or invalid', async () => {
-    const missing = await runCli(['sync', '--mot', 'mot.xlsx'], { cwd: dir.path });
-    expect(missing.code).toBe(64);
+    const missing = await runCliAsync(bin, ['sync', '--mot', 'mot.xlsx'], { cwd: dir.path });
+    expect(missing.status).toBe(64);
     expect(missing.stderr).toContain('Missing --school-year');
-    const bad = await runCli(['sync', '--school-year', '2023'], { cwd: dir.path });
-    expect(bad.code).toBe(64);
+    const bad = await runCliAsync(bin, ['sync', '--school-year', '2023'], { cwd: dir.path });
+    expect(bad.status).toBe(64);
     expect(bad.stderr).toContain('is not NN-NN');
   });
 
@@ -135,16 +145,17 @@ describe('tech-tracker sync on .xlsx workbooks', () => {
     if (sixth) sixth[1] = dupId;
     await writeWorkbook(sample, trackerPath);
     const bytes = await readFile(trackerPath);
-    const dup = await runCli(SYNC, { cwd: dir.path });
-    expect(dup.code).toBe(65);
+    const dup = await runCliAsync(bin, SYNC, { cwd: dir.path });
+    expect(dup.status).toBe(65);
     expect(dup.stderr).toContain(`Duplicate job_candidate_id in ${TAB}: ${dupId}`);
     expect(await readFile(trackerPath)).toEqual(bytes);
 
-    const wrongYear = await runCli(
+    const wrongYear = await runCliAsync(
+      bin,
       ['sync', '--school-year', '24-25', '--mot', 'mot.xlsx', '--tracker', 'original.xlsx'],
       { cwd: dir.path },
     );
-    expect(wrongYear.code).toBe(65);
+    expect(wrongYear.status).toBe(65);
     expect(wrongYear.stderr).toContain('Master_24-25');
   });
 
@@ -157,15 +168,19 @@ describe('tech-tracker sync on .xlsx workbooks', () => {
         Title: { header: 'Title' },
       }),
     );
-    const run = await runCli([...SYNC, '--mot-columns', 'columns.json', '--json', '--dry-run'], {
-      cwd: dir.path,
-    });
-    expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout).counts).toMatchObject({ appended: 7, keyChanges: 6 });
+    const run = await runCliAsync(
+      bin,
+      [...SYNC, '--mot-columns', 'columns.json', '--json', '--dry-run'],
+      {
+        cwd: dir.path,
+      },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(parseSyncReport(run.stdout).counts).toMatchObject({ appended: 7, keyChanges: 6 });
 
     await writeFile(join(dir.path, 'bad.json'), JSON.stringify({ Title: 'No Such Header' }));
-    const bad = await runCli([...SYNC, '--mot-columns', 'bad.json'], { cwd: dir.path });
-    expect(bad.code).toBe(65);
+    const bad = await runCliAsync(bin, [...SYNC, '--mot-columns', 'bad.json'], { cwd: dir.path });
+    expect(bad.status).toBe(65);
     expect(bad.stderr).toContain('no header "No Such Header"');
   });
 });

@@ -5,16 +5,15 @@ import * as vitest from 'vitest';
 import { describe, expect, it } from 'vitest';
 import { runBin } from '@toolbelt/testkit/cli-mistakes';
 import { usageMistakes } from '@toolbelt/testkit/usage-mistakes';
+import { parseErrorJson } from './json.js';
 
-const { bin, tempDir, inEmptyDir, describeTypedFlagMistakes, walkMistakes } = usageMistakes(
-  import.meta.url,
-  vitest,
-);
+const kit = usageMistakes(import.meta.url, vitest);
+const { bin } = kit;
 
-await describeTypedFlagMistakes('log-keep');
+await kit.describeTypedFlagMistakes('log-keep');
 
 describe('the everyday mistakes of tech-tracker', () => {
-  walkMistakes([
+  kit.walkMistakes([
     [
       ['snc'],
       64,
@@ -60,15 +59,15 @@ describe('the everyday mistakes of tech-tracker', () => {
   ]);
 
   it('answers `help`, `help sync` and `-v`', () => {
-    expect(inEmptyDir(['help']).stdout).toContain('COMMANDS');
-    expect(inEmptyDir(['help', 'sync']).stdout).toContain('--school-year');
-    expect(inEmptyDir(['-v']).stdout).toMatch(/^@toolbelt\/tech-tracker\//);
+    expect(kit.inEmptyDir(['help']).stdout).toContain('COMMANDS');
+    expect(kit.inEmptyDir(['help', 'sync']).stdout).toContain('--school-year');
+    expect(kit.inEmptyDir(['-v']).stdout).toMatch(/^@toolbelt\/tech-tracker\//);
   });
 });
 
 describe('notification settings of tech-tracker', () => {
   it('are checked together before any work, in a dry run too: one run shows all three', () => {
-    const dir = tempDir();
+    const dir = kit.tempDir();
     const examples = fileURLToPath(new URL('../../../examples/tech-tracker/', import.meta.url));
     for (const name of ['mot.xlsx', 'tech-tracker.xlsx'])
       copyFileSync(join(examples, name), join(dir.path, name));
@@ -105,7 +104,7 @@ describe('notification settings of tech-tracker', () => {
       env: { TOOLBELT_LANG: 'ru' },
     });
     expect(json.status).toBe(78);
-    expect(JSON.parse(json.stdout).error.problems).toHaveLength(3);
+    expect(parseErrorJson(json.stdout).problems).toHaveLength(3);
     expect(readFileSync(join(dir.path, 'tech-tracker.xlsx'))).toEqual(before);
     expect(
       readdirSync(dir.path)
@@ -117,7 +116,7 @@ describe('notification settings of tech-tracker', () => {
 
 describe('a malformed workbook', () => {
   it('is named, in our words and the run language; the library text is the --json cause', () => {
-    const dir = tempDir();
+    const dir = kit.tempDir();
     writeFileSync(join(dir.path, 'text.xlsx'), 'not a workbook\n');
     copyFileSync(
       fileURLToPath(new URL('../../../examples/tech-tracker/tech-tracker.xlsx', import.meta.url)),
@@ -132,7 +131,7 @@ describe('a malformed workbook', () => {
     expect(en.stderr).not.toContain('central directory');
     const ru = runBin(bin, [...args, '--lang', 'ru', '--json'], { cwd: dir.path });
     expect(ru.status).toBe(65);
-    const error = JSON.parse(ru.stdout).error;
+    const error = parseErrorJson(ru.stdout);
     expect(error.message).toContain('не является читаемой книгой .xlsx');
     expect(error.cause).toContain("Can't find end of central directory");
   });
@@ -140,7 +139,7 @@ describe('a malformed workbook', () => {
 
 describe('a settings file that cannot be read', () => {
   it('--mot-columns nope.json: 78, in the one wording of every tool', () => {
-    const dir = tempDir();
+    const dir = kit.tempDir();
     const examples = fileURLToPath(new URL('../../../examples/tech-tracker/', import.meta.url));
     for (const name of ['mot.xlsx', 'tech-tracker.xlsx'])
       copyFileSync(join(examples, name), join(dir.path, name));

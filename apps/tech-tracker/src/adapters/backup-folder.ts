@@ -16,6 +16,8 @@ export interface TabSnapshot {
 
 /** Where the sync keeps copies of the tracker tab before writing. */
 export interface BackupStore {
+  /** The folder the copies go to (absolute): a local target of the run, locked while it runs. */
+  readonly location: string;
   /** Saves a copy and returns its path; older copies of the same tab beyond the limit are removed. */
   save(snapshot: TabSnapshot): Promise<string>;
   /** Reads a copy back. */
@@ -51,6 +53,7 @@ export function createBackupFolder(options: BackupFolderOptions = {}): BackupSto
   const dir = resolve(options.dir ?? 'backups');
   const keep = options.keep ?? 10;
   return {
+    location: dir,
     // A read-only or full folder is IOERR (74) naming it, before the tracker is touched; the
     // copy is written whole or not at all (temp file + rename, under the run's folder lock).
     async save(snapshot) {

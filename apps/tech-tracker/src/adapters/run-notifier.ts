@@ -1,6 +1,7 @@
 import { configError, type Env } from '@toolbelt/cli-kit';
-import { ToolbeltError, isToolbeltError } from '@toolbelt/errors';
+import { isToolbeltError, type ToolbeltError } from '@toolbelt/errors';
 import { createI18n, type Language } from '@toolbelt/i18n';
+import { messages } from '../i18n/index.js';
 
 /** Outcome of one notification channel. */
 export interface NotificationOutcome {
@@ -22,9 +23,8 @@ export interface RunNotifier {
 
 function asError(error: unknown): ToolbeltError {
   if (isToolbeltError(error)) return error;
-  return new ToolbeltError('UNAVAILABLE', error instanceof Error ? error.message : String(error), {
-    cause: error,
-  });
+  const reason = error instanceof Error ? error.message : String(error);
+  return messages.error('UNAVAILABLE', 'errors.notificationFailed', { reason }, { cause: error });
 }
 
 /**
@@ -41,10 +41,7 @@ export async function createRunNotifier(
   const notify = await import('@toolbelt/notify');
   const recipients = notify.recipientsFromEnv(env);
   const mailer = recipients.length > 0 ? notify.mailerFromEnv(env) : undefined;
-  const slack = notify.slackFromEnv(
-    env,
-    options.slackBackoffMs === undefined ? {} : { backoffMs: options.slackBackoffMs },
-  );
+  const slack = notify.slackFromEnv(env, { backoffMs: options.slackBackoffMs });
   return {
     configured: mailer !== undefined || slack !== undefined,
     async send(message) {

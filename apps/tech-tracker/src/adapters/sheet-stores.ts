@@ -1,6 +1,6 @@
 import type { Env } from '@toolbelt/cli-kit';
-import { ToolbeltError } from '@toolbelt/errors';
 import type { GoogleSheetStoreOptions, SheetStore } from '@toolbelt/google';
+import { messages } from '../i18n/index.js';
 
 /** Retry and timing of Google calls (tests shorten the back-off). */
 export type GoogleTiming = Pick<
@@ -38,12 +38,7 @@ export async function openSheetStores(options: SheetStoresOptions): Promise<Shee
     try {
       google.parseSpreadsheetRef(ref);
     } catch (cause) {
-      const params = { input: ref, flag };
-      throw new ToolbeltError(
-        'USAGE',
-        `${flag} ${ref} is neither a Google spreadsheet id or URL nor a path to an .xlsx file`,
-        { key: 'tech-tracker:errors.notSpreadsheet', params, cause },
-      );
+      throw messages.error('USAGE', 'errors.notSpreadsheet', { input: ref, flag }, { cause });
     }
     return google.openSheetStore(ref, options.env, { caller });
   };

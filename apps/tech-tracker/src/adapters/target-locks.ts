@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { acquireLock, type Lock } from '@toolbelt/lock';
+import type { Language } from '@toolbelt/i18n';
+import { acquireLock, lockMessages, type Lock } from '@toolbelt/lock';
 import type { Logger } from '@toolbelt/log';
-import type { Translate } from '@toolbelt/i18n';
 
 /** How to take the locks of a run's local targets. */
 export interface TargetLockOptions {
@@ -10,7 +10,9 @@ export interface TargetLockOptions {
   /** False (`--no-wait`): fail with TEMPFAIL (75) naming the holder instead of waiting. */
   wait: boolean;
   logger: Logger;
-  t: Translate;
+  /** The language of the waiting line in the log. */
+  lang: Language;
+  /** Ctrl-C: ends the wait. */
   signal?: AbortSignal;
 }
 
@@ -34,8 +36,11 @@ export async function lockTargets(
         await acquireLock(target, {
           command: options.command,
           wait: options.wait,
-          ...(options.signal ? { signal: options.signal } : {}),
-          onWait: (holder) => options.logger.warn(options.t('lock:waiting', { ...holder, target })),
+          signal: options.signal,
+          onWait: (holder) =>
+            options.logger.warn(
+              lockMessages.format(options.lang, 'log.waiting', { ...holder, target }),
+            ),
         }),
       );
   } catch (error) {

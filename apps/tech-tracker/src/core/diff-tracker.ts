@@ -1,4 +1,5 @@
-import { ToolbeltError } from '@toolbelt/errors';
+import type { ToolbeltError } from '@toolbelt/errors';
+import { messages } from '../i18n/index.js';
 import { COL, KEY_FIELDS, NOT_RESCINDED, SHARED_FIELDS, type SharedField } from './layout.js';
 
 /** A tech-owned cell right of column S, carried as read. */
@@ -63,17 +64,8 @@ export function findDuplicateIds(ids: Iterable<string>): string[] {
 }
 
 function duplicateError(where: 'mot' | 'tracker', ids: string[]): ToolbeltError {
-  return new ToolbeltError(
-    'DATA',
-    `Duplicate job_candidate_id in the ${where === 'mot' ? 'MOT' : 'tracker'}: ${ids.join(', ')}`,
-    {
-      key:
-        where === 'mot'
-          ? 'tech-tracker:errors.duplicateMot'
-          : 'tech-tracker:errors.duplicateTracker',
-      params: { ids: ids.join(', '), tab: where },
-    },
-  );
+  const key = where === 'mot' ? 'errors.duplicateMot' : 'errors.duplicateTracker';
+  return messages.error('DATA', key, { ids: ids.join(', ') });
 }
 
 /** The later of two `YYYY-MM-DD` strings (blank is earliest). */

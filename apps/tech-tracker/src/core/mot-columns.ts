@@ -1,3 +1,4 @@
+import { columnIndex, columnLetters } from '@toolbelt/google';
 import { DEFAULT_MOT_COLUMNS, SHARED_FIELDS, type SharedField } from './layout.js';
 import { toText, type SheetCell } from './cell-text.js';
 
@@ -24,25 +25,6 @@ export type ColumnProblem =
 /** Google Sheets' widest sheet: 18,278 columns (A to ZZZ); no MOT column lies beyond it. */
 export const MAX_COLUMNS = 18_278;
 
-/** `A` -> 0, `Z` -> 25, `AA` -> 26. */
-export function letterToIndex(letter: string): number {
-  let n = 0;
-  for (const ch of letter.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-/** 0 -> `A`, 26 -> `AA`. */
-export function indexToLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 const LETTER = /^[A-Z]{1,3}$/;
 
 type Parsed = { index: number } | { header: string } | undefined;
@@ -54,14 +36,14 @@ function parseRef(ref: unknown): Parsed {
     const text = ref.trim();
     if (text === '') return undefined;
     // Upper-case 1-3 letters are a column; anything else is a header name.
-    return LETTER.test(text) ? { index: letterToIndex(text) } : { header: text };
+    return LETTER.test(text) ? { index: columnIndex(text) } : { header: text };
   }
   if (ref && typeof ref === 'object') {
     const o = ref as Record<string, unknown>;
     if ('index' in o) return parseRef(typeof o.index === 'number' ? o.index : NaN);
     if ('letter' in o)
       return typeof o.letter === 'string' && /^[A-Za-z]{1,3}$/.test(o.letter)
-        ? { index: letterToIndex(o.letter) }
+        ? { index: columnIndex(o.letter) }
         : undefined;
     if ('header' in o)
       return typeof o.header === 'string' && o.header.trim() !== ''
@@ -118,8 +100,8 @@ export function resolveMotColumns(
         problems.push({
           kind: 'outOfRange',
           field,
-          column: indexToLetter(parsed.index),
-          last: indexToLetter(width - 1),
+          column: columnLetters(parsed.index),
+          last: columnLetters(width - 1),
         });
       continue;
     }
@@ -137,7 +119,7 @@ export function resolveMotColumns(
         kind: 'ambiguousHeader',
         field,
         header: parsed.header,
-        columns: [...found].sort((a, b) => a - b).map(indexToLetter),
+        columns: [...found].sort((a, b) => a - b).map(columnLetters),
       });
     else columns[field] = first;
   }

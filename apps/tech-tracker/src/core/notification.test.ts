@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '@toolbelt/i18n';
-import { techTrackerCatalog } from '../i18n/catalogs.js';
+import { messages } from '../i18n/index.js';
 import { composeNotification } from './notification.js';
 
-const { t } = createI18n({ lang: 'en', namespaces: { 'tech-tracker': techTrackerCatalog } });
+const t = messages.translator('en');
 
 describe('composeNotification', () => {
   it('uses the spec subject and puts the log before the change summary', () => {

@@ -1,14 +1,12 @@
+import type { Translate } from '@toolbelt/i18n';
 import type { TrackerChange } from './diff-tracker.js';
 import { COL } from './layout.js';
-
-/** Text lookup the shell passes in (i18n `t`), so the core stays free of catalogs. */
-export type Words = (key: string, params?: Record<string, unknown>) => string;
 
 /** What a run's notification reports. */
 export interface RunReport {
   schoolYear: string;
   /** Undefined on success; the error's message on failure. */
-  error?: string;
+  error?: string | undefined;
   /** The run's log, as written to its log file. */
   log: string;
   /** Changes made (empty when the run failed before writing). */
@@ -16,27 +14,25 @@ export interface RunReport {
 }
 
 /** The change summary: new hires, key-field changes, rescinds. */
-export function summarizeChanges(t: Words, changes: readonly TrackerChange[]): string {
+export function summarizeChanges(t: Translate, changes: readonly TrackerChange[]): string {
   const appended = changes.filter((c) => c.kind === 'append');
   const keyed = changes.filter((c) => c.kind === 'update' && c.key);
   const rescinded = changes.filter((c) => c.kind === 'rescind');
   const section = (title: string, lines: string[]): string =>
-    [title, ...(lines.length > 0 ? lines : [t('notification.none')]).map((l) => `  ${l}`)].join(
-      '\n',
-    );
+    [title, ...(lines.length > 0 ? lines : [t('mail.none')]).map((l) => `  ${l}`)].join('\n');
   return [
     section(
-      t('notification.newHires', { count: appended.length }),
+      t('mail.newHires', { count: appended.length }),
       appended.map(
         (c) =>
           `${c.id} ${c.values[1] ?? ''} ${c.values[2] ?? ''} - ${c.values[COL.payLocation] ?? ''}, ${c.values[COL.startDate] ?? ''}`,
       ),
     ),
     section(
-      t('notification.keyChanges', { count: keyed.length }),
+      t('mail.keyChanges', { count: keyed.length }),
       keyed.map((c) =>
         c.kind === 'update'
-          ? t('notification.keyChange', {
+          ? t('mail.keyChange', {
               id: c.id,
               field: c.field,
               from: c.from || '""',
@@ -46,7 +42,7 @@ export function summarizeChanges(t: Words, changes: readonly TrackerChange[]): s
       ),
     ),
     section(
-      t('notification.rescinds', { count: rescinded.length }),
+      t('mail.rescinds', { count: rescinded.length }),
       rescinded.map((c) => c.id),
     ),
   ].join('\n');
@@ -54,22 +50,22 @@ export function summarizeChanges(t: Words, changes: readonly TrackerChange[]): s
 
 /** Subject and body of the run's e-mail (spec "Notification"). */
 export function composeNotification(
-  t: Words,
+  t: Translate,
   report: RunReport,
 ): { subject: string; text: string } {
   const ok = report.error === undefined;
   const year = report.schoolYear;
-  const subject = t(ok ? 'notification.subjectSuccess' : 'notification.subjectError', { year });
+  const subject = t(ok ? 'mail.subjectSuccess' : 'mail.subjectError', { year });
   const status = ok
-    ? t('notification.bodySuccess', { year })
-    : t('notification.bodyError', { year, reason: report.error });
+    ? t('mail.bodySuccess', { year })
+    : t('mail.bodyError', { year, reason: report.error });
   const text = [
     status,
     '',
-    t('notification.logTitle'),
+    t('mail.logTitle'),
     report.log.trimEnd(),
     '',
-    t('notification.changesTitle'),
+    t('mail.changesTitle'),
     summarizeChanges(t, report.changes),
     '',
   ].join('\n');

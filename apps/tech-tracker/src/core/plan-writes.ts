@@ -6,7 +6,7 @@ import {
   TRACKER_HEADER_ROW,
   TRACKER_HEADERS,
 } from './layout.js';
-import { indexToLetter } from './mot-columns.js';
+import { columnLetters } from '@toolbelt/google';
 import { toTrackerValues, type TrackerSheet } from './sheet-rows.js';
 
 /** A cell as written: `null` leaves it empty. */
@@ -32,13 +32,13 @@ export function planTrackerWrites(
     writes.push({
       kind: 'values',
       tab,
-      range: `${indexToLetter(TRACKER_FIRST_COLUMN)}${TRACKER_HEADER_ROW + 1}`,
+      range: `${columnLetters(TRACKER_FIRST_COLUMN)}${TRACKER_HEADER_ROW + 1}`,
       values: [[...TRACKER_HEADERS]],
     });
   }
   if (!diff.changed) return writes;
   const width = TRACKER_HEADERS.length + sheet.techWidth;
-  const lastColumn = indexToLetter(TRACKER_FIRST_COLUMN + width - 1);
+  const lastColumn = columnLetters(TRACKER_FIRST_COLUMN + width - 1);
   const firstRow = TRACKER_FIRST_DATA_ROW + 1;
   const lastRow = TRACKER_FIRST_DATA_ROW + Math.max(sheet.dataRowCount, diff.rows.length, 1);
   writes.push({ kind: 'clear', tab, range: `B${firstRow}:${lastColumn}${lastRow}` });
@@ -76,7 +76,7 @@ export function planRestoreWrites(
     );
   }
   return [
-    { kind: 'clear', tab, range: `A1:${indexToLetter(columns - 1)}${Math.max(rows, 1)}` },
+    { kind: 'clear', tab, range: `A1:${columnLetters(columns - 1)}${Math.max(rows, 1)}` },
     {
       kind: 'values',
       tab,

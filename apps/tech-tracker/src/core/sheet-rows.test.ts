@@ -24,7 +24,7 @@ describe('cell text', () => {
 describe('toMotSheet', () => {
   it('reads data from row 3, maps columns, drops empty rows and collects struck ids', () => {
     const row = (id: number | null, start: number | string) => {
-      const cells: (string | number | null)[] = Array(52).fill(null);
+      const cells = Array<string | number | null>(52).fill(null);
       cells[3] = id;
       cells[4] = 'Ann';
       cells[9] = start;
@@ -53,7 +53,7 @@ describe('toTrackerSheet', () => {
     const data = [
       null,
       '101',
-      ...Array(12).fill('x'),
+      ...Array<string>(12).fill('x'),
       '--',
       45108,
       '2023-07-01',

@@ -11,7 +11,7 @@ import {
   TRACKER_HEADERS,
   type SharedField,
 } from './layout.js';
-import { indexToLetter } from './mot-columns.js';
+import { columnLetters } from '@toolbelt/google';
 
 /** The MOT tab as the core needs it. */
 export interface MotSheet {
@@ -110,7 +110,7 @@ export function toTrackerSheet(
     if (normalizeHeader(found) !== normalizeHeader(expected)) {
       problems.push({
         kind: 'header',
-        column: `${indexToLetter(TRACKER_FIRST_COLUMN + i)}${TRACKER_HEADER_ROW + 1}`,
+        column: `${columnLetters(TRACKER_FIRST_COLUMN + i)}${TRACKER_HEADER_ROW + 1}`,
         expected,
         found,
       });

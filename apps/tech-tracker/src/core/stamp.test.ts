@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSchoolYear } from './school-year.js';
-import { formatLastUpdated, isIsoDate, isTimeZone, localDate } from './stamp.js';
+import { isIsoDate, isTimeZone, localDate } from '@toolbelt/dates';
+import { formatLastUpdated } from './stamp.js';
 
 describe('stamps', () => {
   const now = new Date('2023-07-16T03:05:00Z');

@@ -1,8 +1,26 @@
 import type { Catalog } from '@toolbelt/i18n';
 
-/** Russian messages of the `tech-tracker` namespace. */
-export const ru: Catalog = {
+/** Russian messages of the `tech-tracker` namespace (the keys of `en.ts`). */
+export const ru = {
   errors: {
+    notSpreadsheet:
+      '{{flag}} {{input}} не является ни идентификатором или ссылкой Google-таблицы, ни путём к файлу .xlsx.',
+    motColumnsFile: 'Не удалось прочитать карту столбцов {{path}}: {{reason}}',
+    motColumnsInvalid: 'Карта столбцов {{path}} неверна:',
+    trackerChanged:
+      'Лист {{tab}} в {{location}} изменил кто-то другой, пока шла синхронизация; ничего не записано. Запустите синхронизацию снова.',
+    data: 'Таблицы нельзя синхронизировать:',
+    nothingWritten: 'Ничего не записано. Исправьте таблицу и запустите синхронизацию снова.',
+    duplicateMot: 'Повторяющиеся job_candidate_id в MOT: {{ids}}',
+    duplicateTracker: 'Повторяющиеся job_candidate_id в трекере: {{ids}}',
+    tabsReturned: 'Хранилище таблиц вернуло листов: {{count}}, ожидалось больше.',
+    writeFailedRestored:
+      'Запись трекера не удалась ({{reason}}); лист восстановлен из резервной копии {{path}}.',
+    writeAndRestoreFailed:
+      'Запись трекера не удалась ({{reason}}), восстановление тоже ({{restoreReason}}): восстановите лист вручную из {{path}}.',
+    notificationFailed: 'Уведомление не удалось отправить: {{reason}}',
+  },
+  problems: {
     schoolYearMissing:
       'Не указан --school-year: передайте учебный год как NN-NN, например --school-year 23-24.',
     schoolYearFormat:
@@ -12,11 +30,7 @@ export const ru: Catalog = {
     today: '--today «{{value}}» не является датой в формате YYYY-MM-DD.',
     timeZone:
       '--timezone «{{value}}» не является известным часовым поясом (например, America/Los_Angeles).',
-    noSpreadsheet: 'Не задана таблица {{what}}: передайте {{flag}} или задайте {{variable}}.',
-    notSpreadsheet:
-      '{{flag}} {{input}} не является ни идентификатором или ссылкой Google-таблицы, ни путём к файлу .xlsx.',
-    motColumnsFile: 'Не удалось прочитать карту столбцов {{path}}: {{reason}}',
-    motColumnsInvalid:
+    motColumnRef:
       'Карта столбцов: «{{field}}» {{ref}} не является известным полем с номером, буквой или заголовком столбца.',
     motHeaderNotFound:
       'Карта столбцов: нет заголовка «{{header}}» (для {{field}}) в строках 1-2 листа {{tab}}.',
@@ -24,20 +38,9 @@ export const ru: Catalog = {
       'Карта столбцов: {{field}} — столбец {{column}}, правее последнего столбца {{last}} листа {{tab}}: все его ячейки были бы пустыми.',
     motHeaderAmbiguous:
       'Карта столбцов: заголовок «{{header}}» (для {{field}}) есть в нескольких столбцах листа {{tab}} ({{columns}}): укажите {{field}} буквой столбца.',
-    trackerChanged:
-      'Лист {{tab}} в {{location}} изменил кто-то другой, пока шла синхронизация; ничего не записано. Запустите синхронизацию снова.',
     trackerHeader: 'В {{tab}}!{{cell}} должен быть заголовок «{{expected}}», а там «{{found}}».',
     trackerNoHeader: 'На листе {{tab}} {{rows}} строк данных, но нет строки заголовков 4 (B4:S4).',
     duplicateIn: 'Повторяющиеся job_candidate_id на листе {{tab}}: {{ids}}',
-    duplicateMot: 'Повторяющиеся job_candidate_id в MOT: {{ids}}',
-    duplicateTracker: 'Повторяющиеся job_candidate_id в трекере: {{ids}}',
-    data: 'Таблицы нельзя синхронизировать:\n{{problems}}',
-    nothingWritten: 'Ничего не записано. Исправьте таблицу и запустите синхронизацию снова.',
-    writeFailedRestored:
-      'Запись трекера не удалась ({{reason}}); лист восстановлен из резервной копии {{path}}.',
-    writeAndRestoreFailed:
-      'Запись трекера не удалась ({{reason}}), восстановление тоже ({{restoreReason}}): восстановите лист вручную из {{path}}.',
-    notificationFailed: 'Синхронизация выполнена, но уведомление не отправлено: {{reason}}',
   },
   log: {
     reading: 'Чтение MOT {{mot}} и трекера {{tracker}}',
@@ -56,18 +59,26 @@ export const ru: Catalog = {
     notifyFailed: 'Уведомление не удалось отправить: {{reason}}',
     noNotification: 'Уведомления не настроены (NOTIF_TO_ADDRESS / MAIL_TO, SLACK_WEBHOOK_URL).',
   },
-  progress: { sync: 'синхронизация', rows: 'строк MOT', changes: 'изменений' },
-  summary: {
-    title:
-      'Трекер {{year}}: добавлено {{appended}}, обновлено {{updated}} (ключевых изменений {{keyChanges}}), отозвано {{rescinded}}, без изменений {{unchanged}}',
-    calls: 'Вызовов Google API: {{count}}',
-    dryRunTitle: 'Изменения, которые внесёт синхронизация ({{count}}):',
-    noChanges: 'Изменений нет.',
-    columns: { change: 'Изменение', id: 'Id кандидата', field: 'Поле', from: 'Было', to: 'Стало' },
-    kinds: { append: 'добавление', update: 'обновление', key: 'ключевое', rescind: 'отзыв' },
-    appendedValue: '{{first}} {{last}}, {{location}}, начало {{start}}',
+  ui: {
+    progress: { sync: 'синхронизация', rows: 'строк MOT', changes: 'изменений' },
+    summary: {
+      title:
+        'Трекер {{year}}: добавлено {{appended}}, обновлено {{updated}} (ключевых изменений {{keyChanges}}), отозвано {{rescinded}}, без изменений {{unchanged}}',
+      calls: 'Вызовов Google API: {{count}}',
+      dryRunTitle: 'Изменения, которые внесёт синхронизация ({{count}}):',
+      noChanges: 'Изменений нет.',
+      columns: {
+        change: 'Изменение',
+        id: 'Id кандидата',
+        field: 'Поле',
+        from: 'Было',
+        to: 'Стало',
+      },
+      kinds: { append: 'добавление', update: 'обновление', key: 'ключевое', rescind: 'отзыв' },
+      appendedValue: '{{first}} {{last}}, {{location}}, начало {{start}}',
+    },
   },
-  notification: {
+  mail: {
     subjectSuccess: 'Tech On-boarding Tracker - {{year}} - Успех',
     subjectError: 'Tech On-boarding Tracker - {{year}} - Ошибка',
     bodySuccess: 'Синхронизация Tech On-boarding Tracker за {{year}} выполнена успешно.',
@@ -81,4 +92,4 @@ export const ru: Catalog = {
     none: 'нет',
     keyChange: '{{id}}: {{field}} {{from}} -> {{to}}',
   },
-};
+} satisfies Catalog;
