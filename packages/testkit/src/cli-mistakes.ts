@@ -40,7 +40,7 @@ export async function typedFlagMistakes(binPath: string): Promise<FlagMistake[]>
     const id = command.id.split(':').join(' ');
     const loaded = await command.load();
     // The global flags are the same in every command: walked once, with the first command.
-    const flags = { ...(first ? loaded.baseFlags : {}), ...loaded.flags };
+    const flags = first ? { ...loaded.baseFlags, ...loaded.flags } : { ...loaded.flags };
     first = false;
     for (const [name, flag] of Object.entries(flags)) {
       if (flag.type !== 'option') continue;
