@@ -49,6 +49,12 @@ describe('runCli', () => {
     expect(seen.stdin).toBe('');
   });
 
+  it("hands Node's own options (--env-file) to the CLI, not to Node", () => {
+    const r = runCli(bin, ['exit', '0', '--env-file', 'missing.env'], { cwd: dir.path });
+    expect(r.status, r.stderr).toBe(0);
+    expect(seenOf(r.stdout).args).toEqual(['0', '--env-file', 'missing.env']);
+  });
+
   it('feeds input on stdin', () => {
     const r = runCli(bin, ['exit', '0'], { input: 'exit\nстрока\n' });
     expect(r.status).toBe(0);

@@ -59,7 +59,8 @@ export function runCli(
   options: RunCliOptions = {},
 ): CliResult {
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const r = spawnSync(process.execPath, [bin, ...args], {
+  // `--`: Node 20 takes an `--env-file` anywhere in argv for its own unless options end first.
+  const r = spawnSync(process.execPath, ['--', bin, ...args], {
     cwd: options.cwd,
     env: cliEnv(options.env),
     input: options.input ?? '',
@@ -90,7 +91,7 @@ export function startCli(
   args: readonly string[],
   options: RunCliOptions = {},
 ): StartedCli {
-  const child = spawn(process.execPath, [bin, ...args], {
+  const child = spawn(process.execPath, ['--', bin, ...args], {
     cwd: options.cwd,
     env: cliEnv(options.env),
     stdio: ['pipe', 'pipe', 'pipe'],
