@@ -50,7 +50,7 @@ export function cliEnv(env: Record<string, string | undefined> = {}): NodeJS.Pro
 }
 
 /**
- * Run `node <bin> ...args` to its end and return its exit status and output (synchronously:
+ * Run `node -- <bin> ...args` to its end and return its exit status and output (synchronously:
  * use {@link runCliAsync} when the CLI talks to a stand-in served by the test process itself).
  */
 export function runCli(
@@ -83,7 +83,7 @@ export interface StartedCli {
 }
 
 /**
- * Start `node <bin> ...args` without waiting (for tests that signal it, read its output while
+ * Start `node -- <bin> ...args` without waiting (for tests that signal it, read its output while
  * it runs, or serve it from the test process). Same environment and options as {@link runCli}.
  */
 export function startCli(
