@@ -1,11 +1,12 @@
 import { Command, Flags, type Interfaces } from '@oclif/core';
 import {
-  ToolbeltError,
+  commonMessages,
   exitCodes,
   isToolbeltError,
   toToolbeltError,
   type ErrorCode,
   type LocalizedError,
+  type ToolbeltError,
 } from '@toolbelt/errors';
 import {
   createI18n,
@@ -288,7 +289,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     return this.logger ? this.logger.redactor.value(result) : result;
   }
 
-  public override async catch(
+  public override catch(
     err: Error & { oclif?: { exit?: number }; code?: string },
   ): Promise<unknown> {
     // this.exit() inside run(): pass it on untouched.
@@ -305,7 +306,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     }
     this.report(error);
     this.exit(error.exitCode);
-    return undefined;
+    return Promise.resolve(undefined);
   }
 
   /** Prints an error: JSON on stdout with --json, else localised text on stderr. */
@@ -360,14 +361,14 @@ export function toCommandError(err: unknown): ToolbeltError {
   // A server's address taken or refused: the environment, not a bug.
   const sys = err as { code?: unknown; syscall?: unknown; address?: unknown; port?: unknown };
   if (err instanceof Error && sys.syscall === 'listen' && typeof sys.code === 'string') {
-    const address = `${String(sys.address ?? '')}:${String(sys.port ?? '')}`;
-    const key = sys.code === 'EADDRINUSE' ? 'addressInUse' : 'listenRefused';
-    return new ToolbeltError(
+    const part = (v: unknown): string =>
+      typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+    const address = `${part(sys.address)}:${part(sys.port)}`;
+    return commonMessages.error(
       'UNAVAILABLE',
-      sys.code === 'EADDRINUSE'
-        ? `${address} is already in use: stop what listens there or pass another --port.`
-        : `cannot listen on ${address} (${sys.code}): pass another --host or --port.`,
-      { cause: err, key: `common:errors.${key}`, params: { address, code: sys.code } },
+      sys.code === 'EADDRINUSE' ? 'errors.addressInUse' : 'errors.listenRefused',
+      { address, code: sys.code },
+      { cause: err },
     );
   }
   // Ctrl-C at an inquirer prompt (raw mode: no SIGINT reaches the process).
@@ -383,8 +384,7 @@ export function toCommandError(err: unknown): ToolbeltError {
  * done, already in the user's language) when given.
  */
 export function cancelledError(done?: string): ToolbeltError {
-  return new ToolbeltError('CANCELLED', done ? `cancelled. ${done}` : 'cancelled', {
-    key: done ? 'common:errors.cancelledDone' : 'common:errors.cancelled',
-    params: done ? { done } : {},
-  });
+  return done
+    ? commonMessages.error('CANCELLED', 'errors.cancelledDone', { done })
+    : commonMessages.error('CANCELLED', 'errors.cancelled');
 }

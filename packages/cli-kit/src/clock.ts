@@ -1,4 +1,4 @@
-import { ToolbeltError } from '@toolbelt/errors';
+import { commonMessages } from '@toolbelt/errors';
 import type { Env } from './env.js';
 
 /** The current time, as the run sees it. Cores never call it: they get its value. */
@@ -39,7 +39,7 @@ const INSTANT =
 export function parseInstant(text: string): Date | undefined {
   const match = INSTANT.exec(text.trim());
   if (!match) return undefined;
-  const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
+  const [, y, mo, d, h, mi, s] = match.map<number>(Number);
   const day = new Date(Date.UTC(y as number, (mo as number) - 1, d));
   if (
     day.getUTCFullYear() !== y ||
@@ -80,11 +80,7 @@ export function readClock(env: Env, system: SystemTime = {}): RunClock {
   if (raw === undefined || raw.trim() === '') return createRunClock(undefined, system);
   const at = parseInstant(raw);
   if (!at) {
-    throw new ToolbeltError(
-      'CONFIG',
-      `${NOW_VARIABLE} must be an ISO 8601 instant with an offset, e.g. 2023-01-05T14:07:00-08:00; got "${raw}".`,
-      { key: 'common:errors.nowInvalid', params: { name: NOW_VARIABLE, value: raw } },
-    );
+    throw commonMessages.error('CONFIG', 'errors.nowInvalid', { name: NOW_VARIABLE, value: raw });
   }
   return createRunClock(at, system);
 }

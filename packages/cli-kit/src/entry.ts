@@ -73,29 +73,25 @@ async function reportUnknownCommand(
   argv: readonly string[],
 ): Promise<void> {
   {
-    const [{ createI18n }, { ToolbeltError }, { suggest }] = await Promise.all([
-      import('@toolbelt/i18n'),
+    const [{ commonMessages }, { suggest }] = await Promise.all([
       import('@toolbelt/errors'),
       import('./usage-errors.js'),
     ]);
     const lang = detectLanguage(langFromArgv(argv), process.env);
-    const { t } = createI18n({ lang, namespaces: {} });
     const suggestion = suggest(command, map.commands);
-    const params = suggestion
-      ? { command, suggestion }
-      : { command, commands: map.commands.join(', ') };
-    const key = suggestion ? 'common:errors.commandUnknownSuggest' : 'common:errors.commandUnknown';
-    const english = suggestion
-      ? `Unknown command "${command}". Did you mean "${suggestion}"?`
-      : `Unknown command "${command}". The commands are: ${map.commands.join(', ')}.`;
-    const error = new ToolbeltError('USAGE', english, { key, params });
+    const error = suggestion
+      ? commonMessages.error('USAGE', 'errors.commandUnknownSuggest', { command, suggestion })
+      : commonMessages.error('USAGE', 'errors.commandUnknown', {
+          command,
+          commands: map.commands.join(', '),
+        });
+    const message = error.localized(lang).message;
     if (argv.includes('--json')) {
-      const json = { error: { ...error.toJSON(), message: t(key, params) } };
+      const json = { error: { ...error.toJSON(), message } };
       process.stdout.write(JSON.stringify(json, null, 2) + '\n');
     } else {
-      process.stderr.write(
-        `${t('common:errors.prefix')}: ${t(key, params)}\n${t('common:errors.seeHelp')}\n`,
-      );
+      const say = commonMessages.translator(lang);
+      process.stderr.write(`${say('errors.prefix')}: ${message}\n${say('errors.seeHelp')}\n`);
     }
     process.exitCode = error.exitCode;
   }

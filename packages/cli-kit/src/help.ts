@@ -62,7 +62,7 @@ export function localizeCommand(
     description: text.description ?? command.description,
     flags,
     args,
-  } as Command.Loadable;
+  };
 }
 
 /** Problems in an app's help catalog: commands or flags without a translation. */

@@ -1,13 +1,9 @@
 import { accessSync, constants, statSync } from 'node:fs';
-import { ToolbeltError, type ErrorCode } from '@toolbelt/errors';
+import { commonMessages, type ErrorCode, type ToolbeltError } from '@toolbelt/errors';
+import { common } from '@toolbelt/i18n';
 
-const reasons: Record<string, string> = {
-  ENOENT: 'no such file',
-  EISDIR: 'it is a folder, not a file',
-  ENOTDIR: 'a part of the path is not a folder',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-};
+/** System error codes the common catalog words (`common:errors.reasons.*`). */
+const reasons: Readonly<Record<string, string>> = common.en.errors.reasons;
 
 /**
  * The one answer, in every tool, to an input file that cannot be read:
@@ -21,13 +17,13 @@ export function inputFileError(
   options: { code?: ErrorCode } = {},
 ): ToolbeltError {
   const sys = (cause as { code?: unknown } | undefined)?.code;
-  const reason = typeof sys === 'string' && sys in reasons ? sys : 'other';
-  const english = reasons[reason] ?? 'the file cannot be opened';
-  return new ToolbeltError(options.code ?? 'USAGE', `cannot read ${path}: ${english}.`, {
-    cause,
-    key: 'common:errors.inputUnreadable',
-    params: { path, reason },
-  });
+  const reason = typeof sys === 'string' && Object.hasOwn(reasons, sys) ? sys : 'other';
+  return commonMessages.error(
+    options.code ?? 'USAGE',
+    'errors.inputUnreadable',
+    { path, reason },
+    { cause },
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { ToolbeltError } from '@toolbelt/errors';
+import { commonMessages, type ToolbeltError } from '@toolbelt/errors';
 
 /** Streams a prompt talks to; tests pass their own (a pseudo-terminal or plain streams). */
 export interface PromptIO {
@@ -15,14 +15,7 @@ function interactive(io: PromptIO): boolean {
 
 /** The USAGE error (exit 64) for "input needed but no TTY": names the flag to pass instead. */
 export function noTtyError(flag: string): ToolbeltError {
-  return new ToolbeltError(
-    'USAGE',
-    `Input is needed but this is not an interactive terminal: pass ${flag}.`,
-    {
-      key: 'common:errors.noTty',
-      params: { flag },
-    },
-  );
+  return commonMessages.error('USAGE', 'errors.noTty', { flag });
 }
 
 /** Throws the no-TTY USAGE error unless the input is a terminal. */

@@ -1,5 +1,11 @@
 import { stripVTControlCharacters } from 'node:util';
-import { ToolbeltError, isToolbeltError } from '@toolbelt/errors';
+import {
+  commonMessages,
+  isToolbeltError,
+  type MessageKey,
+  type ToolbeltError,
+} from '@toolbelt/errors';
+import type { common } from '@toolbelt/i18n';
 import { closest, distance } from 'fastest-levenshtein';
 
 /** What a usage error needs to know about the command's flags (oclif flag definitions). */
@@ -36,8 +42,11 @@ export function flagSpellings(flags: FlagTable): string[] {
   return out;
 }
 
-function usage(message: string, key: string, params: Record<string, unknown>, cause: unknown) {
-  return new ToolbeltError('USAGE', message, { cause, key: `common:errors.${key}`, params });
+type UsageKey =
+  Extract<MessageKey<typeof common.en>, `errors.${string}`> extends `errors.${infer K}` ? K : never;
+
+function usage(key: UsageKey, params: Record<string, unknown>, cause: unknown): ToolbeltError {
+  return commonMessages.error('USAGE', `errors.${key}`, params, { cause });
 }
 
 const noHelpLine = (s: string) => s.replace(/\nSee more help with --help\s*$/, '').trim();
@@ -65,54 +74,29 @@ export function toUsageError(
     const first = given[0] ?? '';
     const flag = first.split('=')[0] ?? first;
     const suggestion = suggest(flag, flagSpellings(flags));
-    return usage(
-      `Unknown flag ${flag}.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
-      suggestion ? 'flagUnknownSuggest' : 'flagUnknown',
-      { flag, ...(suggestion ? { suggestion } : {}) },
-      err,
-    );
+    return usage(suggestion ? 'flagUnknownSuggest' : 'flagUnknown', { flag, suggestion }, err);
   }
   if ((m = /^Parsing --([\w-]+)\s*\n\s*([\s\S]*)$/.exec(text))) {
     const flag = m[1]!;
     const inner = m[2]!.trim();
     let n: RegExpMatchArray | null;
     if ((n = /^Expected an integer but received: ([\s\S]*)$/.exec(inner)))
-      return usage(
-        `--${flag} expects an integer, got "${n[1]}".`,
-        'flagInteger',
-        { flag: `--${flag}`, value: n[1] },
-        err,
-      );
+      return usage('flagInteger', { flag: `--${flag}`, value: n[1] }, err);
     if (
       (n = /^Expected an integer greater than or equal to (-?\d+) but received: ([\s\S]*)$/.exec(
         inner,
       ))
     )
-      return usage(
-        `--${flag} expects an integer of at least ${n[1]}, got "${n[2]}".`,
-        'flagMin',
-        { flag: `--${flag}`, min: Number(n[1]), value: n[2] },
-        err,
-      );
+      return usage('flagMin', { flag: `--${flag}`, min: Number(n[1]), value: n[2] }, err);
     if (
       (n = /^Expected an integer less than or equal to (-?\d+) but received: ([\s\S]*)$/.exec(
         inner,
       ))
     )
-      return usage(
-        `--${flag} expects an integer of at most ${n[1]}, got "${n[2]}".`,
-        'flagMax',
-        { flag: `--${flag}`, max: Number(n[1]), value: n[2] },
-        err,
-      );
+      return usage('flagMax', { flag: `--${flag}`, max: Number(n[1]), value: n[2] }, err);
     if ((n = /^Expected a valid url but received: ([\s\S]*)$/.exec(inner)))
-      return usage(
-        `--${flag} expects a URL, got "${n[1]}".`,
-        'flagUrl',
-        { flag: `--${flag}`, value: n[1] },
-        err,
-      );
-    return usage(`--${flag}: ${inner}`, 'flagInvalid', { flag: `--${flag}`, reason: inner }, err);
+      return usage('flagUrl', { flag: `--${flag}`, value: n[1] }, err);
+    return usage('flagInvalid', { flag: `--${flag}`, reason: inner }, err);
   }
   // An argument's own parser (Args.integer): oclif does not say which argument.
   if (
@@ -123,37 +107,22 @@ export function toUsageError(
   ) {
     const value = m[1] ?? m[2] ?? '';
     const arg = (args[0] ?? 'argument').toUpperCase();
-    return usage(`${arg} expects an integer, got "${value}".`, 'argInteger', { arg, value }, err);
+    return usage('argInteger', { arg, value }, err);
   }
   if ((m = /^Expected --([\w-]+)=([\s\S]*) to be one of: ([\s\S]*)$/.exec(text)))
-    return usage(
-      `--${m[1]} expects one of ${m[3]}, got "${m[2]}".`,
-      'flagOption',
-      { flag: `--${m[1]}`, value: m[2], options: m[3] },
-      err,
-    );
+    return usage('flagOption', { flag: `--${m[1]}`, value: m[2], options: m[3] }, err);
   if ((m = /^Flag --([\w-]+) can only be specified once$/.exec(text)))
-    return usage(
-      `--${m[1]} was given more than once; give it once.`,
-      'flagTwice',
-      { flag: `--${m[1]}` },
-      err,
-    );
+    return usage('flagTwice', { flag: `--${m[1]}` }, err);
   if ((m = /^Flag --([\w-]+) expects a value$/.exec(text)))
-    return usage(`--${m[1]} expects a value.`, 'flagValue', { flag: `--${m[1]}` }, err);
+    return usage('flagValue', { flag: `--${m[1]}` }, err);
   if ((m = /^Unexpected arguments?: ([\s\S]*)$/.exec(text)))
-    return usage(`Unexpected argument: ${m[1]}.`, 'argUnexpected', { args: m[1] }, err);
+    return usage('argUnexpected', { args: m[1] }, err);
   if ((m = /^Missing \d+ required args?:?\s*([\s\S]*)$/.exec(text))) {
     const arg = (m[1] ?? '').split('\n')[0]?.trim().split(/\s+/)[0] ?? '';
-    return usage(`Missing argument ${arg}.`, 'argMissing', { arg }, err);
+    return usage('argMissing', { arg }, err);
   }
   if ((m = /^Expected ([\s\S]*) to be one of: ([\s\S]*)$/.exec(text)))
-    return usage(
-      `Expected one of ${m[2]}, got "${m[1]}".`,
-      'argOption',
-      { value: m[1], options: m[2] },
-      err,
-    );
+    return usage('argOption', { value: m[1], options: m[2] }, err);
   if (/^The following errors? occurred:/.test(text)) {
     const reasons = text
       .replace(/^The following errors? occurred:\s*/, '')
@@ -166,45 +135,39 @@ export function toUsageError(
       (n = /^--([\w-]+)=\S* cannot also be provided when using --([\w-]+)$/.exec(first)) ||
       (n = /^--([\w-]+) cannot also be provided when using --([\w-]+)$/.exec(first))
     )
-      return usage(
-        `--${n[2]} cannot be used together with --${n[1]}.`,
-        'flagExclusive',
-        { flag: `--${n[2]}`, other: `--${n[1]}` },
-        err,
-      );
+      return usage('flagExclusive', { flag: `--${n[2]}`, other: `--${n[1]}` }, err);
     if (
       (n = /^All of the following must be provided when using --([\w-]+): ([\s\S]*)$/.exec(first))
     )
-      return usage(
-        `--${n[1]} also needs ${n[2]}.`,
-        'flagDepends',
-        { flag: `--${n[1]}`, others: n[2] },
-        err,
-      );
+      return usage('flagDepends', { flag: `--${n[1]}`, others: n[2] }, err);
     if ((n = /^Missing required flag ([\w-]+)$/.exec(first)))
-      return usage(`--${n[1]} is required.`, 'flagRequired', { flag: `--${n[1]}` }, err);
+      return usage('flagRequired', { flag: `--${n[1]}` }, err);
     if ((n = /^Exactly one of the following must be provided: ([\s\S]*)$/.exec(first)))
-      return usage(`Give exactly one of ${n[1]}.`, 'flagExactlyOne', { flags: n[1] }, err);
+      return usage('flagExactlyOne', { flags: n[1] }, err);
     if ((n = /^At least one of the following must be provided: ([\s\S]*)$/.exec(first)))
-      return usage(`Give at least one of ${n[1]}.`, 'flagAtLeastOne', { flags: n[1] }, err);
-    return usage(reasons.join('; '), 'usage', { message: reasons.join('; ') }, err);
+      return usage('flagAtLeastOne', { flags: n[1] }, err);
+    return usage('usage', { message: reasons.join('; ') }, err);
   }
-  return usage(text, 'usage', { message: text }, err);
+  return usage('usage', { message: text }, err);
 }
 
 /**
- * Several flag problems found together, as one USAGE error (exit 64) listing each, rendered
- * with `t` in the user's language; a single problem is returned as it is.
+ * Several flag problems found together, as one USAGE error (exit 64) listing each in every
+ * language; a single problem is returned as it is. (`t` words a problem made without a
+ * catalog, in the user's language; errors made by catalogs need none.)
  */
 export function usageProblems(
   problems: readonly ToolbeltError[],
-  t: (key: string, params?: Record<string, unknown>) => string,
+  t?: (key: string, params?: Record<string, unknown>) => string,
 ): ToolbeltError | undefined {
   if (problems.length <= 1) return problems[0];
-  const texts = problems.map((p) => (p.key ? t(p.key, p.params) : p.message));
-  return new ToolbeltError('USAGE', `${texts.length} problems with the flags:`, {
-    key: 'common:errors.usageList',
-    params: { count: texts.length },
-    problems: texts,
-  });
+  const texts = problems.map((p) => p.texts ?? (p.key && t ? t(p.key, p.params) : p.message));
+  return commonMessages.error(
+    'USAGE',
+    'errors.usageList',
+    { count: texts.length },
+    {
+      problems: texts,
+    },
+  );
 }

@@ -9,6 +9,14 @@ import { runOnPty, type PtyStep } from '@toolbelt/testkit/pty';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), 'fixture', 'bin', 'run.js');
 
+/** What the fixture prints with --json: a result, or `{ error }`. */
+interface JsonOut {
+  error: { code?: string; exitCode?: number; message?: string; hint?: string; problems?: string[] };
+  [key: string]: unknown;
+}
+
+const out = (text: string): JsonOut => JSON.parse(text) as JsonOut;
+
 function run(
   args: string[],
   options: { env?: Record<string, string>; cwd?: string; input?: string } = {},
@@ -34,7 +42,7 @@ describe('exit statuses reach the shell', () => {
   it('exits 0 with the result as JSON on stdout and logs on stderr', () => {
     const r = run(['ok', '--json', '--name', 'Ann']);
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ greeting: 'Hello, Ann' });
+    expect(out(r.stdout)).toEqual({ greeting: 'Hello, Ann' });
     expect(r.stderr).toContain('Hello, Ann');
   });
 
@@ -51,7 +59,27 @@ describe('exit statuses reach the shell', () => {
     expect(human.stderr).toContain(`failed with ${code}`);
     const json = run(['fail', '--code', code, '--json']);
     expect(json.status).toBe(status);
-    expect(JSON.parse(json.stdout).error).toMatchObject({ code, exitCode: status });
+    expect(out(json.stdout).error).toMatchObject({ code, exitCode: status });
+  });
+
+  it("prints a package's error in the user's language though no command registers its catalog", () => {
+    const ru = run(['fail', '--code', 'PACKAGE', '--lang', 'ru']);
+    expect(ru.status).toBe(65);
+    expect(ru.stderr).toBe(
+      'Ошибка: Лист Master_24-25 не найден в mot.xlsx.\nДобавьте лист или передайте другой --school-year.\n',
+    );
+    const en = run(['fail', '--code', 'PACKAGE']);
+    expect(en.status).toBe(65);
+    expect(en.stderr).toBe(
+      'Error: Tab Master_24-25 not found in mot.xlsx.\nAdd the tab or pass another --school-year.\n',
+    );
+    const json = run(['fail', '--code', 'PACKAGE', '--json', '--lang', 'ru']);
+    expect(out(json.stdout).error).toMatchObject({
+      code: 'DATA',
+      exitCode: 65,
+      message: 'Лист Master_24-25 не найден в mot.xlsx.',
+      hint: 'Add the tab or pass another --school-year.',
+    });
   });
 
   it('reports a bug as INTERNAL (70) naming the log file', () => {
@@ -68,7 +96,7 @@ describe('exit statuses reach the shell', () => {
   it('keeps PARTIAL (1) after printing the result', () => {
     const r = run(['fail', '--code', 'PARTIAL', '--json']);
     expect(r.status).toBe(1);
-    expect(JSON.parse(r.stdout)).toEqual({ done: 1, failed: 1 });
+    expect(out(r.stdout)).toEqual({ done: 1, failed: 1 });
   });
 
   it('exits 64 on a wrong flag, with and without --json', () => {
@@ -77,7 +105,7 @@ describe('exit statuses reach the shell', () => {
     expect(human.stderr).toContain('--no-such-flag');
     const json = run(['ok', '--no-such-flag', '--json']);
     expect(json.status).toBe(64);
-    expect(JSON.parse(json.stdout).error.code).toBe('USAGE');
+    expect(out(json.stdout).error.code).toBe('USAGE');
     expect(run(['ok', '--lang', 'fr']).status).toBe(64);
   });
 
@@ -99,7 +127,7 @@ describe('configuration', () => {
     expect(r.stderr.match(/Set the variables in the environment/g)).toHaveLength(1);
     const json = run(['config', '--json'], { env: { FIXTURE_PORT: 'abc' } });
     expect(json.status).toBe(78);
-    expect(JSON.parse(json.stdout).error.problems).toHaveLength(3);
+    expect(out(json.stdout).error.problems).toHaveLength(3);
     const ru = run(['config', '--lang', 'ru'], { env: { FIXTURE_PORT: 'abc' } });
     expect(ru.status).toBe(78);
     expect(ru.stderr).toContain('Настройки отсутствуют или неверны:');
@@ -116,7 +144,7 @@ describe('configuration', () => {
     );
     const r = run(['config', '--json'], { cwd, env: { FIXTURE_PORT: '2' } });
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ url: 'https://file.example/', port: 2 });
+    expect(out(r.stdout)).toEqual({ url: 'https://file.example/', port: 2 });
   });
 
   it('fails with 78 when --env-file does not exist', () => {
@@ -133,7 +161,7 @@ describe('secrets', () => {
     const r = run(['fail', '--code', 'DATA', '--json'], { env });
     expect(r.stdout + r.stderr).not.toContain('sup3r-s3cret');
     const ok = run(['ok', '--json'], { env });
-    expect(JSON.parse(ok.stdout).token).toBe('***');
+    expect(out(ok.stdout).token).toBe('***');
     const logs = readdirSync(join(r.cwd, '.logs'));
     expect(readFileSync(join(r.cwd, '.logs', logs[0]!), 'utf8')).not.toContain('sup3r-s3cret');
   });
@@ -232,7 +260,7 @@ describe('usage mistakes: exit 64 naming the flag, en and ru, human and --json',
     expect(russian.stderr).toBe(`Ошибка: ${ru}\nСправка: --help.\n`);
     const json = run(['mistakes', ...args, '--json']);
     expect(json.status).toBe(64);
-    expect(JSON.parse(json.stdout).error).toMatchObject({
+    expect(out(json.stdout).error).toMatchObject({
       code: 'USAGE',
       exitCode: 64,
       message: en,
@@ -260,7 +288,7 @@ describe('the entry: unknown commands, help, version', () => {
     );
     const json = run(['mistake', '--json']);
     expect(json.status).toBe(64);
-    expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'USAGE', exitCode: 64 });
+    expect(out(json.stdout).error).toMatchObject({ code: 'USAGE', exitCode: 64 });
   });
 
   it('lists the commands when nothing is close', () => {
