@@ -16,20 +16,10 @@ afterEach(async () => {
 });
 
 /** `generate --lang ru` on a small rota in `dir`, with `args`. */
-const inRussian = (args: string[], json = false) =>
-  runCliAsync(
-    bin,
-    [
-      'generate',
-      '--config',
-      writeRota(dir.path),
-      ...args,
-      '--lang',
-      'ru',
-      ...(json ? ['--json'] : []),
-    ],
-    { cwd: dir.path },
-  );
+const inRussian = (args: string[]) =>
+  runCliAsync(bin, ['generate', '--config', writeRota(dir.path), ...args, '--lang', 'ru'], {
+    cwd: dir.path,
+  });
 
 // One error of each package support-rota raises errors through, as a user sees it: the
 // error carries its texts, so no catalog needs registering in the command.
@@ -41,7 +31,7 @@ describe('errors of every package, in Russian through the real CLI (--lang ru)',
     expect(run.status, run.stderr).toBe(65);
     expect(run.stderr).toContain(`Ошибка: Не удалось прочитать файл календаря ${ics}`);
     // --json keeps the user's language in the message, the code for machines.
-    const json = parseJson(errorResult, (await inRussian(['--ics', ics], true)).stdout);
+    const json = parseJson(errorResult, (await inRussian(['--ics', ics, '--json'])).stdout);
     expect(json.error).toMatchObject({ code: 'DATA', exitCode: 65 });
     expect(json.error.message).toContain('Не удалось прочитать файл календаря');
   });

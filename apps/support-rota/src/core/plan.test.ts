@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoWeekday } from '@toolbelt/dates';
 import { workingDays } from './working-days.js';
+import { englandAndWalesBankHolidays } from './england-and-wales.js';
 import { planAssists, planRota, type RotaDay } from './plan.js';
 import { createRng } from './rng.js';
 import { cycleLength, type Team } from './team.js';
@@ -26,16 +27,7 @@ function* cases(): Generator<{ seed: number; a: number; b: number; cycles: numbe
         for (let k = 0; k < 6; k++) yield { seed: seed++ * 7919, a, b, cycles };
 }
 
-const holidays = new Set([
-  '2025-01-01',
-  '2025-04-18',
-  '2025-04-21',
-  '2025-05-05',
-  '2025-05-26',
-  '2025-08-25',
-  '2025-12-25',
-  '2025-12-26',
-]);
+const holidays = new Set(englandAndWalesBankHolidays.filter((d) => d.startsWith('2025-')));
 
 function planFor(c: { seed: number; a: number; b: number; cycles: number }): {
   team: Team;

@@ -44,29 +44,31 @@ export function planRota(team: Team, days: readonly IsoDate[], rng: Rng): RotaDa
   if (length === 0 || days.length % length !== 0)
     throw new RangeError(`${days.length} days is not a whole number of ${length}-day cycles`);
   const cycles = days.length / length;
-  const secondAssists = planAssists(team.second.members, cycles * team.first.members.length, rng);
-  const firstAssists = planAssists(team.first.members, cycles * team.second.members.length, rng);
+  // Each half of a cycle: one group leads (shuffled), the other assists from its sequence.
+  const halves = [
+    {
+      lead: team.first,
+      assists: planAssists(team.second.members, cycles * team.first.members.length, rng),
+      next: 0,
+    },
+    {
+      lead: team.second,
+      assists: planAssists(team.first.members, cycles * team.second.members.length, rng),
+      next: 0,
+    },
+  ];
   const rota: RotaDay[] = [];
-  let a1 = 0;
-  let a2 = 0;
   for (let cycle = 1; cycle <= cycles; cycle++) {
-    for (const lead of shuffle(team.first.members, rng)) {
-      rota.push({
-        date: days[rota.length] as IsoDate,
-        cycle,
-        leadGroup: team.first.name,
-        lead,
-        assist: secondAssists[a2++] as string,
-      });
-    }
-    for (const lead of shuffle(team.second.members, rng)) {
-      rota.push({
-        date: days[rota.length] as IsoDate,
-        cycle,
-        leadGroup: team.second.name,
-        lead,
-        assist: firstAssists[a1++] as string,
-      });
+    for (const half of halves) {
+      for (const lead of shuffle(half.lead.members, rng)) {
+        rota.push({
+          date: days[rota.length] as IsoDate,
+          cycle,
+          leadGroup: half.lead.name,
+          lead,
+          assist: half.assists[half.next++] as string,
+        });
+      }
     }
   }
   return rota;
