@@ -1,5 +1,5 @@
-import { ToolbeltError } from '@toolbelt/errors';
 import type { BlobStore } from './blob-store.js';
+import { messages } from './i18n/index.js';
 
 /** A row moved between source and destination: column -> JSON value. */
 export type Row = Record<string, unknown>;
@@ -87,11 +87,7 @@ export function createBatchWriter(options: BatchWriterOptions): BatchWriter {
   return {
     add(row) {
       const json = JSON.stringify(row);
-      if (json === undefined) {
-        throw new ToolbeltError('DATA', 'A row cannot be written as JSON.', {
-          key: 'connector:rowNotJson',
-        });
-      }
+      if (json === undefined) throw messages.error('DATA', 'errors.rowNotJson');
       const bytes = Buffer.byteLength(json);
       // Synchronous unless an object is due: one promise per row would cost more than the row.
       if (parts.length > 0 && (pending + bytes + 1 > maxBytes || parts.length >= maxRows)) {
@@ -125,17 +121,9 @@ export async function* readBatches(
     try {
       rows = JSON.parse(Buffer.from(bytes).toString('utf8'));
     } catch (error) {
-      throw new ToolbeltError('DATA', `Batch ${key} is not valid JSON.`, {
-        cause: error,
-        key: 'connector:batchInvalid',
-        params: { key },
-      });
+      throw messages.error('DATA', 'errors.batchNotJson', { key }, { cause: error });
     }
-    if (!Array.isArray(rows))
-      throw new ToolbeltError('DATA', `Batch ${key} is not a list of rows.`, {
-        key: 'connector:batchInvalid',
-        params: { key },
-      });
+    if (!Array.isArray(rows)) throw messages.error('DATA', 'errors.batchNotList', { key });
     yield { key, rows: rows as Row[] };
   }
 }

@@ -1,3 +1,4 @@
+import type { Env } from './env.js';
 import type { BlobStore } from './blob-store.js';
 import { createLocalBlobStore } from './local-blob-store.js';
 import { createS3BlobStore } from './s3-blob-store.js';
@@ -7,30 +8,27 @@ import { createS3BlobStore } from './s3-blob-store.js';
  * `AWS_REGION`, `S3_ENDPOINT`, `S3_FORCE_PATH_STYLE`, `S3_PREFIX`; `AWS_ACCESS_KEY_ID` and
  * `AWS_SECRET_ACCESS_KEY` from `env`, else the AWS SDK chain), else the local folder `OBJECTS_DIR` (default `.objects`).
  */
-export function createBlobStoreFromEnv(
-  env: Readonly<Record<string, string | undefined>>,
-  cwd = process.cwd(),
-): BlobStore {
+export function createBlobStoreFromEnv(env: Env, cwd = process.cwd()): BlobStore {
   if (env.S3_BUCKET) {
+    // Keys from a .env file are not in process.env, where the SDK's own chain looks.
+    const credentials =
+      env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+        ? {
+            accessKeyId: env.AWS_ACCESS_KEY_ID,
+            secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+            sessionToken: env.AWS_SESSION_TOKEN || undefined,
+          }
+        : undefined;
     return createS3BlobStore({
       bucket: env.S3_BUCKET,
       region: env.S3_REGION ?? env.AWS_REGION ?? 'us-east-1',
-      ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
+      endpoint: env.S3_ENDPOINT || undefined,
       forcePathStyle:
         env.S3_FORCE_PATH_STYLE === 'true' ||
         env.S3_FORCE_PATH_STYLE === '1' ||
         Boolean(env.S3_ENDPOINT),
-      ...(env.S3_PREFIX ? { prefix: env.S3_PREFIX } : {}),
-      // Keys from a .env file are not in process.env, where the SDK's own chain looks.
-      ...(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
-        ? {
-            credentials: {
-              accessKeyId: env.AWS_ACCESS_KEY_ID,
-              secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
-              ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
-            },
-          }
-        : {}),
+      prefix: env.S3_PREFIX,
+      credentials,
     });
   }
   const dir = env.OBJECTS_DIR ?? '.objects';

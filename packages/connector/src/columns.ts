@@ -1,3 +1,6 @@
+import type { Texts } from '@toolbelt/errors';
+import { messages } from './i18n/index.js';
+
 /** One entry of a job's column mapping (`JobDataJSON`): destination `column` <- source `mapped`. */
 export interface ColumnMapping {
   column: string;
@@ -26,20 +29,23 @@ export function toDestinationRow(
   return out;
 }
 
-/** Checks a parsed `JobDataJSON`; returns the problems found (empty when valid). */
-export function validateMapping(value: unknown): string[] {
-  if (!Array.isArray(value)) return ['JobDataJSON must be a list of {column, mapped}.'];
-  const problems: string[] = [];
+/**
+ * Checks a parsed `JobDataJSON`; returns the problems found (empty when valid). `field` names
+ * the mapping in the texts (`JobDataJSON`, or `mapping` in a job file).
+ */
+export function validateMapping(value: unknown, field = 'JobDataJSON'): Texts[] {
+  if (!Array.isArray(value)) return [messages.text('problems.mappingNotList', { field })];
+  const problems: Texts[] = [];
   const columns = new Set<string>();
-  value.forEach((entry: unknown, i) => {
+  value.forEach((entry: unknown, index) => {
     const e = entry as Partial<ColumnMapping> | null;
     if (typeof e?.column !== 'string' || e.column === '')
-      problems.push(`JobDataJSON[${i}].column must be a non-empty string.`);
+      problems.push(messages.text('problems.mappingColumn', { field, index }));
     else if (columns.has(e.column))
-      problems.push(`JobDataJSON[${i}].column '${e.column}' appears twice.`);
+      problems.push(messages.text('problems.mappingTwice', { field, index, column: e.column }));
     else columns.add(e.column);
     if (e?.mapped !== undefined && e.mapped !== null && typeof e.mapped !== 'string')
-      problems.push(`JobDataJSON[${i}].mapped must be a string.`);
+      problems.push(messages.text('problems.mappingMapped', { field, index }));
   });
   return problems;
 }

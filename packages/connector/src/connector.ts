@@ -1,6 +1,7 @@
-import type { ErrorCode } from '@toolbelt/errors';
+import type { ErrorCode, MessageKey } from '@toolbelt/errors';
 import { exitCodes } from '@toolbelt/errors';
 import { prefetch } from '@toolbelt/etl';
+import type { Language } from '@toolbelt/i18n';
 import type { Logger } from '@toolbelt/log';
 import type { BlobStore } from './blob-store.js';
 import {
@@ -14,7 +15,8 @@ import { historyStatuses, logTypes, updateMethods, type ConnectorKind } from './
 import { toDestinationRow } from './columns.js';
 import type { Credentials } from './credentials.js';
 import type { JobDetails, JobStore } from './job.js';
-import { formatMessage, type ConnectorMessageKey, type MessageLanguage } from './messages.js';
+import type { Env } from './env.js';
+import { messages, type en } from './i18n/index.js';
 import type { TimeWindow } from './selection.js';
 
 /**
@@ -56,12 +58,12 @@ export interface ConnectorContext {
   job: JobDetails;
   historyId: number;
   credentials: Credentials;
-  env: Readonly<Record<string, string>>;
+  env: Env;
   store: BlobStore;
   jobs: JobStore;
   /** Console and log file (secrets redacted). */
   logger: Logger;
-  lang: MessageLanguage;
+  lang: Language;
   /** The job's start/end selection on its filter column. */
   window: TimeWindow;
   dryRun: boolean;
@@ -82,7 +84,7 @@ export abstract class Connector {
   readonly job: JobDetails;
   readonly credentials: Credentials;
   readonly historyId: number;
-  readonly env: Readonly<Record<string, string>>;
+  readonly env: Env;
   /** Destination columns: every `column` of the mapping. */
   readonly destinationColumns: string[];
   /** Source columns: distinct non-empty `mapped` values, in order. */
@@ -123,7 +125,7 @@ export abstract class Connector {
 
   /** The connector's code. Every connector overrides it. */
   async run(): Promise<void> {
-    await this.logErr(this.text('runNotOverridden', { name: this.name }), 'INTERNAL');
+    await this.logErr(this.text('errors.runNotOverridden', { name: this.name }), 'INTERNAL');
   }
 
   /** Optional reachability check for `connector-template check` (open the file, call the API...). */
@@ -147,7 +149,7 @@ export abstract class Connector {
    */
   async logUnhandled(message: string): Promise<never> {
     await this.writeLog(logTypes.error, message, false);
-    const external = this.text('unhandledExternal');
+    const external = this.text('log.unhandledExternal');
     await this.writeLog(logTypes.error, external, true);
     await this.markFailed();
     throw new ConnectorStop(external, exitCodes.INTERNAL, 'INTERNAL');
@@ -165,8 +167,8 @@ export abstract class Connector {
   }
 
   /** A message of the SDK catalog, in English (the language of log rows). */
-  protected text(key: ConnectorMessageKey, params: Record<string, unknown> = {}): string {
-    return formatMessage(key, params, 'en');
+  protected text(key: MessageKey<typeof en>, params: Record<string, unknown> = {}): string {
+    return messages.format('en', key, params);
   }
 
   /** Prints (console in the user's language when the text is one of ours) and stores a row. */
@@ -217,7 +219,7 @@ export abstract class SourceConnector extends Connector {
       ...this.context.batchLimits,
       onBatch: async ({ key, rows: n }) => {
         this.context.progress?.batches(1);
-        if (!this.dryRun) await this.logInfo(this.text('uploaded', { key, rows: n }));
+        if (!this.dryRun) await this.logInfo(this.text('log.uploaded', { key, rows: n }));
       },
     });
     const progress = this.context.progress;
@@ -237,7 +239,7 @@ export abstract class SourceConnector extends Connector {
     };
     // Arrays (the usual page or chunk) without an await per row.
     if (Array.isArray(rows)) {
-      for (const row of rows) {
+      for (const row of rows as Row[]) {
         const writing = this.writer.add(row);
         if (writing) await writing;
         if (this.dryRun && this.sample.length < 5) this.sample.push(row);
@@ -249,7 +251,7 @@ export abstract class SourceConnector extends Connector {
       for await (const row of rows) await add(row);
     }
     report();
-    if (this.rowCount === 0) await this.exitNoFail(this.text('noRows'));
+    if (this.rowCount === 0) await this.exitNoFail(this.text('log.noRows'));
     return added;
   }
 
@@ -277,12 +279,12 @@ export abstract class DestinationConnector extends Connector {
    */
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   async batch(rows: Row[]): Promise<number | void> {
-    await this.logErr(this.text('runNotOverridden', { name: this.name }), 'INTERNAL');
+    await this.logErr(this.text('errors.runNotOverridden', { name: this.name }), 'INTERNAL');
   }
 
   /** Empties the destination object before the first batch of a Replace job. */
   async clear(): Promise<void> {
-    await this.logErr(this.text('replaceNotSupported', { name: this.name }), 'CONFIG');
+    await this.logErr(this.text('errors.replaceNotSupported', { name: this.name }), 'CONFIG');
   }
 
   /** Lists `etlJobHistory/e{history}` and calls `batch(rows)` once per object, in order. */
@@ -293,10 +295,10 @@ export abstract class DestinationConnector extends Connector {
       1,
     )) {
       if (this.batchesLoaded === 0 && this.job.updateMethod === updateMethods.replace) {
-        await this.logInfo(this.text('replacing', { object: this.object }));
+        await this.logInfo(this.text('log.replacing', { object: this.object }));
         await this.clear();
       }
-      await this.logInfo(this.text('loadingBatch', { key }));
+      await this.logInfo(this.text('log.loadingBatch', { key }));
       const mapped = rows.map((row) => toDestinationRow(this.job.mapping, row));
       const written = await this.batch(mapped);
       const loaded = typeof written === 'number' ? written : mapped.length;

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
-import { ToolbeltError } from '@toolbelt/errors';
+import type { ToolbeltError } from '@toolbelt/errors';
+import { messages } from './i18n/index.js';
 
 /** Credentials of one connector: key -> secret value. */
 export type Credentials = Record<string, string>;
@@ -9,11 +10,7 @@ const VERSION = 'v1';
 const SCRYPT = { N: 2 ** 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
 function keyFrom(masterHash: string, salt: Buffer): Buffer {
-  if (!masterHash)
-    throw new ToolbeltError('CONFIG', 'MASTER_HASH is empty.', {
-      key: 'connector:envMissing',
-      params: { name: 'MASTER_HASH' },
-    });
+  if (!masterHash) throw messages.error('CONFIG', 'errors.envMissing', { name: 'MASTER_HASH' });
   return scryptSync(masterHash, salt, 32, SCRYPT);
 }
 
@@ -35,10 +32,7 @@ export function encryptCredentials(credentials: Credentials, masterHash: string)
 export function decryptCredentials(text: string, masterHash: string): Credentials {
   const parts = text.split('.');
   const fail = (cause?: unknown): ToolbeltError =>
-    new ToolbeltError('AUTH', 'Unable to decrypt the job credentials: check MASTER_HASH.', {
-      cause,
-      key: 'connector:credentialsUnreadable',
-    });
+    messages.error('AUTH', 'errors.credentialsUnreadable', {}, { cause });
   if (parts.length !== 5 || parts[0] !== VERSION) throw fail();
   const [salt, iv, tag, body] = parts.slice(1).map((p) => Buffer.from(p, 'base64url')) as [
     Buffer,

@@ -62,7 +62,7 @@ describe('readCsv', () => {
 
   it('reports a quote that is never closed by the line it opens on', async () => {
     const error = await failure(file('a,b\n1,2\n"3,4\n'));
-    expect(error.key).toBe('connector:csvQuoteNotClosed');
+    expect(error.key).toBe('connector:errors.csvQuoteNotClosed');
     expect(error.params.line).toBe(3);
     // A 3-line file: the quote opens on line 2 (the hand-written reader said "line 4").
     const three = await failure(file('id,name,amount\n1,"Ann,10\n2,Bob,7\n'));
@@ -75,14 +75,14 @@ describe('readCsv', () => {
   it('refuses a header that names a column twice', async () => {
     const error = await failure(file('id,name,name\n1,Ann,Bob\n'));
     expect(error.code).toBe('DATA');
-    expect(error.key).toBe('connector:csvDuplicateHeader');
+    expect(error.key).toBe('connector:errors.csvDuplicateHeader');
     expect(error.message).toContain('the header names name more than once');
   });
 
   it('refuses a required column that the header lacks, naming it', async () => {
     const error = await failure(file('id,name\n1,Ann\n'), { requiredColumns: ['id', 'amount'] });
     expect(error.code).toBe('DATA');
-    expect(error.key).toBe('connector:csvMissingColumns');
+    expect(error.key).toBe('connector:errors.csvMissingColumns');
     expect(error.message).toContain('the header has no column amount (it has: id, name)');
   });
 
@@ -90,13 +90,13 @@ describe('readCsv', () => {
     const path = file('id,name,updated\n1,Ann,2025-01-01\n');
     const error = await failure(path, { delimiter: ';', requiredColumns: ['id', 'updated'] });
     expect(error.code).toBe('DATA');
-    expect(error.key).toBe('connector:csvWrongDelimiter');
+    expect(error.key).toBe('connector:errors.csvWrongDelimiter');
     expect(error.message).toContain("separated by ',', not ';'");
     expect(await all(path, { requiredColumns: ['id', 'updated'] })).toHaveLength(1);
   });
 
   it('reports a missing file as DATA', async () => {
     const error = await failure(`${dir.path}/nope.csv`);
-    expect(error.key).toBe('connector:csvMissing');
+    expect(error.key).toBe('connector:errors.csvMissing');
   });
 });

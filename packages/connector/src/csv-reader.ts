@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { ToolbeltError } from '@toolbelt/errors';
-import { formatMessage, type ConnectorMessageKey } from './messages.js';
+import type { MessageKey, ToolbeltError } from '@toolbelt/errors';
+import { messages, type en } from './i18n/index.js';
 
 /** Options of `readCsv`. */
 export interface CsvReadOptions {
@@ -18,12 +18,14 @@ const COMMON_DELIMITERS = [',', ';', '\t', '|'];
 
 const show = (d: string): string => (d === '\t' ? 'tab' : `'${d}'`);
 
-function dataError(key: ConnectorMessageKey, params: Record<string, unknown>, cause?: unknown) {
-  return new ToolbeltError('DATA', formatMessage(key, params), {
-    key: `connector:${key}`,
-    params,
-    ...(cause === undefined ? {} : { cause }),
-  });
+type CsvErrorKey = Extract<MessageKey<typeof en>, `errors.csv${string}`>;
+
+function dataError(
+  key: CsvErrorKey,
+  params: Record<string, unknown>,
+  cause?: unknown,
+): ToolbeltError {
+  return messages.error('DATA', key, params, { cause });
 }
 
 /** The header's problems, as one DATA error: repeated names, missing columns, wrong delimiter. */
@@ -37,20 +39,20 @@ function checkHeader(
   const repeated = new Set<string>();
   for (const name of header) (seen.has(name) ? repeated : seen).add(name);
   if (repeated.size > 0)
-    throw dataError('csvDuplicateHeader', { path, columns: [...repeated].join(', ') });
+    throw dataError('errors.csvDuplicateHeader', { path, columns: [...repeated].join(', ') });
   const missing = required.filter((c) => !seen.has(c));
   if (missing.length === 0) return;
   const only = header.length === 1 ? (header[0] as string) : undefined;
   const likely = only === undefined ? undefined : COMMON_DELIMITERS.find((d) => only.includes(d));
   if (likely !== undefined && likely !== delimiter) {
-    throw dataError('csvWrongDelimiter', {
+    throw dataError('errors.csvWrongDelimiter', {
       path,
       header: only,
       delimiter: show(delimiter),
       likely: show(likely),
     });
   }
-  throw dataError('csvMissingColumns', {
+  throw dataError('errors.csvMissingColumns', {
     path,
     columns: missing.join(', '),
     header: header.join(', '),
@@ -105,22 +107,24 @@ async function toCsvError(
   const e = error as { code?: unknown; lines?: unknown; record?: unknown; message?: unknown };
   if (typeof e.code !== 'string' || !e.code.startsWith('CSV_')) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return dataError('csvMissing', { path }, error);
+      return dataError('errors.csvMissing', { path }, error);
     return error;
   }
   const line = typeof e.lines === 'number' ? e.lines : 0;
   if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && Array.isArray(e.record)) {
     return dataError(
-      'csvFieldCount',
+      'errors.csvFieldCount',
       { path, line, found: e.record.length, expected: expected ?? '?' },
       error,
     );
   }
   if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
     const opened = await findUnclosedQuote(path, delimiter).catch(() => undefined);
-    if (opened !== undefined) return dataError('csvQuoteNotClosed', { path, line: opened }, error);
+    if (opened !== undefined)
+      return dataError('errors.csvQuoteNotClosed', { path, line: opened }, error);
   }
-  return dataError('csvMalformed', { path, line, reason: String(e.message ?? e.code) }, error);
+  const reason = typeof e.message === 'string' ? e.message : e.code;
+  return dataError('errors.csvMalformed', { path, line, reason }, error);
 }
 
 /**

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { parseEnv } from 'node:util';
-import { ToolbeltError } from '@toolbelt/errors';
-import { formatMessage } from './messages.js';
+import type { Env } from '@toolbelt/i18n';
+import { messages } from './i18n/index.js';
+
+export type { Env };
 
 /**
  * Variables every job needs. The job database is `DATABASE_URL` when set, else the embedded
@@ -9,36 +9,13 @@ import { formatMessage } from './messages.js';
  */
 export const baseEnvVariables = ['JOB_ID', 'MASTER_HASH'] as const;
 
-/** `.env` (when present) under the process environment: the environment wins. */
-export function loadEnv(
-  envFile: string | undefined,
-  processEnv: NodeJS.ProcessEnv,
-): Record<string, string> {
-  const fromFile = envFile && existsSync(envFile) ? parseEnv(readFileSync(envFile, 'utf8')) : {};
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...fromFile, ...processEnv }))
-    if (typeof v === 'string') out[k] = v;
-  return out;
-}
-
 /** The first of `names` that is missing or empty, in order. */
-export function findMissingEnv(
-  env: Readonly<Record<string, string | undefined>>,
-  names: readonly string[],
-): string | undefined {
+export function findMissingEnv(env: Env, names: readonly string[]): string | undefined {
   return names.find((name) => !env[name]);
 }
 
-/** Throws the template's start-up error for the first missing variable. */
-export function requireEnv(
-  env: Readonly<Record<string, string | undefined>>,
-  names: readonly string[],
-): void {
+/** Throws the template's start-up error (CONFIG) for the first missing variable. */
+export function requireEnv(env: Env, names: readonly string[]): void {
   const name = findMissingEnv(env, names);
-  if (name !== undefined) {
-    throw new ToolbeltError('CONFIG', formatMessage('envMissing', { name }), {
-      key: 'connector:envMissing',
-      params: { name },
-    });
-  }
+  if (name !== undefined) throw messages.error('CONFIG', 'errors.envMissing', { name });
 }

@@ -21,8 +21,7 @@ export {
   updateMethods,
 } from './codes.js';
 export type { ConnectorKind, HistoryStatus, LogType, Selection, UpdateMethod } from './codes.js';
-export { connectorMessages, formatMessage } from './messages.js';
-export type { ConnectorMessageKey, MessageLanguage } from './messages.js';
+export { messages as connectorMessages } from './i18n/index.js';
 export {
   destinationColumnsOf,
   sourceColumnsOf,
@@ -36,7 +35,8 @@ export { decryptCredentials, encryptCredentials } from './credentials.js';
 export type { Credentials } from './credentials.js';
 export { parseRegistry, readRegistry } from './registry.js';
 export type { Registry, RegistryEntry } from './registry.js';
-export { baseEnvVariables, findMissingEnv, loadEnv, requireEnv } from './env.js';
+export { baseEnvVariables, findMissingEnv, requireEnv } from './env.js';
+export type { Env } from './env.js';
 export { assertValidKey } from './blob-store.js';
 export type { BlobStore } from './blob-store.js';
 export { createLocalBlobStore } from './local-blob-store.js';

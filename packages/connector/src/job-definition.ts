@@ -1,6 +1,8 @@
+import type { MessageKey, Texts } from '@toolbelt/errors';
 import { selections, updateMethods, type Selection, type UpdateMethod } from './codes.js';
 import { validateMapping, type ColumnMapping } from './columns.js';
 import { encryptCredentials, type Credentials } from './credentials.js';
+import { messages, type en } from './i18n/index.js';
 import type { NewJob } from './job.js';
 
 /** One side of a job file (`job.json`). */
@@ -31,51 +33,55 @@ export interface JobDefinition {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function checkEnd(value: unknown, where: string, problems: string[]): void {
+function checkEnd(value: unknown, where: string, problems: Texts[]): void {
+  const problem = (key: MessageKey<typeof en>): void => {
+    problems.push(messages.text(key, { where }));
+  };
   if (!isObject(value)) {
-    problems.push(`${where} must be an object with connector and object.`);
+    problem('problems.endNotObject');
     return;
   }
   if (typeof value.connector !== 'string' || value.connector === '')
-    problems.push(`${where}.connector must be a connector id.`);
-  if (typeof value.object !== 'string') problems.push(`${where}.object must be a string.`);
-  if (value.options !== undefined && !isObject(value.options))
-    problems.push(`${where}.options must be an object.`);
+    problem('problems.endConnector');
+  if (typeof value.object !== 'string') problem('problems.endObject');
+  if (value.options !== undefined && !isObject(value.options)) problem('problems.endOptions');
   if (
     value.credentials !== undefined &&
     (!isObject(value.credentials) ||
       !Object.values(value.credentials).every((v) => typeof v === 'string'))
   ) {
-    problems.push(`${where}.credentials must map names to strings.`);
+    problem('problems.endCredentials');
   }
 }
 
-function checkBound(value: unknown, where: string, problems: string[]): void {
+function checkBound(value: unknown, where: string, problems: Texts[]): void {
   if (value === undefined) return;
   if (!isObject(value) || !selections.includes(value.selection as Selection)) {
-    problems.push(`${where}.selection must be one of ${selections.join(', ')}.`);
+    problems.push(
+      messages.text('problems.boundSelection', { where, selections: selections.join(', ') }),
+    );
     return;
   }
   if (
     value.selection === 'Custom' &&
     (typeof value.value !== 'string' || Number.isNaN(new Date(value.value).getTime()))
   ) {
-    problems.push(`${where}.value must be a date (YYYY-MM-DD or ISO timestamp) for Custom.`);
+    problems.push(messages.text('problems.boundValue', { where }));
   }
 }
 
 /** Validates a parsed job file; every problem is listed (empty when valid). */
-export function validateJobDefinition(value: unknown): string[] {
-  const problems: string[] = [];
-  if (!isObject(value)) return ['The job file must hold one JSON object.'];
+export function validateJobDefinition(value: unknown): Texts[] {
+  if (!isObject(value)) return [messages.text('problems.jobNotObject')];
+  const problems: Texts[] = [];
   if (typeof value.name !== 'string' || value.name.trim() === '')
-    problems.push('name must be a non-empty string.');
+    problems.push(messages.text('problems.jobName'));
   checkEnd(value.source, 'source', problems);
   checkEnd(value.destination, 'destination', problems);
-  problems.push(...validateMapping(value.mapping).map((p) => p.replace('JobDataJSON', 'mapping')));
+  problems.push(...validateMapping(value.mapping, 'mapping'));
   if (value.filter !== undefined) {
     if (!isObject(value.filter) || typeof value.filter.column !== 'string')
-      problems.push('filter.column must be a column name.');
+      problems.push(messages.text('problems.filterColumn'));
     else {
       checkBound(value.filter.start, 'filter.start', problems);
       checkBound(value.filter.end, 'filter.end', problems);
@@ -83,12 +89,12 @@ export function validateJobDefinition(value: unknown): string[] {
         value.filter.timezoneOffset !== undefined &&
         typeof value.filter.timezoneOffset !== 'number'
       )
-        problems.push('filter.timezoneOffset must be a number of hours.');
+        problems.push(messages.text('problems.filterOffset'));
     }
   }
   const method = value.updateMethod;
   if (method !== undefined && !['append', 'replace', 1, 2].includes(method as string | number))
-    problems.push('updateMethod must be append or replace.');
+    problems.push(messages.text('problems.updateMethod'));
   return problems;
 }
 

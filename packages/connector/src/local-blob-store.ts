@@ -1,8 +1,8 @@
 import { mkdir, readFile, readdir, rename, rm, writeFile, access } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { ToolbeltError } from '@toolbelt/errors';
 import { assertValidKey, type BlobStore } from './blob-store.js';
+import { messages } from './i18n/index.js';
 
 /** Options of `createLocalBlobStore`. */
 export interface LocalBlobStoreOptions {
@@ -48,13 +48,8 @@ export function createLocalBlobStore(options: LocalBlobStoreOptions = {}): BlobS
       try {
         return new Uint8Array(await readFile(pathOf(key)));
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-          throw new ToolbeltError('DATA', `Object not found: ${key}`, {
-            cause: error,
-            key: 'connector:objectMissing',
-            params: { key },
-          });
-        }
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+          throw messages.error('DATA', 'errors.objectMissing', { key }, { cause: error });
         throw error;
       }
     },

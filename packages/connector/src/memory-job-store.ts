@@ -13,32 +13,33 @@ export function createMemoryJobStore(
   const logs: LogRow[] = [];
   return {
     logs,
-    async addJob(job) {
+    // Plain functions that resolve at once: the port is async, the memory is not.
+    addJob(job) {
       const id = jobs.length + 1;
       jobs.push(structuredClone({ ...job, id }));
-      return id;
+      return Promise.resolve(id);
     },
-    async getJob(id) {
+    getJob(id) {
       const job = jobs.find((j) => j.id === id);
-      return job ? structuredClone(job) : undefined;
+      return Promise.resolve(job ? structuredClone(job) : undefined);
     },
-    async updateJob(id, job) {
+    updateJob(id, job) {
       const index = jobs.findIndex((j) => j.id === id);
-      if (index < 0) return false;
+      if (index < 0) return Promise.resolve(false);
       jobs[index] = structuredClone({ ...job, id });
-      return true;
+      return Promise.resolve(true);
     },
-    async removeJob(id) {
+    removeJob(id) {
       const index = jobs.findIndex((j) => j.id === id);
-      if (index < 0) return false;
+      if (index < 0) return Promise.resolve(false);
       jobs.splice(index, 1);
       for (let i = history.length - 1; i >= 0; i--)
         if (history[i]?.jobId === id) history.splice(i, 1);
       for (let i = logs.length - 1; i >= 0; i--) if (logs[i]?.jobId === id) logs.splice(i, 1);
-      return true;
+      return Promise.resolve(true);
     },
-    async listJobs() {
-      return jobs.map((j) => ({
+    listJobs() {
+      const list = jobs.map((j) => ({
         id: j.id,
         name: j.name,
         source: j.source.connector,
@@ -47,26 +48,29 @@ export function createMemoryJobStore(
         destinationObject: j.destination.object,
         updateMethod: j.updateMethod,
       }));
+      return Promise.resolve(list);
     },
-    async createHistory(jobId, owner) {
+    createHistory(jobId, owner) {
       const id = history.length + 1;
       history.push({ id, jobId, status: 1, rowCount: 0, startedAt: now(), finishedAt: null });
       owners.set(id, owner ?? null);
-      return id;
+      return Promise.resolve(id);
     },
-    async getHistory(id) {
+    getHistory(id) {
       const row = history.find((h) => h.id === id);
-      return row ? { ...row } : undefined;
+      return Promise.resolve(row ? { ...row } : undefined);
     },
-    async updateHistory(id, update) {
+    updateHistory(id, update) {
       const row = history.find((h) => h.id === id);
-      if (!row) return;
-      row.status = update.status;
-      if (update.rowCount !== undefined) row.rowCount = update.rowCount;
-      if (update.owner !== undefined) owners.set(id, update.owner);
-      row.finishedAt = update.status === 1 ? null : now();
+      if (row) {
+        row.status = update.status;
+        if (update.rowCount !== undefined) row.rowCount = update.rowCount;
+        if (update.owner !== undefined) owners.set(id, update.owner);
+        row.finishedAt = update.status === 1 ? null : now();
+      }
+      return Promise.resolve();
     },
-    async failInterruptedHistories(jobId, isGone) {
+    failInterruptedHistories(jobId, isGone) {
       const failed: number[] = [];
       for (const row of history) {
         const owner = owners.get(row.id);
@@ -75,26 +79,29 @@ export function createMemoryJobStore(
         row.finishedAt = now();
         failed.push(row.id);
       }
-      return failed;
+      return Promise.resolve(failed);
     },
-    async listHistory(filter = {}) {
-      return history
+    listHistory(filter = {}) {
+      const rows = history
         .filter((h) => filter.jobId === undefined || h.jobId === filter.jobId)
         .reverse()
         .slice(0, filter.limit ?? 50)
         .map((h) => ({ ...h }));
+      return Promise.resolve(rows);
     },
-    async insertLog(row) {
+    insertLog(row) {
       logs.push({ ...row, loggedAt: now() });
+      return Promise.resolve();
     },
-    async listLogs(filter = {}) {
-      return logs
+    listLogs(filter = {}) {
+      const rows = logs
         .filter(
           (l) =>
             (filter.jobId === undefined || l.jobId === filter.jobId) &&
             (filter.historyId === undefined || l.historyId === filter.historyId),
         )
         .slice(0, filter.limit ?? 1000);
+      return Promise.resolve(rows);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { ToolbeltError } from '@toolbelt/errors';
+import type { Texts } from '@toolbelt/errors';
+import { messages } from './i18n/index.js';
 
 /** One connector of the registry (`connectors.yaml`). */
 export interface RegistryEntry {
@@ -15,10 +16,15 @@ export interface RegistryEntry {
 
 export type Registry = ReadonlyMap<string, RegistryEntry>;
 
-const stringList = (value: unknown, where: string, problems: string[]): string[] => {
+const stringList = (
+  value: unknown,
+  where: string,
+  field: 'credentials' | 'env',
+  problems: Texts[],
+): string[] => {
   if (value === undefined || value === null) return [];
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
-  problems.push(`${where} must be a list of names.`);
+  if (Array.isArray(value) && value.every((v): v is string => typeof v === 'string')) return value;
+  problems.push(messages.text('problems.registryNames', { where, field }));
   return [];
 };
 
@@ -27,7 +33,7 @@ const stringList = (value: unknown, where: string, problems: string[]): string[]
  * `id: {credentials, env?}` (the original template's layout). Problems are reported together.
  */
 export function parseRegistry(document: unknown, file = 'connectors.yaml'): Registry {
-  const problems: string[] = [];
+  const problems: Texts[] = [];
   const entries = new Map<string, RegistryEntry>();
   const items: [string | undefined, unknown][] = Array.isArray(document)
     ? document.map((item) => [undefined, item])
@@ -40,31 +46,26 @@ export function parseRegistry(document: unknown, file = 'connectors.yaml'): Regi
     document !== undefined &&
     typeof document !== 'object'
   )
-    problems.push(`${file} must hold a list of connectors.`);
+    problems.push(messages.text('problems.registryNotList', { file }));
   items.forEach(([key, raw], i) => {
     const item = (raw ?? {}) as Record<string, unknown>;
     const id = key ?? item.connector_id;
     const where = `${file}: ${typeof id === 'string' ? id : `item ${i + 1}`}`;
     if (typeof id !== 'string' || id === '') {
-      problems.push(`${where}: connector_id is missing.`);
+      problems.push(messages.text('problems.registryNoId', { where }));
       return;
     }
-    if (entries.has(id)) problems.push(`${where}: listed twice.`);
+    if (entries.has(id)) problems.push(messages.text('problems.registryTwice', { where }));
     const entry: RegistryEntry = {
       id,
-      credentials: stringList(item.credentials, `${where}: credentials`, problems),
-      env: stringList(item.env, `${where}: env`, problems),
+      credentials: stringList(item.credentials, where, 'credentials', problems),
+      env: stringList(item.env, where, 'env', problems),
     };
     if (typeof item.module === 'string') entry.module = item.module;
     entries.set(id, entry);
   });
-  if (problems.length > 0) {
-    throw new ToolbeltError('CONFIG', `The connector registry ${file} is invalid.`, {
-      problems,
-      key: 'connector:registryInvalid',
-      params: { file },
-    });
-  }
+  if (problems.length > 0)
+    throw messages.error('CONFIG', 'errors.registryInvalid', { file }, { problems });
   return entries;
 }
 
@@ -74,22 +75,14 @@ export async function readRegistry(path: string): Promise<Registry> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new ToolbeltError('CONFIG', `The connector registry ${path} cannot be read.`, {
-      cause: error,
-      key: 'connector:registryMissing',
-      params: { file: path },
-    });
+    throw messages.error('CONFIG', 'errors.registryMissing', { file: path }, { cause: error });
   }
   const { parse } = await import('yaml');
   let document: unknown;
   try {
     document = parse(text);
   } catch (error) {
-    throw new ToolbeltError('CONFIG', `The connector registry ${path} is not valid YAML.`, {
-      cause: error,
-      key: 'connector:registryInvalid',
-      params: { file: path },
-    });
+    throw messages.error('CONFIG', 'errors.registryNotYaml', { file: path }, { cause: error });
   }
   return parseRegistry(document ?? [], path);
 }

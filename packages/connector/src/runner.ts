@@ -1,4 +1,11 @@
-import { ToolbeltError, exitCodes, isToolbeltError, type ErrorCode } from '@toolbelt/errors';
+import {
+  isToolbeltError,
+  toToolbeltError,
+  type ErrorCode,
+  type MessageKey,
+  type ToolbeltError,
+} from '@toolbelt/errors';
+import type { Language } from '@toolbelt/i18n';
 import type { Logger } from '@toolbelt/log';
 import type { BlobStore } from './blob-store.js';
 import type { BatchSummary } from './batches.js';
@@ -13,10 +20,10 @@ import {
   type DryRunReport,
 } from './connector.js';
 import { decryptCredentials, type Credentials } from './credentials.js';
-import { baseEnvVariables, findMissingEnv } from './env.js';
+import { baseEnvVariables, findMissingEnv, type Env } from './env.js';
 import type { JobDetails, JobStore } from './job.js';
 import { currentHistoryOwner, isHistoryOwnerGone } from './history-owner.js';
-import { formatMessage, type ConnectorMessageKey, type MessageLanguage } from './messages.js';
+import { messages, type en as English } from './i18n/index.js';
 import type { Registry, RegistryEntry } from './registry.js';
 import { computeSelectionWindow } from './selection.js';
 
@@ -25,7 +32,7 @@ export interface RunConnectorOptions {
   kind: ConnectorKind;
   connector: ConnectorClass;
   /** Process environment over `.env`. */
-  env: Readonly<Record<string, string>>;
+  env: Env;
   registry: Registry;
   /** Registry file name, for messages. */
   registryFile?: string;
@@ -33,7 +40,7 @@ export interface RunConnectorOptions {
   store: BlobStore | (() => BlobStore | Promise<BlobStore>);
   logger: Logger;
   /** Console language (log rows are always English). */
-  lang?: MessageLanguage;
+  lang?: Language;
   now?: () => Date;
   /**
    * Tells whether the process that owns a Running history has ended (default: same host and
@@ -65,8 +72,11 @@ export interface ConnectorOutcome {
   dryRun?: DryRunReport;
 }
 
-const en = (key: ConnectorMessageKey, params?: Record<string, unknown>): string =>
-  formatMessage(key, params, 'en');
+type Key = MessageKey<typeof English>;
+
+/** A text of the SDK in English, the language of the log rows. */
+const en = (key: Key, params?: Record<string, unknown>): string =>
+  messages.format('en', key, params);
 
 /** Job, credentials and history of one stage, or why it cannot start. */
 interface Prepared {
@@ -96,38 +106,37 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
     rowsAffected: 0,
     batches: 0,
   };
-  const say = (key: ConnectorMessageKey, params?: Record<string, unknown>): string =>
-    formatMessage(key, params, options.lang ?? 'en');
-  const notStarted = (
-    code: ErrorCode,
-    key: ConnectorMessageKey,
-    params: Record<string, unknown>,
-  ): ConnectorOutcome => {
-    logger.error(say(key, params));
-    return { ...outcome, exitCode: exitCodes[code], code, message: en(key, params) };
+  const lang = options.lang ?? 'en';
+  const say = (key: Key, params?: Record<string, unknown>): string =>
+    messages.format(lang, key, params);
+  // The console in the user's language, the outcome (and log rows) in English.
+  const notStarted = (error: ToolbeltError): ConnectorOutcome => {
+    logger.error(error.localized(lang).message);
+    return { ...outcome, exitCode: error.exitCode, code: error.code, message: error.message };
   };
 
   const entry = options.registry.get(connectorId);
   if (!entry)
-    return notStarted('CONFIG', 'connectorNotRegistered', {
-      id: connectorId,
-      file: options.registryFile ?? 'connectors.yaml',
-    });
+    return notStarted(
+      messages.error('CONFIG', 'errors.connectorNotRegistered', {
+        id: connectorId,
+        file: options.registryFile ?? 'connectors.yaml',
+      }),
+    );
   const missing = findMissingEnv(env, [...baseEnvVariables, ...entry.env]);
-  if (missing !== undefined) return notStarted('CONFIG', 'envMissing', { name: missing });
-  const masterHash = env.MASTER_HASH as string;
+  if (missing !== undefined)
+    return notStarted(messages.error('CONFIG', 'errors.envMissing', { name: missing }));
+  const masterHash = env.MASTER_HASH ?? '';
   logger.redactor.add(masterHash);
 
   const jobs = typeof options.jobs === 'function' ? await options.jobs() : options.jobs;
   const jobId = Number(env.JOB_ID);
   outcome.jobId = Number.isSafeInteger(jobId) && jobId > 0 ? jobId : null;
   const early = async (
-    code: ErrorCode,
-    key: ConnectorMessageKey,
-    params: Record<string, unknown>,
+    error: ToolbeltError,
     historyId: number | null = null,
   ): Promise<ConnectorOutcome> => {
-    const result = notStarted(code, key, params);
+    const result = notStarted(error);
     if (!options.dryRun) {
       await jobs.insertLog({
         jobId: outcome.jobId,
@@ -142,17 +151,13 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
   };
 
   const job = outcome.jobId === null ? undefined : await jobs.getJob(outcome.jobId);
-  if (!job) return early('CONFIG', 'jobNotFound', { id: env.JOB_ID });
+  if (!job) return early(messages.error('CONFIG', 'errors.jobNotFound', { id: env.JOB_ID }));
 
-  const prepared = await prepare(job, entry, kind, masterHash).catch(
-    (error: unknown) => error as ToolbeltError,
-  );
-  if (prepared instanceof Error) {
-    return early(
-      prepared.code,
-      (prepared.key?.replace('connector:', '') ?? 'credentialsUnreadable') as ConnectorMessageKey,
-      prepared.params,
-    );
+  let prepared: Prepared;
+  try {
+    prepared = prepare(job, entry, kind, masterHash);
+  } catch (error) {
+    return early(toToolbeltError(error));
   }
   for (const value of Object.values(prepared.credentials)) logger.redactor.add(value);
 
@@ -161,8 +166,8 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
     // A run killed mid-way (or whose database went away) left its history Running.
     const isGone = options.isOwnerGone ?? ((o: string) => isHistoryOwnerGone(o));
     for (const id of await jobs.failInterruptedHistories(job.id, isGone)) {
-      const text = en('historyInterrupted', { id });
-      logger.warn(say('historyInterrupted', { id }));
+      const text = en('log.historyInterrupted', { id });
+      logger.warn(say('log.historyInterrupted', { id }));
       await jobs.insertLog({
         jobId: job.id,
         historyId: id,
@@ -184,10 +189,12 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
         ? await jobs.getHistory(historyId)
         : undefined;
     if (!history || history.jobId !== job.id)
-      return early('CONFIG', 'historyMissing', {
-        id: options.historyId ?? env.HISTORY_ID ?? '',
-        job: job.id,
-      });
+      return early(
+        messages.error('CONFIG', 'errors.historyMissing', {
+          id: options.historyId ?? env.HISTORY_ID ?? '',
+          job: job.id,
+        }),
+      );
     // This process now works on the history (again, after a failed or killed load).
     if (!options.dryRun)
       await jobs.updateHistory(historyId, { status: historyStatuses.running, owner });
@@ -204,11 +211,11 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
     store: typeof options.store === 'function' ? await options.store() : options.store,
     jobs,
     logger,
-    lang: options.lang ?? 'en',
+    lang,
     window: {},
     dryRun: options.dryRun ?? false,
     batchLimits: options.batchLimits ?? {},
-    ...(options.progress ? { progress: options.progress } : {}),
+    progress: options.progress,
     redact: (text) => logger.redactor.text(text),
   };
   const instance = new Class(context);
@@ -223,7 +230,7 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
       await instance.logErr((error as Error).message, 'CONFIG');
     }
     await instance.logInfo(
-      en('jobStarted', {
+      en('log.jobStarted', {
         job: job.id,
         name: job.name,
         history: historyId,
@@ -243,10 +250,10 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
       // As the original: the message in the internal row, the stack in the log file only.
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof Error && error.stack) logger.debug(error.stack);
-      await instance.logUnhandled(en('sourceCodeError', { message }));
+      await instance.logUnhandled(en('log.sourceCodeError', { message }));
     }
     if (instance instanceof SourceConnector && batches) {
-      if (batches.rows === 0) await instance.exitNoFail(en('noRows'));
+      if (batches.rows === 0) await instance.exitNoFail(en('log.noRows'));
       outcome.batches = batches.batches;
       if (options.dryRun) {
         outcome.dryRun = {
@@ -256,7 +263,7 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
           sample: instance.dryRunSample,
         };
         logger.info(
-          say('dryRun', { rows: batches.rows, batches: batches.batches, bytes: batches.bytes }),
+          say('log.dryRun', { rows: batches.rows, batches: batches.batches, bytes: batches.bytes }),
         );
       } else {
         // Running with no owner: the batches wait for the destination stage.
@@ -276,7 +283,8 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
     }
     outcome.rowsAffected = instance.rowCount;
     // The original's three lines, each ended by a newline.
-    const line = `${en('success', { name: instance.name })}\n${en('affected', { columns: outcome.columnsAffected, rows: outcome.rowsAffected })}\n`;
+    const affected = { columns: outcome.columnsAffected, rows: outcome.rowsAffected };
+    const line = `${en('log.success', { name: instance.name })}\n${en('log.affected', affected)}\n`;
     await instance.logInfo(line);
     return {
       ...outcome,
@@ -289,8 +297,11 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
     return {
       ...outcome,
       rowsAffected: instance.rowCount,
-      status: error.exitCode === 0 ? 'Finished' : 'Failed',
-      ...(history ? { status: historyStatusNames[history.status] } : {}),
+      status: history
+        ? historyStatusNames[history.status]
+        : error.exitCode === 0
+          ? 'Finished'
+          : 'Failed',
       exitCode: error.exitCode,
       code: error.code,
       message: error.message,
@@ -299,23 +310,19 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
 }
 
 /** Decrypts the stage's credentials and checks the keys the registry asks for. */
-async function prepare(
+function prepare(
   job: JobDetails,
   entry: RegistryEntry,
   kind: ConnectorKind,
   masterHash: string,
-): Promise<Prepared> {
+): Prepared {
   const end = kind === 'source' ? job.source : job.destination;
   const credentials = end.encryptedCredentials
     ? decryptCredentials(end.encryptedCredentials, masterHash)
     : {};
   const missing = entry.credentials.find((key) => !credentials[key]);
-  if (missing !== undefined) {
-    throw new ToolbeltError('AUTH', en('credentialMissing', { name: missing }), {
-      key: 'connector:credentialMissing',
-      params: { name: missing },
-    });
-  }
+  if (missing !== undefined)
+    throw messages.error('AUTH', 'errors.credentialMissing', { name: missing });
   return { job, credentials, entry };
 }
 
@@ -345,7 +352,7 @@ export async function checkConnector(options: CheckConnectorOptions): Promise<Ch
     ok: entry !== undefined,
     message: entry
       ? Class.connectorId
-      : en('connectorNotRegistered', {
+      : en('errors.connectorNotRegistered', {
           id: Class.connectorId,
           file: options.registryFile ?? 'connectors.yaml',
         }),
@@ -355,7 +362,7 @@ export async function checkConnector(options: CheckConnectorOptions): Promise<Ch
   items.push({
     name: 'env',
     ok: missing === undefined,
-    message: missing === undefined ? 'ok' : en('envMissing', { name: missing }),
+    message: missing === undefined ? 'ok' : en('errors.envMissing', { name: missing }),
   });
   if (missing !== undefined) return items;
   const jobs = typeof options.jobs === 'function' ? await options.jobs() : options.jobs;
@@ -363,12 +370,12 @@ export async function checkConnector(options: CheckConnectorOptions): Promise<Ch
   items.push({
     name: 'job',
     ok: job !== undefined,
-    message: job ? job.name : en('jobNotFound', { id: env.JOB_ID }),
+    message: job ? job.name : en('errors.jobNotFound', { id: env.JOB_ID }),
   });
   if (!job) return items;
   let credentials: Credentials;
   try {
-    ({ credentials } = await prepare(job, entry, options.kind, env.MASTER_HASH as string));
+    ({ credentials } = prepare(job, entry, options.kind, env.MASTER_HASH ?? ''));
     items.push({ name: 'credentials', ok: true, message: 'ok' });
   } catch (error) {
     items.push({ name: 'credentials', ok: false, message: (error as Error).message });

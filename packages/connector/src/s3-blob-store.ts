@@ -1,6 +1,7 @@
 import type * as S3Sdk from '@aws-sdk/client-s3';
-import { ToolbeltError } from '@toolbelt/errors';
+import type { ToolbeltError } from '@toolbelt/errors';
 import { assertValidKey, type BlobStore } from './blob-store.js';
+import { messages } from './i18n/index.js';
 
 /** Options of `createS3BlobStore`. */
 export interface S3BlobStoreOptions {
@@ -33,11 +34,8 @@ function wrap(error: unknown, action: string): ToolbeltError {
       : status === 429 || e.name === 'SlowDown'
         ? 'TEMPFAIL'
         : 'UNAVAILABLE';
-  return new ToolbeltError(
-    code,
-    `S3 ${action} failed: ${e.name ?? 'Error'} ${e.message ?? ''}`.trim(),
-    { cause: error, key: 'connector:s3Failed', params: { action } },
-  );
+  const reason = `${e.name ?? 'Error'} ${e.message ?? ''}`.trim();
+  return messages.error(code, 'errors.s3Failed', { action, reason }, { cause: error });
 }
 
 /** The S3 object store; the AWS SDK is imported on first use, so local runs never load it. */
@@ -49,9 +47,10 @@ export function createS3BlobStore(options: S3BlobStoreOptions): BlobStore {
       sdk: mod,
       client: new mod.S3Client({
         region: options.region ?? 'us-east-1',
-        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-        ...(options.forcePathStyle ? { forcePathStyle: true } : {}),
-        ...(options.credentials ? { credentials: options.credentials } : {}),
+        // Unset ones (undefined) leave the SDK its defaults.
+        endpoint: options.endpoint,
+        forcePathStyle: options.forcePathStyle,
+        credentials: options.credentials,
       }),
     }));
     return loaded;
@@ -85,13 +84,8 @@ export function createS3BlobStore(options: S3BlobStoreOptions): BlobStore {
         const out = await client.send(new s3.GetObjectCommand({ Bucket, Key: full(key) }));
         return (await out.Body?.transformToByteArray()) ?? new Uint8Array();
       } catch (error) {
-        if ((error as { name?: string }).name === 'NoSuchKey') {
-          throw new ToolbeltError('DATA', `Object not found: ${key}`, {
-            cause: error,
-            key: 'connector:objectMissing',
-            params: { key },
-          });
-        }
+        if ((error as { name?: string }).name === 'NoSuchKey')
+          throw messages.error('DATA', 'errors.objectMissing', { key }, { cause: error });
         throw wrap(error, `get ${key}`);
       }
     },

@@ -1,4 +1,5 @@
 import type { Selection } from './codes.js';
+import { messages } from './i18n/index.js';
 
 /** A job's start/end selection, as stored. */
 export interface SelectionSpec {
@@ -38,7 +39,7 @@ function bound(
   // A bare date is a day in the job's time zone; a full timestamp is taken as written.
   const bare = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const date = new Date(bare ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) throw new RangeError(`Not a date: '${value}'`);
+  if (Number.isNaN(date.getTime())) throw messages.error('CONFIG', 'errors.notADate', { value });
   return bare ? new Date(date.getTime() - offset * HOUR) : date;
 }
 
@@ -52,7 +53,7 @@ export function computeSelectionWindow(spec: SelectionSpec, now: Date): TimeWind
   const start = bound(spec.startSelection, spec.startValue, now, offset);
   let end = bound(spec.endSelection, spec.endValue, now, offset);
   if (end && spec.endSelection !== 'Custom') end = new Date(end.getTime() + DAY);
-  return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+  return { start, end };
 }
 
 /** True when `value` (a date or date string) lies in the window; unparseable values do not. */

@@ -76,13 +76,13 @@ function toJob(r: Raw): JobDetails {
     name: String(r.job_nm),
     source: {
       connector: String(r.source_connector_id),
-      object: String(r.source_object_id ?? ''),
+      object: (r.source_object_id as string | null) ?? '',
       options: json(r.source_options_json, {}),
       encryptedCredentials: (r.source_credential_txt as string | null) ?? null,
     },
     destination: {
       connector: String(r.destination_connector_id),
-      object: String(r.destination_object_id ?? ''),
+      object: (r.destination_object_id as string | null) ?? '',
       options: json(r.destination_options_json, {}),
       encryptedCredentials: (r.destination_credential_txt as string | null) ?? null,
     },

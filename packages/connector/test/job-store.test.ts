@@ -19,6 +19,6 @@ afterAll(async () => {
   await postgres?.close();
 });
 
-jobStoreContract('PGlite', async (now) => createSqlJobStore(pglite, now ? { now } : {}));
-jobStoreContract('PostgreSQL', async (now) => createSqlJobStore(postgres, now ? { now } : {}));
-jobStoreContract('memory', async (now) => createMemoryJobStore(now));
+jobStoreContract('PGlite', (now) => Promise.resolve(createSqlJobStore(pglite, { now })));
+jobStoreContract('PostgreSQL', (now) => Promise.resolve(createSqlJobStore(postgres, { now })));
+jobStoreContract('memory', (now) => Promise.resolve(createMemoryJobStore(now)));

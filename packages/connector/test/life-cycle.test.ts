@@ -32,12 +32,13 @@ class MemoryDestination extends DestinationConnector {
   override async run(): Promise<void> {
     await this.runBatches();
   }
-  override async clear(): Promise<void> {
+  override clear(): Promise<void> {
     MemoryDestination.table = [];
+    return Promise.resolve();
   }
-  override async batch(rows: Row[]): Promise<number> {
+  override batch(rows: Row[]): Promise<number> {
     MemoryDestination.table.push(...rows);
-    return rows.length;
+    return Promise.resolve(rows.length);
   }
 }
 
@@ -84,8 +85,9 @@ describe('start-up checks', () => {
     const { base, jobs, lines } = await setUp();
     let ran = false;
     class Watch extends PeopleSource {
-      override async run(): Promise<void> {
+      override run(): Promise<void> {
         ran = true;
+        return Promise.resolve();
       }
     }
     const outcome = await runConnector({
@@ -255,8 +257,10 @@ describe('failures', () => {
 
   it('an exception in run() writes an internal row and the external message', async () => {
     class Crashing extends PeopleSource {
-      override async run(): Promise<void> {
-        JSON.parse('{oops');
+      override run(): Promise<void> {
+        return Promise.resolve().then(() => {
+          JSON.parse('{oops');
+        });
       }
     }
     const { base, jobs } = await setUp();
