@@ -1,32 +1,15 @@
-import { ToolbeltError } from '@toolbelt/errors';
 import {
   baseEnvVariables,
-  findMissingEnv,
-  formatMessage,
+  connectorMessages,
+  requireEnv,
   runConnector,
   type ConnectorKind,
   type ConnectorOutcome,
   type ConnectorProgress,
-  type MessageLanguage,
 } from '@toolbelt/connector';
-import type { Logger } from '@toolbelt/log';
-import { exitCodeOfStages, planStages, shouldRunDestination } from './core/stages.js';
-import type { Deps } from './deps.js';
-
-/** Options of `runJob`. */
-export interface RunJobOptions {
-  env: Readonly<Record<string, string>>;
-  jobId?: number;
-  stage?: ConnectorKind;
-  historyId?: number;
-  dryRun: boolean;
-  logger: Logger;
-  lang: MessageLanguage;
-  /** The run's clock: the Today / Yesterday selection window is computed from it. */
-  now?: () => Date;
-  /** Told as rows are read and loaded, batches written and stages end (a progress bar). */
-  progress?: JobProgress;
-}
+import type { Deps } from './build-deps.js';
+import { exitCodeOfStages, shouldRunDestination } from './core/stages.js';
+import type { RunSettings } from './settings.js';
 
 /** How far a job is, told as it goes. */
 export interface JobProgress {
@@ -52,48 +35,39 @@ export interface RunJobResult {
   exitCode: number;
 }
 
-/** Runs a job: the source stage, then the destination stage on the source's history. */
-export async function runJob(deps: Deps, options: RunJobOptions): Promise<RunJobResult> {
-  const plan = planStages(options);
-  if (!plan.ok) throw new ToolbeltError('USAGE', plan.problem, { key: `run.${plan.problem}` });
-  const env = {
-    ...options.env,
-    ...(options.jobId === undefined ? {} : { JOB_ID: String(options.jobId) }),
-  };
+/**
+ * Runs a job: the source stage, then the destination stage on the source's history (or the
+ * one stage asked for). JOB_ID and MASTER_HASH are checked first, with the template's words;
+ * an id that names no job writes a log row and is CONFIG (78).
+ */
+export async function runJob(
+  deps: Deps,
+  settings: RunSettings,
+  progress?: JobProgress,
+): Promise<RunJobResult> {
+  const { env } = settings;
   // The connector classes come from the job, so the job's own variables are checked first.
-  const missing = findMissingEnv(env, baseEnvVariables);
-  if (missing !== undefined) {
-    throw new ToolbeltError('CONFIG', formatMessage('envMissing', { name: missing }), {
-      key: 'connector:envMissing',
-      params: { name: missing },
-    });
-  }
-  const jobId = Number(env.JOB_ID);
+  requireEnv(env, baseEnvVariables);
   const jobs = await deps.jobs();
+  const jobId = Number(env.JOB_ID);
   const job = Number.isSafeInteger(jobId) && jobId > 0 ? await jobs.getJob(jobId) : undefined;
   if (!job) {
+    const error = connectorMessages.error('CONFIG', 'errors.jobNotFound', { id: env.JOB_ID });
     await jobs.insertLog({
       jobId: Number.isSafeInteger(jobId) ? jobId : null,
       historyId: null,
       connector: 'connector-template',
       type: 2,
-      text: formatMessage('jobNotFound', { id: env.JOB_ID }),
+      text: error.message,
       external: true,
     });
-    throw new ToolbeltError('CONFIG', formatMessage('jobNotFound', { id: env.JOB_ID }), {
-      key: 'connector:jobNotFound',
-      params: { id: env.JOB_ID },
-    });
+    throw error;
   }
   const stages: ConnectorOutcome[] = [];
-  let historyId = options.historyId;
-  for (const kind of plan.stages) {
-    if (
-      kind === 'destination' &&
-      stages.length > 0 &&
-      !shouldRunDestination(stages[0] as ConnectorOutcome)
-    )
-      break;
+  let historyId = settings.historyId;
+  for (const kind of settings.stages) {
+    const source = stages[0];
+    if (kind === 'destination' && source && !shouldRunDestination(source)) break;
     const connector = await deps.catalogue.find(
       kind,
       kind === 'source' ? job.source.connector : job.destination.connector,
@@ -106,15 +80,15 @@ export async function runJob(deps: Deps, options: RunJobOptions): Promise<RunJob
       registryFile: deps.registryFile ?? 'connectors.yaml',
       jobs,
       store: deps.store,
-      logger: options.logger,
-      lang: options.lang,
-      dryRun: options.dryRun,
-      ...(options.progress ? { progress: stageProgress(options.progress, kind) } : {}),
-      ...(options.now ? { now: options.now } : {}),
-      ...(kind === 'destination' && historyId !== undefined ? { historyId } : {}),
+      logger: deps.logger,
+      lang: deps.lang,
+      dryRun: settings.dryRun,
+      progress: progress && stageProgress(progress, kind),
+      now: deps.now,
+      historyId: kind === 'destination' ? historyId : undefined,
     });
     stages.push(outcome);
-    options.progress?.stageDone();
+    progress?.stageDone();
     if (kind === 'source' && outcome.historyId !== null) historyId = outcome.historyId;
   }
   return { jobId: job.id, stages, exitCode: exitCodeOfStages(stages) };

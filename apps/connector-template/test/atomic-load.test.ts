@@ -8,9 +8,9 @@ import type { Database } from '@toolbelt/db';
 import { writeCsvFixture } from '@toolbelt/testkit/csv-fixtures';
 import { startPostgres, testDatabaseUrl, type PostgresCluster } from '@toolbelt/testkit/postgres';
 import { makeTempDir } from '@toolbelt/testkit/temp-dir';
-import { buildDeps, type Deps } from '../src/deps.js';
+import type { Deps } from '../src/build-deps.js';
 import { runJob } from '../src/run-job.js';
-import { MASTER_HASH, captureLogger, csvToPostgresJob } from './helpers.js';
+import { MASTER_HASH, captureLogger, csvToPostgresJob, depsOf, runSettingsOf } from './helpers.js';
 
 /**
  * A connector killed (SIGKILL) in the middle of its destination load, against a real
@@ -33,7 +33,7 @@ beforeAll(async () => {
     DATABASE_URL: await testDatabaseUrl(),
     OBJECTS_DIR: `${dir.path}/objects`,
   };
-  deps = await buildDeps({ env, cwd: dir.path });
+  deps = await depsOf(env, dir.path);
   db = await deps.database();
 }, 120_000);
 afterAll(async () => {
@@ -110,7 +110,7 @@ async function historyOf(id: number) {
 
 async function rerun(jobId: number, extra: { stage?: 'destination'; historyId?: number } = {}) {
   const { logger, lines } = captureLogger();
-  const result = await runJob(deps, { env, jobId, dryRun: false, logger, lang: 'en', ...extra });
+  const result = await runJob({ ...deps, logger }, runSettingsOf(env, jobId, extra));
   return { result, lines };
 }
 
@@ -201,7 +201,7 @@ describe('PostgreSQL server killed mid-load (pg_ctl -m immediate stop), then run
     { timeout: 240_000 },
     async () => {
       const table = 'crashed_replace';
-      const setup = await buildDeps({ env: serverEnv, cwd: dir.path });
+      const setup = await depsOf(serverEnv, dir.path);
       const setupDb = await setup.database();
       await setupDb.query(`CREATE TABLE ${table} (id text, name text, amount text, empty text)`);
       await setupDb.query(
@@ -260,7 +260,7 @@ describe('PostgreSQL server killed mid-load (pg_ctl -m immediate stop), then run
       expect(code).toBe(69);
       await cluster.restart?.();
 
-      serverDeps = await buildDeps({ env: serverEnv, cwd: dir.path });
+      serverDeps = await depsOf(serverEnv, dir.path);
       const db = await serverDeps.database();
       const n = async (where = 'true'): Promise<number> =>
         Number(
@@ -273,13 +273,7 @@ describe('PostgreSQL server killed mid-load (pg_ctl -m immediate stop), then run
       expect((await jobs.getHistory(history as number))?.status).toBe(1);
 
       const { logger } = captureLogger();
-      const again = await runJob(serverDeps, {
-        env: serverEnv,
-        jobId,
-        dryRun: false,
-        logger,
-        lang: 'en',
-      });
+      const again = await runJob({ ...serverDeps, logger }, runSettingsOf(serverEnv, jobId));
       expect(again.exitCode).toBe(0);
       expect((await jobs.getHistory(history as number))?.status).toBe(3);
       const fresh = again.stages[1]?.historyId as number;

@@ -8,9 +8,9 @@ import { generateCsvRows, writeCsvFixture } from '@toolbelt/testkit/csv-fixtures
 import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
 import { startS3, type S3StandIn } from '@toolbelt/testkit/s3';
 import { makeTempDir } from '@toolbelt/testkit/temp-dir';
-import { buildDeps, type Deps } from '../src/deps.js';
+import type { Deps } from '../src/build-deps.js';
 import { runJob } from '../src/run-job.js';
-import { MASTER_HASH, captureLogger, csvToPostgresJob } from './helpers.js';
+import { MASTER_HASH, captureLogger, csvToPostgresJob, depsOf, runSettingsOf } from './helpers.js';
 
 const dir = makeTempDir('connectors');
 const csv = `${dir.path}/people.csv`;
@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 async function depsFor(env: Record<string, string>): Promise<Deps> {
-  const deps = await buildDeps({ env, cwd: dir.path });
+  const deps = await depsOf(env, dir.path);
   opened.push(deps);
   return deps;
 }
@@ -46,7 +46,7 @@ async function run(
   extra: { stage?: 'source' | 'destination'; historyId?: number; dryRun?: boolean } = {},
 ) {
   const { logger, lines } = captureLogger();
-  const result = await runJob(deps, { env, jobId, dryRun: false, logger, lang: 'en', ...extra });
+  const result = await runJob({ ...deps, logger }, runSettingsOf(env, jobId, extra));
   return { result, lines };
 }
 

@@ -4,9 +4,9 @@ import { toNewJob, type JobDefinition } from '@toolbelt/connector';
 import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
 import { makeTempDir } from '@toolbelt/testkit/temp-dir';
 import { toCsvField } from '../src/adapters/connectors/csv-destination.js';
-import { buildDeps, type Deps } from '../src/deps.js';
+import type { Deps } from '../src/build-deps.js';
 import { runJob } from '../src/run-job.js';
-import { MASTER_HASH, captureLogger } from './helpers.js';
+import { MASTER_HASH, captureLogger, depsOf, runSettingsOf } from './helpers.js';
 
 const dir = makeTempDir('csv-connectors');
 let env: Record<string, string>;
@@ -14,7 +14,7 @@ let deps: Deps;
 
 beforeAll(async () => {
   env = { MASTER_HASH, DATABASE_URL: await testDatabaseUrl(), OBJECTS_DIR: `${dir.path}/objects` };
-  deps = await buildDeps({ env, cwd: dir.path });
+  deps = await depsOf(env, dir.path);
 }, 120_000);
 afterAll(async () => {
   await deps?.close();
@@ -30,25 +30,21 @@ function csvJob(
   return {
     name: 'csv to csv',
     source: { connector: 'csv', object: source },
-    destination: {
-      connector: 'csv',
-      object: out,
-      ...(destinationOptions ? { options: destinationOptions } : {}),
-    },
+    destination: { connector: 'csv', object: out, options: destinationOptions },
     mapping: [
       { column: 'id', mapped: 'id' },
       { column: 'formula', mapped: 'formula' },
     ],
     updateMethod: 'replace',
     ...rest,
-  } as JobDefinition;
+  };
 }
 
 async function run(definition: JobDefinition) {
   const jobs = await deps.jobs();
   const jobId = await jobs.addJob(toNewJob(definition, MASTER_HASH));
   const { logger, lines } = captureLogger();
-  const result = await runJob(deps, { env, jobId, dryRun: false, logger, lang: 'en' });
+  const result = await runJob({ ...deps, logger }, runSettingsOf(env, jobId));
   const history = result.stages[0]?.historyId;
   return {
     result,

@@ -81,7 +81,7 @@ describe('connector-template on the embedded database', () => {
       expect(history).toMatchObject({ code: 0, stdout: 'No job history yet.\n' });
       expect(existsSync(join(empty.path, '.data'))).toBe(false);
     } finally {
-      empty.cleanup();
+      await empty.cleanup();
     }
   });
 

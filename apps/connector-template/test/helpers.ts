@@ -1,4 +1,12 @@
+import type { Env } from '@toolbelt/cli-kit';
 import { createLogger, type Logger } from '@toolbelt/log';
+import { buildDeps, type Deps } from '../src/build-deps.js';
+import {
+  readRunSettings,
+  readSettings,
+  settingsOrThrow,
+  type RunSettings,
+} from '../src/settings.js';
 
 export const MASTER_HASH = 'app-test-master-hash';
 
@@ -28,4 +36,25 @@ export function csvToPostgresJob(csv: string, table: string, updateMethod: 'appe
     ],
     updateMethod,
   };
+}
+
+/** The app's dependencies on `env` in `cwd`, as a command builds them. */
+export async function depsOf(env: Env, cwd: string): Promise<Deps> {
+  const settings = settingsOrThrow(readSettings({}, env, cwd));
+  return buildDeps(settings, { lang: 'en', logger: captureLogger().logger, now: () => new Date() });
+}
+
+/** What `run --job N [--stage] [--history] [--dry-run]` runs with. */
+export function runSettingsOf(
+  env: Env,
+  job: number,
+  extra: { stage?: 'source' | 'destination'; historyId?: number; dryRun?: boolean } = {},
+): RunSettings {
+  const flags = {
+    job,
+    stage: extra.stage,
+    history: extra.historyId,
+    'dry-run': extra.dryRun ?? false,
+  };
+  return settingsOrThrow(readRunSettings(flags, env, process.cwd()));
 }

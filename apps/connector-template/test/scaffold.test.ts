@@ -6,9 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { toNewJob } from '@toolbelt/connector';
-import { buildDeps } from '../src/deps.js';
 import { runJob } from '../src/run-job.js';
-import { MASTER_HASH, captureLogger } from './helpers.js';
+import { MASTER_HASH, captureLogger, depsOf, runSettingsOf } from './helpers.js';
 
 const run = promisify(execFile);
 const app = fileURLToPath(new URL('..', import.meta.url));
@@ -42,7 +41,7 @@ describe('connector-template new', () => {
         cwd: dir,
         env: { ...process.env, NO_COLOR: '1', CI: 'true' },
       });
-      expect(test.stdout).toMatch(/Tests\s+1 passed/);
+      expect(test.stdout).toMatch(/Tests\s+4 passed/);
       const registry = parse(readFileSync(join(work, 'connectors.yaml'), 'utf8')) as {
         connector_id: string;
         module: string;
@@ -58,7 +57,7 @@ describe('connector-template new', () => {
 
   it('runs a job whose source is the scaffolded connector, found through the registry', async () => {
     const env = { MASTER_HASH, PGLITE_DIR: 'memory://', OBJECTS_DIR: join(work, 'objects') };
-    const deps = await buildDeps({ env, cwd: work });
+    const deps = await depsOf(env, work);
     try {
       const out = join(work, 'out.csv');
       const jobId = await (
@@ -78,7 +77,7 @@ describe('connector-template new', () => {
         ),
       );
       const { logger } = captureLogger();
-      const result = await runJob(deps, { env, jobId, dryRun: false, logger, lang: 'en' });
+      const result = await runJob({ ...deps, logger }, runSettingsOf(env, jobId));
       expect(result.stages.map((s) => s.message)).toEqual([
         'Successfully ran acme-source connector.\nColumns affected: 2\nRows affected: 2\n',
         'Successfully ran CSV file connector.\nColumns affected: 2\nRows affected: 2\n',

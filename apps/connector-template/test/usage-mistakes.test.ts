@@ -5,15 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { runBin } from '@toolbelt/testkit/cli-mistakes';
 import { usageMistakes } from '@toolbelt/testkit/usage-mistakes';
 
-const { bin, tempDir, walkMistakes, describeTypedFlagMistakes } = usageMistakes(
-  import.meta.url,
-  vitest,
-);
+const kit = usageMistakes(import.meta.url, vitest);
 
-await describeTypedFlagMistakes('log-keep');
+await kit.describeTypedFlagMistakes('log-keep');
 
 describe('the everyday mistakes of connector-template', () => {
-  walkMistakes([
+  kit.walkMistakes([
     [['jobs', 'ad'], 64, 'Unknown command "jobs ad". Did you mean "jobs add"?', '«jobs add»'],
     [
       ['run', '--job', 'abc'],
@@ -44,9 +41,9 @@ describe('the everyday mistakes of connector-template', () => {
   ]);
 
   it('lists every problem of an invalid job file in human output, not only with --json', () => {
-    const dir = tempDir();
+    const dir = kit.tempDir();
     writeFileSync(join(dir.path, 'inv.json'), '{"name": 1}');
-    const r = runBin(bin, ['jobs', 'add', '--file', 'inv.json'], {
+    const r = runBin(kit.bin, ['jobs', 'add', '--file', 'inv.json'], {
       cwd: dir.path,
       env: { MASTER_HASH: 'x' },
     });
@@ -57,9 +54,11 @@ describe('the everyday mistakes of connector-template', () => {
     expect(r.stderr).toContain('  - mapping must be a list of {column, mapped}.');
     const notJson = join(dir.path, 'text.json');
     writeFileSync(notJson, 'not json');
-    const bad = runBin(bin, ['jobs', 'add', '--file', 'text.json', '--json'], { cwd: dir.path });
+    const bad = runBin(kit.bin, ['jobs', 'add', '--file', 'text.json', '--json'], {
+      cwd: dir.path,
+    });
     expect(bad.status).toBe(65);
-    const error = JSON.parse(bad.stdout).error;
+    const { error } = JSON.parse(bad.stdout) as { error: { message: string; cause: string } };
     expect(error.message).toBe(
       'The job file text.json is not JSON: check its brackets, commas and quotes.',
     );

@@ -1,8 +1,7 @@
 import { isAbsolute, resolve, dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ToolbeltError } from '@toolbelt/errors';
 import type { ConnectorClass, ConnectorKind, Registry } from '@toolbelt/connector';
-import { SourceConnector, DestinationConnector } from '@toolbelt/connector';
+import { SourceConnector, DestinationConnector, connectorMessages } from '@toolbelt/connector';
 import { CsvDestination } from './connectors/csv-destination.js';
 import { CsvSource } from './connectors/csv-source.js';
 import { HttpJsonSource } from './connectors/http-json-source.js';
@@ -41,12 +40,7 @@ export function createCatalogue(
         if (Class && Class.prototype instanceof Base) return Class;
       }
       const Class = builtIn[kind][id];
-      if (!Class) {
-        throw new ToolbeltError('CONFIG', `No ${kind} connector named '${id}' is installed.`, {
-          key: 'connector:connectorUnknown',
-          params: { kind, id },
-        });
-      }
+      if (!Class) throw connectorMessages.error('CONFIG', 'errors.connectorUnknown', { kind, id });
       return Class;
     },
   };

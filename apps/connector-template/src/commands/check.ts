@@ -1,21 +1,11 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
-import {
-  checkConnector,
-  connectorKinds,
-  type CheckItem,
-  type ConnectorKind,
-} from '@toolbelt/connector';
 import type { ErrorCode } from '@toolbelt/errors';
-import { buildDeps } from '../deps.js';
-import { definedEnv } from '../env.js';
-import { catalogs } from '../i18n/catalogs.js';
-
-/** `check` result: every check of both stages. */
-export interface CheckResult {
-  ok: boolean;
-  checks: (CheckItem & { stage: ConnectorKind })[];
-}
+import { buildDeps } from '../build-deps.js';
+import { dbCatalog } from '../i18n/index.js';
+import { showCheck } from '../render.js';
+import { runCheck, type CheckResult } from '../run-check.js';
+import { readCheckSettings, settingsOrThrow } from '../settings.js';
 
 export default class Check extends BaseCommand<typeof Check> {
   static override summary =
@@ -31,54 +21,19 @@ export default class Check extends BaseCommand<typeof Check> {
     }),
   };
   static override exitCodes: readonly ErrorCode[] = ['OK', 'USAGE', 'CONFIG', 'INTERNAL'];
-  static override catalogs = catalogs;
+  static override catalogs = { db: dbCatalog };
 
   async run(): Promise<CheckResult> {
-    const env = {
-      ...definedEnv(this.env),
-      ...(this.flags.job ? { JOB_ID: String(this.flags.job) } : {}),
-    };
-    const deps = await buildDeps({
-      env,
-      ...(this.flags.registry ? { registryFile: this.flags.registry } : {}),
-    });
+    const settings = settingsOrThrow(readCheckSettings(this.flags, this.env, process.cwd()));
+    const deps = await buildDeps(settings, { lang: this.lang, logger: this.logger, now: this.now });
     try {
-      const jobs = await deps.jobs();
-      const job = env.JOB_ID ? await jobs.getJob(Number(env.JOB_ID)) : undefined;
-      const checks: CheckResult['checks'] = [];
-      for (const stage of connectorKinds) {
-        const id = job
-          ? stage === 'source'
-            ? job.source.connector
-            : job.destination.connector
-          : 'csv';
-        const connector = await deps.catalogue.find(stage, id);
-        const items = await checkConnector({
-          kind: stage,
-          connector,
-          env,
-          registry: deps.registry,
-          jobs,
-          store: deps.store,
-          logger: this.logger,
-          lang: this.lang,
-        });
-        checks.push(...items.map((item) => ({ ...item, stage })));
-      }
-      for (const c of checks) {
-        const line = this.t('check.line', {
-          status: c.ok ? this.t('check.ok') : this.t('check.failed'),
-          stage: c.stage,
-          name: c.name,
-          message: c.message,
-        });
-        if (c.ok) this.logger.info(line);
-        else this.logger.error(line);
-      }
-      const ok = checks.every((c) => c.ok);
-      this.logger.info(this.t(ok ? 'check.allOk' : 'check.someFailed'));
-      if (!ok) this.setExitCode('CONFIG');
-      return { ok, checks };
+      return showCheck(await runCheck(deps, settings), {
+        lang: this.lang,
+        json: this.jsonEnabled(),
+        print: (text) => this.log(text),
+        logger: this.logger,
+        setExitCode: (code) => this.setExitCode(code),
+      });
     } finally {
       await deps.close();
     }

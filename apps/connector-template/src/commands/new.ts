@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
-import { resolve, join } from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
-import { ToolbeltError, type ErrorCode } from '@toolbelt/errors';
-import { isNonEmptyDir, writeScaffold } from '../adapters/scaffold-writer.js';
-import { isValidConnectorName, planScaffold } from '../core/scaffold.js';
-import { catalogs } from '../i18n/catalogs.js';
+import type { ErrorCode } from '@toolbelt/errors';
+import { buildNewDeps } from '../build-deps.js';
+import { showNew } from '../render.js';
+import { runNew, type NewResult } from '../run-new.js';
+import { readNewSettings, settingsOrThrow } from '../settings.js';
 
 export default class New extends BaseCommand<typeof New> {
   static override summary =
@@ -37,44 +36,16 @@ export default class New extends BaseCommand<typeof New> {
     }),
   };
   static override exitCodes: readonly ErrorCode[] = ['OK', 'USAGE', 'INTERNAL'];
-  static override catalogs = catalogs;
   static override writesLogFile = false;
 
-  async run(): Promise<{ name: string; kind: string; dir: string; registry: string }> {
-    const { name } = this.args;
-    if (!isValidConnectorName(name))
-      throw new ToolbeltError('USAGE', `'${name}' is not a connector name.`, {
-        key: 'scaffold.invalidName',
-        params: { name },
-      });
-    const dir = resolve(this.flags.dir, name);
-    if (isNonEmptyDir(dir))
-      throw new ToolbeltError('USAGE', `The folder ${dir} already exists and is not empty.`, {
-        key: 'scaffold.exists',
-        params: { dir },
-      });
-    const inWorkspace = [resolve(this.flags.dir), ...parents(resolve(this.flags.dir))].some((d) =>
-      existsSync(join(d, 'pnpm-workspace.yaml')),
-    );
-    const kind = this.flags.kind as 'source' | 'destination';
-    const plan = planScaffold({
-      name,
-      kind,
-      // All @toolbelt packages are released together with one version (.changeset/config.json),
-      // so this tool's own version is one the registry has for @toolbelt/connector and log.
-      sdkVersion:
-        this.flags['sdk-version'] ?? (inWorkspace ? 'workspace:*' : `^${this.config.version}`),
+  async run(): Promise<NewResult> {
+    const settings = settingsOrThrow(readNewSettings(this.args.name, this.flags, process.cwd()));
+    const result = await runNew(buildNewDeps(), settings, this.config.version);
+    return showNew(result, {
+      lang: this.lang,
+      json: this.jsonEnabled(),
+      print: (text) => this.log(text),
+      logger: this.logger,
     });
-    const registry = resolve(this.flags.registry);
-    await writeScaffold(plan, dir, registry);
-    this.logger.info(this.t('scaffold.created', { name, kind, dir, registry }));
-    this.logger.info(this.t('scaffold.next', { dir }));
-    return { name, kind, dir, registry };
   }
-}
-
-function parents(dir: string): string[] {
-  const out: string[] = [];
-  for (let d = resolve(dir, '..'); d !== resolve(d, '..'); d = resolve(d, '..')) out.push(d);
-  return out;
 }

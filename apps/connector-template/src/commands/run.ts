@@ -1,11 +1,11 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
-import { dbCatalog, lockCatalog, waitingParams } from '@toolbelt/db';
-import { ToolbeltError, type ErrorCode } from '@toolbelt/errors';
-import { buildDeps } from '../deps.js';
-import { definedEnv } from '../env.js';
-import { catalogs } from '../i18n/catalogs.js';
+import type { ErrorCode } from '@toolbelt/errors';
+import { buildDeps } from '../build-deps.js';
+import { dbCatalog } from '../i18n/index.js';
+import { cancelNote, showRun } from '../render.js';
 import { runJob, type RunJobResult } from '../run-job.js';
+import { readRunSettings, settingsOrThrow } from '../settings.js';
 
 export default class Run extends BaseCommand<typeof Run> {
   static override summary = 'Run a job: its source connector, then its destination connector.';
@@ -45,85 +45,31 @@ export default class Run extends BaseCommand<typeof Run> {
     'AUTH',
     'CONFIG',
   ];
-  static override catalogs = { ...catalogs, db: dbCatalog, lock: lockCatalog };
+  static override catalogs = { db: dbCatalog };
 
   async run(): Promise<RunJobResult> {
-    const env = definedEnv(this.env);
-    if (this.flags.job === undefined && !env.JOB_ID)
-      throw new ToolbeltError('USAGE', 'Which job? Pass --job N or set JOB_ID.', {
-        key: 'run.needJob',
-      });
-    const deps = await buildDeps({
-      env,
-      ...(this.flags.registry ? { registryFile: this.flags.registry } : {}),
+    const settings = settingsOrThrow(readRunSettings(this.flags, this.env, process.cwd()));
+    const deps = await buildDeps(settings, {
+      lang: this.lang,
+      logger: this.logger,
       now: this.now,
-      wait: !this.flags['no-wait'],
-      onWait: (holder) =>
-        this.logger.info(
-          this.t(
-            'db:waiting',
-            waitingParams(holder, this.env.PGLITE_DIR ?? '.data/connector-template'),
-          ),
-        ),
       signal: this.interrupt.signal,
+      startProgress: (options) => this.startProgress(options),
     });
+    // Ctrl-C says how far the job got; its history row is marked Failed by the next run.
+    this.cancelNote = () => cancelNote(deps.counts, this.lang);
+    const bar = await deps.startRunProgress(settings.stages.length);
     try {
-      // Stages on the bar, rows and batches after it: on a terminal only, never with --json.
-      const bar = await this.startProgress({
-        label: this.t('run.progress'),
-        total: this.flags.stage ? 1 : 2,
-        counters: [
-          { name: 'read', label: this.t('run.progressRead') },
-          { name: 'batches', label: this.t('run.progressBatches') },
-          { name: 'loaded', label: this.t('run.progressLoaded') },
-        ],
-      });
-      // Ctrl-C says how far the job got; its history row is marked Failed by the next run.
-      const done = { read: 0, loaded: 0 };
-      this.cancelNote = () => this.t('run.cancelled', done);
-      const result = await runJob(deps, {
-        progress: {
-          read: (n) => {
-            done.read += n;
-            bar.count?.('read', n);
-          },
-          loaded: (n) => {
-            done.loaded += n;
-            bar.count?.('loaded', n);
-          },
-          batches: (n) => bar.count?.('batches', n),
-          stageDone: () => bar.tick(),
-        },
-        env,
-        ...(this.flags.job === undefined ? {} : { jobId: this.flags.job }),
-        ...(this.flags.stage ? { stage: this.flags.stage as 'source' | 'destination' } : {}),
-        ...(this.flags.history === undefined ? {} : { historyId: this.flags.history }),
-        dryRun: this.flags['dry-run'],
-        logger: this.logger,
-        lang: this.lang,
-        now: this.now,
-      }).finally(() => bar.stop());
-      const source = result.stages[0];
-      if (this.flags.stage === 'source' && source?.status === 'Running') {
-        this.logger.info(
-          this.t('run.sourceOnly', { job: result.jobId, history: source.historyId }),
-        );
-      }
-      // The outcome is the result: on stdout, as --json puts its result there.
-      if (!this.jsonEnabled())
-        for (const stage of result.stages)
-          this.log(
-            this.t('run.stageLine', {
-              kind: stage.kind,
-              connector: stage.connectorId,
-              status: stage.status,
-              rows: stage.rowsAffected,
-              message: stage.message,
-            }),
-          );
+      const result = await runJob(deps, settings, bar.progress);
       process.exitCode = result.exitCode;
-      return result;
+      return showRun(result, settings, {
+        lang: this.lang,
+        json: this.jsonEnabled(),
+        print: (text) => this.log(text),
+        logger: this.logger,
+      });
     } finally {
+      bar.stop();
       await deps.close();
     }
   }

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareCatalogs } from '@toolbelt/i18n';
-import { catalogs } from '../i18n/catalogs.js';
 import { isValidConnectorName, planScaffold } from './scaffold.js';
-import { exitCodeOfStages, planStages, shouldRunDestination } from './stages.js';
-import { formatTable } from './table.js';
+import { exitCodeOfChecks, exitCodeOfStages, planStages, shouldRunDestination } from './stages.js';
 
 describe('planStages', () => {
   it('runs source then destination by default and one stage on request', () => {
@@ -38,6 +35,8 @@ describe('planStages', () => {
     expect(shouldRunDestination({ exitCode: 65, status: 'Failed', rowsAffected: 5 })).toBe(false);
     expect(exitCodeOfStages([{ exitCode: 0 }, { exitCode: 69 }])).toBe(69);
     expect(exitCodeOfStages([])).toBe(0);
+    expect(exitCodeOfChecks({ ok: true })).toBe('OK');
+    expect(exitCodeOfChecks({ ok: false })).toBe('CONFIG');
   });
 });
 
@@ -47,48 +46,44 @@ describe('planScaffold', () => {
     for (const bad of ['Google', 'a_b', '-a', 'a-', '1a', ''])
       expect(isValidConnectorName(bad)).toBe(false);
   });
-  it('plans a package with run(), a test and a registry entry', () => {
+  it('plans a package in the shape of every package: connector, core, i18n, tests', () => {
     const plan = planScaffold({ name: 'google-ads', kind: 'source', sdkVersion: '^0.1.0' });
     expect(Object.keys(plan.files).sort()).toEqual([
       'README.md',
       'package.json',
-      'src/index.test.ts',
+      'src/core/to-row.test.ts',
+      'src/core/to-row.ts',
+      'src/google-ads-source.test.ts',
+      'src/google-ads-source.ts',
+      'src/i18n/en.ts',
+      'src/i18n/index.ts',
+      'src/i18n/messages.test.ts',
+      'src/i18n/ru.ts',
       'src/index.ts',
       'tsconfig.build.json',
       'tsconfig.json',
     ]);
-    expect(plan.files['src/index.ts']).toContain(
-      'export class GoogleAdsSource extends SourceConnector',
-    );
-    expect(plan.files['src/index.ts']).toContain("static override connectorId = 'google-ads';");
-    expect(
-      JSON.parse(plan.files['package.json'] as string).dependencies['@toolbelt/connector'],
-    ).toBe('^0.1.0');
+    const code = plan.files['src/google-ads-source.ts'];
+    expect(code).toContain('export class GoogleAdsSource extends SourceConnector');
+    expect(code).toContain("static override connectorId = 'google-ads';");
+    expect(code).toContain("throw messages.error('CONFIG', 'errors.noObject')");
+    expect(plan.files['src/index.ts']).toContain('GoogleAdsSource as connector');
+    expect(plan.files['src/i18n/index.ts']).toContain("defineMessages('google-ads', { en, ru })");
+    const destination = planScaffold({ name: 'wh', kind: 'destination', sdkVersion: '^0.1.0' });
+    expect(Object.keys(destination.files)).toContain('src/core/to-item.ts');
+    expect(destination.files['src/wh-destination.ts']).toContain('extends DestinationConnector');
+    const pkg = JSON.parse(plan.files['package.json'] ?? '{}') as { dependencies: unknown };
+    expect(pkg.dependencies).toEqual({
+      '@toolbelt/connector': '^0.1.0',
+      '@toolbelt/errors': '^0.1.0',
+      '@toolbelt/i18n': '^0.1.0',
+      '@toolbelt/log': '^0.1.0',
+    });
     expect(plan.registryEntry).toEqual({
       connector_id: 'google-ads',
       credentials: [],
       env: [],
       module: './google-ads/dist/index.js',
     });
-  });
-});
-
-describe('formatTable', () => {
-  it('pads columns to the widest cell', () => {
-    expect(
-      formatTable(
-        ['ID', 'NAME'],
-        [
-          ['1', 'Ann'],
-          ['12', 'B'],
-        ],
-      ),
-    ).toBe('ID  NAME\n--  ----\n1   Ann\n12  B');
-  });
-});
-
-describe('catalogs', () => {
-  it('have the same keys in English and Russian', () => {
-    for (const pair of Object.values(catalogs)) expect(compareCatalogs(pair)).toEqual([]);
   });
 });

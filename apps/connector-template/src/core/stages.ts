@@ -40,3 +40,8 @@ export function shouldRunDestination(source: {
 }): boolean {
   return source.exitCode === 0 && source.status === 'Running' && source.rowsAffected > 0;
 }
+
+/** `check` ends with CONFIG (78) when a check failed. */
+export function exitCodeOfChecks(result: { ok: boolean }): 'OK' | 'CONFIG' {
+  return result.ok ? 'OK' : 'CONFIG';
+}

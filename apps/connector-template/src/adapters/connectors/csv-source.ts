@@ -16,7 +16,9 @@ export class CsvSource extends SourceConnector {
   override async run(): Promise<void> {
     const delimiter = typeof this.options.delimiter === 'string' ? this.options.delimiter : ',';
     const filterColumn = this.job.filterColumn;
-    const requiredColumns = [...this.sourceColumns, ...(filterColumn ? [filterColumn] : [])];
+    const requiredColumns = filterColumn
+      ? [...this.sourceColumns, filterColumn]
+      : this.sourceColumns;
     try {
       await pipe<Row>(readCsv(this.object, { delimiter, requiredColumns }))
         .filter((row) => !filterColumn || isInWindow(row[filterColumn], this.window))

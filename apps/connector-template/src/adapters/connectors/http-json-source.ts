@@ -27,10 +27,10 @@ export class HttpJsonSource extends SourceConnector {
     const token = this.credentials.token;
     return createPagedHttpSource<Row>({
       url: this.object,
-      ...(paging ? { paging } : {}),
-      ...(typeof limit === 'number' ? { limit } : {}),
-      ...(itemsPath ? { items: (body) => at(body, itemsPath) as Row[] } : {}),
-      ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+      paging: paging || undefined,
+      limit: typeof limit === 'number' ? limit : undefined,
+      items: itemsPath ? (body) => at(body, itemsPath) as Row[] : undefined,
+      headers: token ? { authorization: `Bearer ${token}` } : undefined,
     });
   }
 

@@ -104,7 +104,7 @@ export function createPostgresDestination(
         if (done.rows[0]) {
           this.rowCount = Number(done.rows[0].row_count);
           await this.logInfo(
-            this.text('alreadyLoaded', {
+            this.text('log.alreadyLoaded', {
               history: this.historyId,
               object: this.object,
               rows: this.rowCount,

@@ -1,11 +1,11 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
-import { toNewJob } from '@toolbelt/connector';
 import type { ErrorCode } from '@toolbelt/errors';
-import { buildDeps } from '../../deps.js';
-import { definedEnv } from '../../env.js';
-import { catalogs } from '../../i18n/catalogs.js';
-import { readJobFile, requireMasterHash } from '../../job-file.js';
+import { buildDeps } from '../../build-deps.js';
+import { dbCatalog } from '../../i18n/index.js';
+import { showAdded } from '../../render.js';
+import { addJob, type SavedJob } from '../../run-jobs.js';
+import { readJobFileSettings, settingsOrThrow } from '../../settings.js';
 
 export default class JobsAdd extends BaseCommand<typeof JobsAdd> {
   static override summary =
@@ -17,23 +17,19 @@ export default class JobsAdd extends BaseCommand<typeof JobsAdd> {
     file: Flags.string({ summary: 'The job definition (JSON).', required: true }),
   };
   static override exitCodes: readonly ErrorCode[] = ['OK', 'USAGE', 'DATA', 'CONFIG', 'INTERNAL'];
-  static override catalogs = catalogs;
+  static override catalogs = { db: dbCatalog };
 
-  async run(): Promise<{ id: number; name: string; updated: boolean }> {
-    const definition = await readJobFile(this.flags.file);
-    const env = definedEnv(this.env);
-    const job = toNewJob(definition, requireMasterHash(env));
-    const deps = await buildDeps({ env });
+  async run(): Promise<SavedJob> {
+    const check = readJobFileSettings(this.flags, undefined, this.env, process.cwd());
+    const settings = settingsOrThrow(check);
+    const deps = await buildDeps(settings, { lang: this.lang, logger: this.logger, now: this.now });
     try {
-      const jobs = await deps.jobs();
-      const same = (await jobs.listJobs()).find((j) => j.name === definition.name);
-      if (same && (await jobs.updateJob(same.id, job))) {
-        this.logger.info(this.t('jobs.updatedByName', { id: same.id, name: definition.name }));
-        return { id: same.id, name: definition.name, updated: true };
-      }
-      const id = await jobs.addJob(job);
-      this.logger.info(this.t('jobs.added', { id, name: definition.name }));
-      return { id, name: definition.name, updated: false };
+      return showAdded(await addJob(deps, settings), {
+        lang: this.lang,
+        json: this.jsonEnabled(),
+        print: (text) => this.log(text),
+        logger: this.logger,
+      });
     } finally {
       await deps.close();
     }

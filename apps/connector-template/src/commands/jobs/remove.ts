@@ -1,10 +1,11 @@
 import { Args, Flags } from '@oclif/core';
-import { BaseCommand, cancelledError, promptConfirm } from '@toolbelt/cli-kit';
+import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
-import { buildDeps } from '../../deps.js';
-import { definedEnv } from '../../env.js';
-import { catalogs } from '../../i18n/catalogs.js';
-import { jobNotFound } from '../../job-file.js';
+import { buildDeps } from '../../build-deps.js';
+import { dbCatalog } from '../../i18n/index.js';
+import { showRemoved } from '../../render.js';
+import { removeJob } from '../../run-jobs.js';
+import { readJobSettings, settingsOrThrow } from '../../settings.js';
 
 export default class JobsRemove extends BaseCommand<typeof JobsRemove> {
   static override summary = 'Remove a job with its history and log rows.';
@@ -25,25 +26,20 @@ export default class JobsRemove extends BaseCommand<typeof JobsRemove> {
     'CANCELLED',
     'INTERNAL',
   ];
-  static override catalogs = catalogs;
+  static override catalogs = { db: dbCatalog };
 
   async run(): Promise<{ id: number; name: string; removed: true }> {
-    const deps = await buildDeps({ env: definedEnv(this.env) });
+    const settings = settingsOrThrow(
+      readJobSettings(this.flags, this.args.id, this.env, process.cwd()),
+    );
+    const deps = await buildDeps(settings, { lang: this.lang, logger: this.logger, now: this.now });
     try {
-      const jobs = (await deps.hasData()) ? await deps.jobs() : undefined;
-      const job = jobs ? await jobs.getJob(this.args.id) : undefined;
-      if (!jobs || !job) throw jobNotFound(this.args.id);
-      if (
-        !this.flags.yes &&
-        !(await promptConfirm({
-          message: this.t('jobs.confirmRemove', { id: job.id, name: job.name }),
-          flag: '--yes',
-        }))
-      )
-        throw cancelledError(this.t('jobs.notRemoved', { id: job.id }));
-      await jobs.removeJob(job.id);
-      this.logger.info(this.t('jobs.removed', { id: job.id, name: job.name }));
-      return { id: job.id, name: job.name, removed: true };
+      return showRemoved(await removeJob(deps, settings), {
+        lang: this.lang,
+        json: this.jsonEnabled(),
+        print: (text) => this.log(text),
+        logger: this.logger,
+      });
     } finally {
       await deps.close();
     }

@@ -1,11 +1,11 @@
 import { Args } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
-import { formatTable } from '../../core/table.js';
-import { buildDeps } from '../../deps.js';
-import { definedEnv } from '../../env.js';
-import { catalogs } from '../../i18n/catalogs.js';
-import { jobNotFound, toShownJob, type ShownJob } from '../../job-file.js';
+import { buildDeps } from '../../build-deps.js';
+import { dbCatalog } from '../../i18n/index.js';
+import { showJob, type ShownJob } from '../../render.js';
+import { showJob as readJob } from '../../run-jobs.js';
+import { readJobSettings, settingsOrThrow } from '../../settings.js';
 
 export default class JobsShow extends BaseCommand<typeof JobsShow> {
   static override summary = 'Show one job (never its credentials).';
@@ -17,40 +17,19 @@ export default class JobsShow extends BaseCommand<typeof JobsShow> {
     id: Args.integer({ description: 'Job id (see jobs list).', required: true, min: 1 }),
   };
   static override exitCodes: readonly ErrorCode[] = ['OK', 'USAGE', 'CONFIG', 'INTERNAL'];
-  static override catalogs = catalogs;
+  static override catalogs = { db: dbCatalog };
   static override writesLogFile = false;
 
   async run(): Promise<ShownJob> {
-    const deps = await buildDeps({ env: definedEnv(this.env) });
+    const settings = settingsOrThrow(readJobSettings({}, this.args.id, this.env, process.cwd()));
+    const deps = await buildDeps(settings, { lang: this.lang, logger: this.logger, now: this.now });
     try {
-      const job = (await deps.hasData())
-        ? await (await deps.jobs()).getJob(this.args.id)
-        : undefined;
-      if (!job) throw jobNotFound(this.args.id);
-      const shown = toShownJob(job);
-      if (!this.jsonEnabled()) {
-        const h = (k: string): string => this.t(`jobs.headers.${k}`);
-        this.log(
-          formatTable(
-            [h('field'), h('value')],
-            [
-              [h('id'), String(shown.id)],
-              [h('name'), shown.name],
-              [h('source'), `${shown.source.connector}: ${shown.source.object}`],
-              [h('destination'), `${shown.destination.connector}: ${shown.destination.object}`],
-              [
-                h('method'),
-                this.t(`jobs.methods.${shown.updateMethod === 'Replace' ? 'replace' : 'append'}`),
-              ],
-              [
-                h('mapping'),
-                shown.mapping.map((m) => `${m.column} -> ${m.mapped || '-'}`).join(', '),
-              ],
-            ],
-          ),
-        );
-      }
-      return shown;
+      return showJob(await readJob(deps, settings), {
+        lang: this.lang,
+        json: this.jsonEnabled(),
+        print: (text) => this.log(text),
+        logger: this.logger,
+      });
     } finally {
       await deps.close();
     }

@@ -1,11 +1,11 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
-import { toNewJob } from '@toolbelt/connector';
 import type { ErrorCode } from '@toolbelt/errors';
-import { buildDeps } from '../../deps.js';
-import { definedEnv } from '../../env.js';
-import { catalogs } from '../../i18n/catalogs.js';
-import { jobNotFound, readJobFile, requireMasterHash } from '../../job-file.js';
+import { buildDeps } from '../../build-deps.js';
+import { dbCatalog } from '../../i18n/index.js';
+import { showUpdated } from '../../render.js';
+import { updateJob } from '../../run-jobs.js';
+import { readJobFileSettings, settingsOrThrow } from '../../settings.js';
 
 export default class JobsUpdate extends BaseCommand<typeof JobsUpdate> {
   static override summary =
@@ -18,19 +18,19 @@ export default class JobsUpdate extends BaseCommand<typeof JobsUpdate> {
     file: Flags.string({ summary: 'The job definition (JSON).', required: true }),
   };
   static override exitCodes: readonly ErrorCode[] = ['OK', 'USAGE', 'DATA', 'CONFIG', 'INTERNAL'];
-  static override catalogs = catalogs;
+  static override catalogs = { db: dbCatalog };
 
   async run(): Promise<{ id: number; name: string }> {
-    const definition = await readJobFile(this.flags.file);
-    const env = definedEnv(this.env);
-    const job = toNewJob(definition, requireMasterHash(env));
-    const deps = await buildDeps({ env });
+    const check = readJobFileSettings(this.flags, this.args.id, this.env, process.cwd());
+    const settings = settingsOrThrow(check);
+    const deps = await buildDeps(settings, { lang: this.lang, logger: this.logger, now: this.now });
     try {
-      const found =
-        (await deps.hasData()) && (await (await deps.jobs()).updateJob(this.args.id, job));
-      if (!found) throw jobNotFound(this.args.id);
-      this.logger.info(this.t('jobs.updated', { id: this.args.id, name: definition.name }));
-      return { id: this.args.id, name: definition.name };
+      return showUpdated(await updateJob(deps, settings), {
+        lang: this.lang,
+        json: this.jsonEnabled(),
+        print: (text) => this.log(text),
+        logger: this.logger,
+      });
     } finally {
       await deps.close();
     }
