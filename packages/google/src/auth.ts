@@ -166,7 +166,7 @@ async function localAuthSignIn(clientFile: string, scopes: string[]): Promise<Cr
   const { authenticate } = await import('@google-cloud/local-auth');
   // local-auth brings its own (older) google-auth-library: take its tokens, not its client.
   const client = await authenticate({ keyfilePath: clientFile, scopes });
-  return client.credentials as Credentials;
+  return client.credentials;
 }
 
 /** Build a google-auth-library v10 client for `config` with `scopes`. */

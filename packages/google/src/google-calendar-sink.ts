@@ -1,6 +1,6 @@
 /** `CalendarSink` on Google Calendar v3: all pages of a filtered window, client-chosen ids, bounded concurrency. */
 import type { calendar_v3 } from '@googleapis/calendar';
-import { isToolbeltError } from '@toolbelt/errors';
+import { isToolbeltError, type ToolbeltError } from '@toolbelt/errors';
 import {
   type AuthClientOptions,
   type GoogleAuthConfig,
@@ -209,7 +209,7 @@ export function createGoogleCalendarSink(options: GoogleCalendarSinkOptions): Go
       const failed: ApplyResult['failed'] = [];
       let applied = 0;
       let next = 0;
-      let fatal: unknown;
+      let fatal: ToolbeltError | undefined;
       const worker = async (): Promise<void> => {
         while (fatal === undefined && next < changes.length) {
           const change = changes[next++] as CalendarChange;

@@ -49,16 +49,19 @@ describe('createGoogleCaller', () => {
       retry: { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 1000, maxElapsedMs: 5_000 },
       random: () => 0.5,
       now: () => clock,
-      sleep: async (ms) => {
+      sleep: (ms) => {
         waits.push(ms);
         clock += ms;
+        return Promise.resolve();
       },
     });
     let calls = 0;
     const error = await caller
-      .call('m', async () => {
+      .call('m', () => {
         calls += 1;
-        throw calls === 3 ? httpError(429, {}, { 'retry-after': '2' }) : httpError(500, {});
+        return Promise.reject(
+          calls === 3 ? httpError(429, {}, { 'retry-after': '2' }) : httpError(500, {}),
+        );
       })
       .catch((e: unknown) => e);
     expect((error as ToolbeltError).code).toBe('UNAVAILABLE');
@@ -74,14 +77,15 @@ describe('a Retry-After beyond the time budget', () => {
     const caller = createGoogleCaller({
       retry: { maxElapsedMs: 60_000 },
       now: () => 0,
-      sleep: async (ms) => {
+      sleep: (ms) => {
         waits.push(ms);
+        return Promise.resolve();
       },
     });
     const error = (await caller
-      .call('sheets.spreadsheets.get', async () => {
-        throw httpError(429, {}, { 'retry-after': '120' });
-      })
+      .call('sheets.spreadsheets.get', () =>
+        Promise.reject(httpError(429, {}, { 'retry-after': '120' })),
+      )
       .catch((e: unknown) => e)) as ToolbeltError;
     expect(error.code).toBe('TEMPFAIL');
     expect(waits).toEqual([]);

@@ -89,7 +89,8 @@ function header(headers: unknown, name: string): string | undefined {
   if (typeof (headers as Headers).get === 'function')
     return (headers as Headers).get(name) ?? undefined;
   const v = (headers as Record<string, unknown>)[name];
-  return v === undefined ? undefined : String(v);
+  if (Array.isArray(v)) return v.join(', ');
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 }
 
 /** Parse `Retry-After`: delta-seconds or an HTTP date (the shared `retryAfterMs`). */

@@ -85,7 +85,7 @@ async function readIcs(path: string): Promise<ParsedFile> {
   }
   const { default: ICAL } = await import('ical.js');
   try {
-    const root = new ICAL.Component(ICAL.parse(text));
+    const root = new ICAL.Component(ICAL.parse(text) as unknown[]);
     const out: ParsedFile = { others: [], events: [], parsed: [], cancelled: new Set() };
     for (const comp of root.getAllSubcomponents()) {
       if (comp.name !== 'vevent') {

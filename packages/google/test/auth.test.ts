@@ -147,14 +147,14 @@ describe('credentials', () => {
     );
     const tokenFile = join(dir, 'config', 'toolbelt', 'google-token.json');
     let signIns = 0;
-    const signIn = async () => {
+    const signIn = () => {
       signIns += 1;
-      return {
+      return Promise.resolve({
         access_token: 'expired',
         refresh_token: 'refresh-1',
         expiry_date: Date.now() - 60_000,
         token_type: 'Bearer',
-      };
+      });
     };
     const first = createGoogleSheetStore({
       spreadsheetId: ID,

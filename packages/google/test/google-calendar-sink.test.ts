@@ -15,7 +15,7 @@ afterAll(async () => standIn.stop());
 const auth = { kind: 'access-token' as const, accessToken: 'test' };
 const fast = { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 20, maxElapsedMs: 10_000 };
 
-describeCalendarSinkContract('Google Calendar (googleapis client -> stand-in)', async (events) => {
+describeCalendarSinkContract('Google Calendar (googleapis client -> stand-in)', (events) => {
   const calendarId = `cal-${n++}@group.calendar.google.com`;
   standIn.seedCalendar(
     calendarId,
@@ -24,11 +24,13 @@ describeCalendarSinkContract('Google Calendar (googleapis client -> stand-in)', 
       summary: e.summary,
       start: { date: e.start },
       end: { date: e.end },
-      ...(e.privateProperties ? { extendedProperties: { private: e.privateProperties } } : {}),
+      extendedProperties: e.privateProperties && { private: e.privateProperties },
     })),
     { timeZone: 'Europe/London' },
   );
-  return createGoogleCalendarSink({ calendarId, auth, rootUrl: standIn.rootUrl, retry: fast });
+  return Promise.resolve(
+    createGoogleCalendarSink({ calendarId, auth, rootUrl: standIn.rootUrl, retry: fast }),
+  );
 });
 
 describe('Google Calendar adapter: paging, concurrency and failures', () => {

@@ -15,7 +15,7 @@ afterAll(async () => standIn.stop());
 const A1 = (row: number, col: number): string => `${String.fromCharCode(65 + col)}${row + 1}`;
 const idOf = (i: number): string => `spreadsheet-under-test-${String(i).padStart(6, '0')}`;
 
-describeSheetStoreContract('Google Sheets (googleapis client -> stand-in)', async (seed) => {
+describeSheetStoreContract('Google Sheets (googleapis client -> stand-in)', (seed) => {
   const id = idOf(n++);
   standIn.seedSpreadsheet(id, {
     tabs: Object.fromEntries(
@@ -25,11 +25,13 @@ describeSheetStoreContract('Google Sheets (googleapis client -> stand-in)', asyn
       ]),
     ),
   });
-  return createGoogleSheetStore({
-    spreadsheetId: id,
-    auth: { kind: 'access-token', accessToken: 'test' },
-    rootUrl: standIn.rootUrl,
-  });
+  return Promise.resolve(
+    createGoogleSheetStore({
+      spreadsheetId: id,
+      auth: { kind: 'access-token', accessToken: 'test' },
+      rootUrl: standIn.rootUrl,
+    }),
+  );
 });
 
 describe('Google Sheets adapter: quota and failures', () => {
