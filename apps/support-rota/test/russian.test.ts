@@ -55,7 +55,7 @@ describe('errors of every package, in Russian through the real CLI (--lang ru)',
     const holidays = await inRussian(['--holidays', 'days.json', '--ics', 'rota.ics']);
     expect(holidays.status, holidays.stderr).toBe(65);
     expect(holidays.stderr).toContain(
-      `Ошибка: Файл праздников ${join(dir.path, 'days.json')} повреждён`,
+      `Ошибка: Файл праздников ${join(dir.path, 'days.json')} повреждён: "25/12/2025" — не дата ГГГГ-ММ-ДД`,
     );
     const settings = await inRussian(['--start', 'soon', '--cycles', '0']);
     expect(settings.status, settings.stderr).toBe(64);

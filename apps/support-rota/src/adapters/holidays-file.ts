@@ -6,8 +6,12 @@ import { addDays, isIsoDate, type IsoDate } from '@toolbelt/dates';
 import { bundledHolidays } from '../core/england-and-wales.js';
 import { messages } from '../i18n/index.js';
 
-function malformed(path: string, reason: string, cause?: unknown): ToolbeltError {
-  return messages.error('DATA', 'errors.holidaysMalformed', { path, reason }, { cause });
+type Malformed = 'notJson' | 'notList' | 'notDate' | 'notIcs';
+
+/** DATA (65): the holidays file is not what it should be; `value` is the bad entry. */
+function malformed(path: string, why: Malformed, cause?: unknown, value?: unknown): ToolbeltError {
+  const params = { path, value: JSON.stringify(value) };
+  return messages.error('DATA', `errors.holidaysMalformed.${why}`, params, { cause });
 }
 
 /** Dates of a JSON list: `["2025-01-01", ...]`, `[{ "date": ... }]`, or GOV.UK's bank-holidays.json. */
@@ -16,7 +20,7 @@ export function parseHolidaysJson(text: string, path: string): IsoDate[] {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw malformed(path, 'not JSON', error);
+    throw malformed(path, 'notJson', error);
   }
   // GOV.UK publishes { "england-and-wales": { "division": ..., "events": [{ "date": ... }] }, ... }.
   if (data && typeof data === 'object' && !Array.isArray(data)) {
@@ -24,11 +28,11 @@ export function parseHolidaysJson(text: string, path: string): IsoDate[] {
     const division = (record['england-and-wales'] ?? record) as { events?: unknown };
     data = division.events;
   }
-  if (!Array.isArray(data)) throw malformed(path, 'expected a list of dates');
+  if (!Array.isArray(data)) throw malformed(path, 'notList');
   return data.map((item: unknown) => {
     const date = typeof item === 'string' ? item : (item as { date?: unknown } | null)?.date;
     if (typeof date !== 'string' || !isIsoDate(date))
-      throw malformed(path, `${JSON.stringify(item)} is not a YYYY-MM-DD date`);
+      throw malformed(path, 'notDate', undefined, item);
     return date;
   });
 }
@@ -41,7 +45,7 @@ export async function parseHolidaysIcs(text: string, path: string): Promise<IsoD
     // ical.js types its parse result as any: it is jCal, an array.
     component = new ICAL.Component(ICAL.parse(text) as unknown[]);
   } catch (error) {
-    throw malformed(path, 'not an iCalendar file', error);
+    throw malformed(path, 'notIcs', error);
   }
   const dates: IsoDate[] = [];
   for (const vevent of component.getAllSubcomponents('vevent')) {

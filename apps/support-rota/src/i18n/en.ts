@@ -23,7 +23,12 @@ export const en = {
   errors: {
     invalidSettings: 'The rota settings are invalid:',
     configInvalid: 'The config file {{path}} is not valid YAML or JSON: {{reason}}',
-    holidaysMalformed: 'The holidays file {{path}} is malformed: {{reason}}',
+    holidaysMalformed: {
+      notJson: 'The holidays file {{path}} is malformed: not JSON',
+      notList: 'The holidays file {{path}} is malformed: expected a list of dates',
+      notDate: 'The holidays file {{path}} is malformed: {{value}} is not a YYYY-MM-DD date',
+      notIcs: 'The holidays file {{path}} is malformed: not an iCalendar file',
+    },
     calendarChanged:
       'The calendar {{location}} was changed by someone else while this run planned the rota "{{rota}}"; nothing was written. Run it again.',
   },

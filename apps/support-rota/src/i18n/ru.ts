@@ -24,7 +24,12 @@ export const ru = {
   errors: {
     invalidSettings: 'Настройки графика неверны:',
     configInvalid: 'Файл настроек {{path}} — не корректный YAML или JSON: {{reason}}',
-    holidaysMalformed: 'Файл праздников {{path}} повреждён: {{reason}}',
+    holidaysMalformed: {
+      notJson: 'Файл праздников {{path}} повреждён: это не JSON',
+      notList: 'Файл праздников {{path}} повреждён: ожидался список дат',
+      notDate: 'Файл праздников {{path}} повреждён: {{value}} — не дата ГГГГ-ММ-ДД',
+      notIcs: 'Файл праздников {{path}} повреждён: это не файл iCalendar',
+    },
     calendarChanged:
       'Календарь {{location}} изменил кто-то другой, пока этот запуск планировал график «{{rota}}»; ничего не записано. Запустите снова.',
   },
