@@ -3,7 +3,6 @@ import type { Env, Progress, ProgressOptions } from '@toolbelt/cli-kit';
 import type { Language, Translate } from '@toolbelt/i18n';
 import type { Logger } from '@toolbelt/log';
 import { createBackupFolder } from './adapters/backup-folder.js';
-import { checkNotifierSettings, createRunNotifier } from './adapters/run-notifier.js';
 import { openSheetStores, type GoogleTiming } from './adapters/sheet-stores.js';
 import { lockTargets } from './adapters/target-locks.js';
 import type { SyncDeps, SyncProgress } from './run-sync.js';
@@ -55,17 +54,17 @@ function progressBar(options: BuildDepsOptions): SyncProgress {
 
 /**
  * The one place that picks adapters: the two spreadsheets (Google or `.xlsx`), the backup
- * folder, the locks of local targets, the notification channels from the environment. The
- * notification settings are checked here, before anything is opened, in dry runs too.
+ * folder, the locks of local targets, the notification channels from the environment
+ * (`@toolbelt/notify`: e-mail to `NOTIF_TO_ADDRESS`/`MAIL_TO`, Slack to `SLACK_WEBHOOK_URL`).
  */
 export async function buildDeps(
   settings: SyncSettings,
   options: BuildDepsOptions,
 ): Promise<SyncDeps> {
   const { env, lang, logger, t } = options;
-  const notifier = settings.dryRun
-    ? await checkNotifierSettings(env, lang)
-    : await createRunNotifier(env, { lang });
+  // Checked with the other settings; a dry run sends nothing, so it needs no channel.
+  const { createNotifier } = await import('@toolbelt/notify');
+  const notifier = settings.dryRun ? undefined : createNotifier(env);
   const stores = await openSheetStores({
     mot: settings.mot,
     tracker: settings.tracker,

@@ -2,8 +2,8 @@ import { isToolbeltError, type ErrorCode, type Texts, type ToolbeltError } from 
 import type { Logger } from '@toolbelt/log';
 import type { SheetStore, TabData } from '@toolbelt/google';
 import type { Translate } from '@toolbelt/i18n';
+import type { NotificationOutcome, Notifier } from '@toolbelt/notify';
 import type { BackupStore } from './adapters/backup-folder.js';
-import type { NotificationOutcome, RunNotifier } from './adapters/run-notifier.js';
 import {
   diffTracker,
   findDuplicateIds,
@@ -325,7 +325,7 @@ export interface SyncDeps extends TrackerSyncDeps {
   /** Locks the run's local targets for the whole run (one writer per target); returns the release. */
   lockTargets(targets: readonly string[]): Promise<() => Promise<void>>;
   /** Undefined or unconfigured: no notification. */
-  notifier?: RunNotifier | undefined;
+  notifier?: Notifier | undefined;
   /** The run's log so far (its log file), for the notification body. */
   readLog(): Promise<string>;
   /** An error in the user's language (the shell's renderer), for the notification body. */

@@ -88,6 +88,10 @@ export async function checkSyncSettings(
   const columnsFile = flags['mot-columns'];
   const columns = columnsFile ? await readColumnSpec(columnsFile) : { spec: {} };
   if ('problem' in columns) problems.push(columns.problem);
+  // The notification settings are settings too: checked with the rest, in dry runs as well.
+  const { notifierProblems } = await import('@toolbelt/notify');
+  const notify = notifierProblems(env);
+  if (notify.length > 0) problems.push(configError(notify));
   if (!year?.ok || !('spec' in columns) || problems.length > 0)
     return { settings: undefined, problems };
   return {
@@ -117,7 +121,7 @@ export function settingsProblemsError(problems: readonly ToolbeltError[]): Toolb
   const list = usage.length > 0 ? usage : problems;
   const [first] = list;
   if (first && list.length === 1) return first;
-  const texts = list.map(textsOf);
+  const texts = list.flatMap(textsOf);
   return usage.length > 0
     ? commonMessages.error(
         'USAGE',
@@ -131,13 +135,18 @@ export function settingsProblemsError(problems: readonly ToolbeltError[]): Toolb
 type CommonKey = Parameters<typeof commonMessages.text>[0];
 
 /**
- * A problem's words in every language. cli-kit's input-file errors carry a `common:` key but,
- * until its catalog makes them, no texts: those are worded from the common catalog.
+ * A problem's words in every language, for a list of problems: an error that lists problems
+ * itself (the notification settings) gives each of them. cli-kit's input-file errors carry a
+ * `common:` key but, until its catalog makes them, no texts: those are worded from the common
+ * catalog.
  */
-function textsOf(error: ToolbeltError): Texts | string {
-  if (error.texts) return error.texts;
+function textsOf(error: ToolbeltError): (Texts | string)[] {
+  const [en, ru] = [error.localized('en'), error.localized('ru')];
+  if (en.problems.length > 0)
+    return en.problems.map((p, i) => ({ en: p, ru: ru.problems[i] ?? p }));
+  if (error.texts) return [error.texts];
   const key = error.key?.startsWith('common:') ? error.key.slice('common:'.length) : undefined;
-  return key ? commonMessages.text(key as CommonKey, error.params) : error.message;
+  return [key ? commonMessages.text(key as CommonKey, error.params) : error.message];
 }
 
 /** The checked settings of a run; every problem at once as one error otherwise. */

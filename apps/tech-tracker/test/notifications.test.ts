@@ -7,22 +7,12 @@ import { appBin } from '@toolbelt/testkit/cli-mistakes';
 import { runCliAsync } from '@toolbelt/testkit/run-cli';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeExamples } from '../../../examples/tech-tracker/make.mjs';
-import { readXlsxTab } from './workbooks.js';
+import { readXlsxTab, SAMPLE_SYNC } from './workbooks.js';
 import { parseSyncReport } from './json.js';
 
 const bin = appBin(import.meta.url);
 
-const SYNC = [
-  'sync',
-  '--school-year',
-  '23-24',
-  '--mot',
-  'mot.xlsx',
-  '--tracker',
-  'tech-tracker.xlsx',
-  '--today',
-  '2023-07-15',
-];
+const SYNC = SAMPLE_SYNC;
 
 describe('tech-tracker notifications', () => {
   let smtp: SmtpTestServer;

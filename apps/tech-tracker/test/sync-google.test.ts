@@ -13,7 +13,7 @@ import { createBackupFolder } from '../src/adapters/backup-folder.js';
 import { openSheetStores } from '../src/adapters/sheet-stores.js';
 import { messages } from '../src/i18n/index.js';
 import { syncTracker } from '../src/run-sync.js';
-import { readXlsxTab, stampOf, withoutStamp } from './workbooks.js';
+import { readXlsxTab, stampOf, withoutStamp, SAMPLE_SYNC } from './workbooks.js';
 import { parseSyncReport } from './json.js';
 
 const bin = appBin(import.meta.url);
@@ -63,21 +63,7 @@ describe('tech-tracker sync on Google Sheets (stand-in)', () => {
     expect(result.apiCalls.total).toBeLessThanOrEqual(4);
 
     await makeExamples(dir.path);
-    const local = await runCliAsync(
-      bin,
-      [
-        'sync',
-        '--school-year',
-        '23-24',
-        '--mot',
-        'mot.xlsx',
-        '--tracker',
-        'tech-tracker.xlsx',
-        '--today',
-        '2023-07-15',
-      ],
-      { cwd: dir.path },
-    );
+    const local = await runCliAsync(bin, SAMPLE_SYNC, { cwd: dir.path });
     expect(local.status, local.stderr).toBe(0);
     const fromXlsx = await readXlsxTab(join(dir.path, 'tech-tracker.xlsx'), TAB);
     const fromGoogle = google.getValues(TRACKER_ID, TAB);

@@ -6,22 +6,12 @@ import { runCliAsync } from '@toolbelt/testkit/run-cli';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeExamples, writeWorkbook } from '../../../examples/tech-tracker/make.mjs';
 import { sampleSpreadsheets } from '../../../examples/tech-tracker/sample-data.mjs';
-import { readXlsxTab, stampOf, withoutStamp } from './workbooks.js';
+import { readXlsxTab, stampOf, withoutStamp, SAMPLE_SYNC } from './workbooks.js';
 import { parseSyncReport } from './json.js';
 
 const bin = appBin(import.meta.url);
 
-const SYNC = [
-  'sync',
-  '--school-year',
-  '23-24',
-  '--mot',
-  'mot.xlsx',
-  '--tracker',
-  'tech-tracker.xlsx',
-  '--today',
-  '2023-07-15',
-];
+const SYNC = SAMPLE_SYNC;
 const TAB = '23-24 Tracker';
 
 describe('tech-tracker sync on .xlsx workbooks', () => {

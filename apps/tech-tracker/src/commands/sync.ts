@@ -1,7 +1,6 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand, toCommandError } from '@toolbelt/cli-kit';
 import { errorCodes } from '@toolbelt/errors';
-import { googleCatalog } from '@toolbelt/google';
 import { buildDeps } from '../build-deps.js';
 import { messages } from '../i18n/index.js';
 import { renderSync } from '../render.js';
@@ -19,11 +18,7 @@ export default class Sync extends BaseCommand<typeof Sync> {
     '<%= config.bin %> sync --school-year 23-24 --mot https://docs.google.com/spreadsheets/d/<id>/edit --json',
   ];
   static override exitCodes = errorCodes;
-  // google: its errors' words until its own catalog makes them (they then carry their texts).
-  static override catalogs = {
-    'tech-tracker': messages.catalog,
-    google: googleCatalog,
-  };
+  static override catalogs = { 'tech-tracker': messages.catalog };
   static override flags = {
     'school-year': Flags.string({ summary: 'School year, NN-NN (e.g. 23-24). Required.' }),
     mot: Flags.string({
