@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { executeRun } from '../dist/adapters/executioner.js';
 import type { JobDefinition, JobField } from '../dist/core/job-metadata.js';
 import { maskParams, validateParams } from '../dist/core/job-params.js';
-import { openRunner, type Runner } from '../dist/runner.js';
+import { openRunner, type Runner } from '../dist/build-deps.js';
 
 const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url));
 let dir: TempDir;

@@ -1,7 +1,6 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { runCliAsync } from '@toolbelt/testkit/run-cli';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { writeFixtureJobs } from './job-fixtures.js';
@@ -10,26 +9,15 @@ const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url));
 const examples = fileURLToPath(new URL('../../../examples/jobs', import.meta.url));
 let dir: TempDir;
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Result> {
-  const base: NodeJS.ProcessEnv = { ...process.env, JOB_RUNNER_TOOLBELT: '0', ...env };
-  delete base.DATABASE_URL;
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      process.execPath,
-      [bin, ...args, '--log-dir', join(dir.path, 'logs')],
-      { cwd: dir.path, env: base, timeout: 120_000 },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+async function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const r = await runCliAsync(bin, [...args, '--log-dir', join(dir.path, 'logs')], {
+    cwd: dir.path,
+    env: { JOB_RUNNER_TOOLBELT: '0', ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 beforeAll(() => {

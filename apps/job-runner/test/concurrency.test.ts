@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnExecutioner, waitForExit } from '../dist/adapters/launcher.js';
 import { startRunWorker } from '../dist/adapters/run-queue.js';
 import type { RunRecord } from '../dist/adapters/run-store.js';
-import { openRunner, startRun, type Runner } from '../dist/runner.js';
+import { openRunner, type Runner } from '../dist/build-deps.js';
+import { startRun } from '../dist/run-jobs.js';
 
 let dir: TempDir;
 

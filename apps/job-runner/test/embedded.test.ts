@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRunner, startRun, interruptedReason } from '../dist/runner.js';
+import { openRunner, interruptedReason } from '../dist/build-deps.js';
+import { startRun } from '../dist/run-jobs.js';
 
 // job-runner on the embedded default (no DATABASE_URL): one owner per data folder, every
 // other process through it, nothing lost.
@@ -66,8 +67,8 @@ function cli(args: string[], cwd = dir.path): Cli {
           const all = result.stdout + result.stderr;
           if (typeof text === 'string' ? all.includes(text) : text.test(all)) resolve();
         };
-        proc.stdout!.on('data', check);
-        proc.stderr!.on('data', check);
+        proc.stdout.on('data', check);
+        proc.stderr.on('data', check);
         proc.once('close', () => {
           check();
           reject(new Error(`ended without printing ${String(text)}:\n${result.stderr}`));
@@ -76,8 +77,8 @@ function cli(args: string[], cwd = dir.path): Cli {
       }),
     done: new Promise((resolve) => proc.once('close', (code) => resolve(code))),
   };
-  proc.stdout!.on('data', (d: Buffer) => (result.stdout += String(d)));
-  proc.stderr!.on('data', (d: Buffer) => (result.stderr += String(d)));
+  proc.stdout.on('data', (d: Buffer) => (result.stdout += String(d)));
+  proc.stderr.on('data', (d: Buffer) => (result.stderr += String(d)));
   return result;
 }
 
@@ -115,7 +116,7 @@ describe('job-runner on the embedded database', () => {
       expect((await finish(['cancel', '1'], empty.path)).code).toBe(64);
       expect(existsSync(join(empty.path, '.data'))).toBe(false);
     } finally {
-      empty.cleanup();
+      await empty.cleanup();
     }
   });
 
@@ -218,7 +219,7 @@ describe('job-runner on the embedded database', () => {
       status: 'failed',
       reason: interruptedReason,
     });
-    expect(JSON.parse(logs.stdout).lines).toBeGreaterThan(2);
+    expect((JSON.parse(logs.stdout) as { lines: number }).lines).toBeGreaterThan(2);
   });
 
   it('three 10,000-line jobs at once, five times: every line of every run stored, in order', async () => {
@@ -234,7 +235,7 @@ describe('job-runner on the embedded database', () => {
             startRun(runner, { job: 'lines', input: {}, startedBy: 'test', launch: 'spawn' }),
           ),
         );
-        await Promise.all(started.map((s) => s.done));
+        await Promise.all(started.map((s) => s.done ?? Promise.resolve()));
         for (const { run } of started) {
           const record = await runner.store.getRun(run.id);
           expect(record).toMatchObject({ status: 'succeeded' });

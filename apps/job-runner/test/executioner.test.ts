@@ -5,7 +5,8 @@ import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { waitForExit } from '../dist/adapters/launcher.js';
 import type { RunRecord } from '../dist/adapters/run-store.js';
-import { openRunner, startRun, type Runner } from '../dist/runner.js';
+import { openRunner, type Runner } from '../dist/build-deps.js';
+import { startRun } from '../dist/run-jobs.js';
 import { writeFixtureJobs } from './job-fixtures.js';
 
 let dir: TempDir;
@@ -38,7 +39,7 @@ async function runToEnd(
     startedBy: 'test',
     launch: 'spawn',
     stderr: 'inherit',
-    ...(timeoutSeconds ? { timeoutSeconds } : {}),
+    timeoutSeconds: timeoutSeconds || undefined,
   });
   await waitForExit(started.executioner!);
   return (await runner.store.getRun(started.run.id))!;
@@ -56,7 +57,7 @@ it('lists complete jobs and says why the others are left out', () => {
     'slow-lines',
   ]);
   const problems = Object.fromEntries(
-    runner.library.problems.map((p) => [p.path.split('/').pop(), p.problems]),
+    runner.library.problems.map((p) => [p.path.split('/').pop() ?? '', p.problems] as const),
   );
   expect(problems['incomplete.mjs']).toEqual(['description: missing']);
   expect(problems['orphan.job.json']).toEqual(['orphan: no executable file next to the sidecar']);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { interruptedReason, openRunner, type RunnerConfig } from '../dist/runner.js';
+import { interruptedReason, openRunner, type RunnerConfig } from '../dist/build-deps.js';
 
 // PostgreSQL: a run left `running` by an executioner that died (a crash, SIGKILL) is failed
 // as interrupted when job-runner next opens the store on that machine; others are left alone.
@@ -28,7 +28,7 @@ it('fails runs whose executioner on this host is dead, and only those', async ()
     await first.store.claimRun(run.id, new Date(), executor);
     return run.id;
   };
-  const deadPid = spawnSync(process.execPath, ['-e', '0']).pid!;
+  const deadPid = spawnSync(process.execPath, ['-e', '0']).pid;
   const dead = await make({ host: hostname(), pid: deadPid });
   const alive = await make({ host: hostname(), pid: process.pid });
   const elsewhere = await make({ host: `not-${hostname()}`, pid: deadPid });

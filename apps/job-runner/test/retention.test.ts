@@ -1,9 +1,9 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { runOnPty } from '@toolbelt/testkit/pty';
 import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
+import { runCliAsync } from '@toolbelt/testkit/run-cli';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,7 +12,7 @@ import {
   startRetention,
 } from '../dist/adapters/run-retention.js';
 import type { RunStore } from '../dist/adapters/run-store.js';
-import { openRunner, type Runner } from '../dist/runner.js';
+import { openRunner, type Runner } from '../dist/build-deps.js';
 
 const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url));
 let dir: TempDir;
@@ -47,7 +47,7 @@ for (const kind of ['PostgreSQL', 'embedded PGlite'] as const) {
     let runner: Runner;
     beforeAll(async () => {
       runner = await openRunner({
-        ...(kind === 'PostgreSQL' ? { databaseUrl: await testDatabaseUrl() } : {}),
+        databaseUrl: kind === 'PostgreSQL' ? await testDatabaseUrl() : undefined,
         dataDir: join(dir.path, `data-${kind === 'PostgreSQL' ? 'pg' : 'lite'}`),
         jobsDirs: [],
         toolbelt: false,
@@ -103,19 +103,17 @@ describe('prune on the command line (embedded database)', () => {
     delete e.DATABASE_URL;
     return e;
   };
-  async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const { stdout, stderr } = await promisify(execFile)(
-        process.execPath,
-        [bin, ...args, '--jobs-dir', cwd(), '--log-dir', join(cwd(), 'logs')],
-        { cwd: cwd(), env: env(), timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'] } as never,
-      );
-      return { code: 0, stdout: String(stdout), stderr: String(stderr) };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: String(e.stdout), stderr: String(e.stderr) };
-    }
+  async function cli(
+    args: string[],
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const r = await runCliAsync(
+      bin,
+      [...args, '--jobs-dir', cwd(), '--log-dir', join(cwd(), 'logs')],
+      { cwd: cwd(), env: { JOB_RUNNER_TOOLBELT: '0' } },
+    );
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   }
+
   const count = async () =>
     (JSON.parse((await cli(['runs', '--json'])).stdout) as { runs: unknown[] }).runs.length;
 

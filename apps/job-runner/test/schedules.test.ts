@@ -7,7 +7,7 @@ import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunRecord } from '../dist/adapters/run-store.js';
-import { openRunner, type Runner } from '../dist/runner.js';
+import { openRunner, type Runner } from '../dist/build-deps.js';
 import { writeFixtureJobs } from './job-fixtures.js';
 
 const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url));
@@ -41,7 +41,7 @@ function start(args: string[], env: NodeJS.ProcessEnv, cwd: string): ChildProces
     env: { ...process.env, JOB_RUNNER_TOOLBELT: '0', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  child.stderr!.resume();
+  child.stderr.resume();
   children.push(child);
   return child;
 }

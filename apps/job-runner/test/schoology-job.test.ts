@@ -9,7 +9,8 @@ import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { waitForExit } from '../dist/adapters/launcher.js';
-import { openRunner, startRun, type Runner } from '../dist/runner.js';
+import { openRunner, type Runner } from '../dist/build-deps.js';
+import { startRun } from '../dist/run-jobs.js';
 
 const examples = fileURLToPath(new URL('../../../examples/jobs', import.meta.url));
 let api: SchoologyStandIn;

@@ -1,13 +1,13 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { runCliAsync } from '@toolbelt/testkit/run-cli';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { waitForExit } from '../dist/adapters/launcher.js';
-import { openRunner, startRun, type Runner } from '../dist/runner.js';
+import { openRunner, type Runner } from '../dist/build-deps.js';
+import { startRun } from '../dist/run-jobs.js';
 
 const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url));
 const example = fileURLToPath(
@@ -18,20 +18,14 @@ let dir: TempDir;
 let jobs: string;
 let runner: Runner;
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, JOB_RUNNER_TOOLBELT: '0' };
-  delete env.DATABASE_URL;
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      process.execPath,
-      [bin, ...args, '--log-dir', join(dir.path, 'logs')],
-      { cwd: dir.path, env, timeout: 120_000 },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+async function cli(
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const r = await runCliAsync(bin, [...args, '--log-dir', join(dir.path, 'logs')], {
+    cwd: dir.path,
+    env: { JOB_RUNNER_TOOLBELT: '0' },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 beforeAll(async () => {
@@ -126,7 +120,7 @@ it('doctor reports TypeScript jobs with a syntax error or incomplete metadata', 
   const doctor = await cli(['doctor', '--jobs-dir', jobs, '--json']);
   const report = JSON.parse(doctor.stdout) as { problems: { path: string; problems: string[] }[] };
   const problems = Object.fromEntries(
-    report.problems.map((p) => [p.path.split('/').pop(), p.problems]),
+    report.problems.map((p) => [p.path.split('/').pop() ?? '', p.problems] as const),
   );
   expect(Object.keys(problems).sort()).toEqual(['broken.ts', 'no-description.ts']);
   expect(problems['no-description.ts']).toEqual(['description: missing']);

@@ -3,15 +3,12 @@ import * as vitest from 'vitest';
 import { describe, expect, it } from 'vitest';
 import { usageMistakes } from '@toolbelt/testkit/usage-mistakes';
 
-const { inEmptyDir, walkMistakes, describeTypedFlagMistakes } = usageMistakes(
-  import.meta.url,
-  vitest,
-);
+const mistakes = usageMistakes(import.meta.url, vitest);
 
-await describeTypedFlagMistakes('log-keep');
+await mistakes.describeTypedFlagMistakes('log-keep');
 
 describe('the everyday mistakes of job-runner', () => {
-  walkMistakes([
+  mistakes.walkMistakes([
     [
       ['rerun', 'abc'],
       64,
@@ -47,7 +44,7 @@ describe('a port already in use', () => {
         ],
         ['ru', `Ошибка: адрес 127.0.0.1:${port} уже занят`],
       ] as const) {
-        const r = inEmptyDir(['serve', '--port', String(port), '--lang', lang]);
+        const r = mistakes.inEmptyDir(['serve', '--port', String(port), '--lang', lang]);
         expect(r.status, r.stderr).toBe(69);
         expect(r.stderr).toContain(text);
         expect(r.stderr).not.toContain('This is a bug');

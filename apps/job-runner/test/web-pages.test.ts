@@ -2,7 +2,6 @@ import { createReadStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { createI18n } from '@toolbelt/i18n';
 import { launchBrowser, type TestBrowser } from '@toolbelt/testkit/browser';
 import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
@@ -10,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnExecutioner, waitForExit } from '../dist/adapters/launcher.js';
 import { startRunWorker, type RunWorker } from '../dist/adapters/run-queue.js';
 import type { RunRecord } from '../dist/adapters/run-store.js';
-import { catalogs } from '../dist/i18n/catalogs.js';
-import { openRunner, startRun, type Runner } from '../dist/runner.js';
+import { messages } from '../dist/i18n/index.js';
+import { openRunner, type Runner } from '../dist/build-deps.js';
+import { startRun } from '../dist/run-jobs.js';
 import { startWebServer, type WebDeps, type WebServer } from '../dist/web/server.js';
 import { writeFixtureJobs } from './job-fixtures.js';
 
@@ -33,7 +33,7 @@ function depsIn(lang: 'en' | 'ru'): WebDeps {
   return {
     store: runner.store,
     jobs: () => runner.library.jobs,
-    t: createI18n({ lang, namespaces: catalogs }).t,
+    t: messages.translator(lang),
     lang,
     startRun: async (request) => (await startRun(runner, { ...request, launch: 'queue' })).run.id,
     schedules: () => [
@@ -120,7 +120,9 @@ async function noHorizontalOverflow(page: Page): Promise<{ scroll: number; clien
 it('lists team jobs first, Toolbelt tools apart, each with its last run', async () => {
   const page = await browser.newPage();
   await page.goto(`${servers.en.url}/`);
-  const sections = await page.locator('main section').evaluateAll((s) => s.map((e) => e.id));
+  const sections = await page
+    .locator('main section')
+    .evaluateAll((s: { id: string }[]) => s.map((e) => e.id));
   expect(sections).toEqual(['team-jobs', 'toolbelt-tools']);
   expect(await page.locator('#team-jobs li[data-job="slow-lines"]').count()).toBe(1);
   expect(await page.locator('#team-jobs li[data-job^="tech-tracker"]').count()).toBe(0);

@@ -1,11 +1,10 @@
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { createI18n } from '@toolbelt/i18n';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { catalogs } from '../dist/i18n/catalogs.js';
-import { openRunner, type Runner } from '../dist/runner.js';
+import { messages } from '../dist/i18n/index.js';
+import { openRunner, type Runner } from '../dist/build-deps.js';
 import { startWebServer, type WebDeps, type WebServer } from '../dist/web/server.js';
 import { writeFixtureJobs } from './job-fixtures.js';
 
@@ -76,12 +75,12 @@ beforeAll(async () => {
   deps = {
     store: runner.store,
     jobs: () => runner.library.jobs,
-    t: createI18n({ lang: 'en', namespaces: catalogs }).t,
+    t: messages.translator('en'),
     lang: 'en',
     // A fake port: these tests are about who may start a run, not about running it.
-    startRun: async (request) => {
+    startRun: (request) => {
       started.push(request.job);
-      return 1;
+      return Promise.resolve(1);
     },
   };
   web = await startWebServer(deps, { port: 0, allowedHosts: ['jobs.example.org'] });

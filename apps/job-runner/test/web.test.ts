@@ -1,15 +1,15 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createI18n } from '@toolbelt/i18n';
 import { launchBrowser, type TestBrowser } from '@toolbelt/testkit/browser';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { spawnExecutioner, waitForExit } from '../dist/adapters/launcher.js';
 import { startRunWorker, type RunWorker } from '../dist/adapters/run-queue.js';
-import { catalogs } from '../dist/i18n/catalogs.js';
-import { openRunner, startRun, type Runner } from '../dist/runner.js';
+import { messages } from '../dist/i18n/index.js';
+import { openRunner, type Runner } from '../dist/build-deps.js';
+import { startRun } from '../dist/run-jobs.js';
 import { startWebServer, type WebDeps, type WebServer } from '../dist/web/server.js';
 import { writeFixtureJobs } from './job-fixtures.js';
 
@@ -42,7 +42,7 @@ beforeAll(async () => {
   deps = {
     store: runner.store,
     jobs: () => runner.library.jobs,
-    t: createI18n({ lang: 'en', namespaces: catalogs }).t,
+    t: messages.translator('en'),
     lang: 'en',
     startRun: async (request) => (await startRun(runner, { ...request, launch: 'queue' })).run.id,
   };

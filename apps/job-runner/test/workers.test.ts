@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openRunner, startRun, type Runner } from '../dist/runner.js';
+import { openRunner, type Runner } from '../dist/build-deps.js';
+import { startRun } from '../dist/run-jobs.js';
 import { writeFixtureJobs } from './job-fixtures.js';
 
 const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url));
@@ -51,7 +52,7 @@ function startWorker(): ChildProcess {
       cwd: dir.path,
     },
   );
-  worker.stderr!.resume();
+  worker.stderr.resume();
   workers.push(worker);
   return worker;
 }

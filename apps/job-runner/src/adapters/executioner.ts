@@ -148,6 +148,8 @@ export async function executeRun(options: ExecuteOptions): Promise<RunOutcome | 
   const outcome = decideOutcome(exit);
   add('system', `finished: ${outcome.status}${outcome.reason ? ` (${outcome.reason})` : ''}`);
   await flush();
+  // The store's own error (the database went away), whatever it is, ends the run.
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrown as caught
   if (storeError !== undefined) throw storeError;
   await store.finishRun(runId, outcome, now());
   return outcome;
@@ -202,7 +204,7 @@ function runChild(launch: Launch, hooks: ChildHooks): Promise<JobExit> {
     const timeout = hooks.timeoutSeconds
       ? setTimeout(() => stop('timeout'), hooks.timeoutSeconds * 1000)
       : undefined;
-    const poll = setInterval(hooks.pollCancel, hooks.cancelPollMs);
+    const poll = setInterval(() => hooks.pollCancel(), hooks.cancelPollMs);
     hooks.setOnCancel(() => stop('cancel'));
 
     const read = (
@@ -242,9 +244,9 @@ function runChild(launch: Launch, hooks: ChildHooks): Promise<JobExit> {
       resolve({
         code,
         signal,
-        ...(stoppedBy ? { stoppedBy } : {}),
-        ...(hooks.timeoutSeconds ? { timeoutSeconds: hooks.timeoutSeconds } : {}),
-        ...(spawnError ? { spawnError } : {}),
+        stoppedBy,
+        timeoutSeconds: hooks.timeoutSeconds || undefined,
+        spawnError,
       });
     });
   });

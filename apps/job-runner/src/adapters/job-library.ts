@@ -79,9 +79,9 @@ async function readModuleJob(path: string): Promise<JobDefinition | MetadataProb
     fields: check.fields,
     kind: 'module',
     path,
-    ...(check.timeoutSeconds ? { timeoutSeconds: check.timeoutSeconds } : {}),
-    ...(check.concurrency ? { concurrency: check.concurrency } : {}),
-    ...(check.env ? { env: check.env } : {}),
+    timeoutSeconds: check.timeoutSeconds || undefined,
+    concurrency: check.concurrency || undefined,
+    env: check.env,
   };
 }
 
@@ -104,9 +104,9 @@ async function readSidecarJob(sidecar: string): Promise<JobDefinition | Metadata
     fields: check.fields,
     kind: 'executable',
     path: executable,
-    ...(check.timeoutSeconds ? { timeoutSeconds: check.timeoutSeconds } : {}),
-    ...(check.concurrency ? { concurrency: check.concurrency } : {}),
-    ...(check.env ? { env: check.env } : {}),
+    timeoutSeconds: check.timeoutSeconds || undefined,
+    concurrency: check.concurrency || undefined,
+    env: check.env,
   };
 }
 

@@ -40,10 +40,10 @@ export function spawnExecutioner(
     shell: false,
     stdio: ['pipe', 'ignore', options.stderr ?? 'ignore'],
   });
-  child.stdin!.on('error', () => {
+  child.stdin.on('error', () => {
     // The executioner exits early when the run was already taken; nothing to deliver then.
   });
-  child.stdin!.end(JSON.stringify(secrets));
+  child.stdin.end(JSON.stringify(secrets));
   return child;
 }
 

@@ -1,4 +1,4 @@
-import type { ParsedCronItem } from 'graphile-worker';
+import type { ParsedCronItem, TaskList } from 'graphile-worker';
 
 /**
  * Runs queued in PostgreSQL with graphile-worker (a well-kept queue: SKIP LOCKED, LISTEN/NOTIFY),
@@ -53,7 +53,7 @@ export async function createRunQueue(
       await utils.addJob(taskName, payload, {
         maxAttempts: 1,
         jobKey: `job-runner:run:${payload.runId}`,
-        ...(options.serialKey ? { queueName: `job-runner:${options.serialKey}` } : {}),
+        queueName: options.serialKey ? `job-runner:${options.serialKey}` : undefined,
       });
     },
     close: async () => {
@@ -83,19 +83,20 @@ export interface RunWorkerOptions {
 /** Take runs from the queue and execute them, `concurrency` at a time. */
 export async function startRunWorker(options: RunWorkerOptions): Promise<RunWorker> {
   const { run } = await import('graphile-worker');
+  const taskList: TaskList = {
+    [taskName]: async (payload) => {
+      await options.execute(payload as RunPayload);
+    },
+  };
+  if (options.cron) taskList[options.cron.task] = (payload) => options.cron!.tick(payload);
   const runner = await run({
     connectionString: options.connectionString,
     concurrency: options.concurrency,
     noHandleSignals: true,
     pollInterval: 1000,
     logger: await graphileLogger(options.log ?? (() => {})),
-    ...(options.cron ? { parsedCronItems: options.cron.items } : {}),
-    taskList: {
-      [taskName]: async (payload) => {
-        await options.execute(payload as RunPayload);
-      },
-      ...(options.cron ? { [options.cron.task]: options.cron.tick } : {}),
-    },
+    parsedCronItems: options.cron?.items,
+    taskList,
   });
   return { stop: () => runner.stop(), done: runner.promise };
 }

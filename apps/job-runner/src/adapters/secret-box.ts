@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { ToolbeltError } from '@toolbelt/errors';
+import { messages } from '../i18n/index.js';
 
 /**
  * Secret parameters travel to remote workers inside the queue's payload, so they are sealed
@@ -25,13 +25,6 @@ export function openSecrets(sealed: string, passphrase: string): Record<string, 
       Buffer.concat([decipher.update(body!), decipher.final()]).toString('utf8'),
     ) as Record<string, string>;
   } catch (cause) {
-    throw new ToolbeltError(
-      'AUTH',
-      'The secret parameters of this run cannot be opened: JOB_RUNNER_SECRET_KEY differs from the one that queued it',
-      {
-        cause,
-        key: 'job-runner:errors.secretKey',
-      },
-    );
+    throw messages.error('AUTH', 'errors.secretKey', {}, { cause });
   }
 }

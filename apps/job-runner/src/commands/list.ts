@@ -1,15 +1,9 @@
-import { existsSync } from 'node:fs';
-import { RunnerCommand, runnerFlags } from '../runner-command.js';
+import { BaseCommand } from '@toolbelt/cli-kit';
+import { catalogs, missingFolderLines, renderList } from '../render.js';
+import { runList, type JobSummary } from '../run-library.js';
+import { readRunnerSettings, runnerFlags } from '../settings.js';
 
-/** One line of `list --json`. */
-export interface JobSummary {
-  name: string;
-  description: string;
-  kind: string;
-  fields: number;
-}
-
-export default class List extends RunnerCommand<typeof List> {
+export default class List extends BaseCommand<typeof List> {
   static override summary = 'List the jobs of the library and what each does.';
   static override flags = { ...runnerFlags };
   static override examples = [
@@ -17,30 +11,17 @@ export default class List extends RunnerCommand<typeof List> {
     '<%= config.bin %> list --json',
   ];
   static override exitCodes = ['OK', 'USAGE', 'CONFIG', 'INTERNAL'] as const;
+  static override catalogs = catalogs;
   // Only reads: leaves no log file behind (nor a .logs/ folder in a fresh directory).
   static override writesLogFile = false;
 
   async run(): Promise<{ jobs: JobSummary[] }> {
-    const { discoverJobs } = await import('../adapters/job-library.js');
-    const config = this.runnerConfig();
+    const settings = readRunnerSettings(this.flags, this.env);
+    const report = await runList(settings);
     // A mistyped --jobs-dir would otherwise just show fewer jobs.
-    for (const dir of config.jobsDirs)
-      if (!existsSync(dir)) process.stderr.write(`${this.t('list.missingDir', { dir })}\n`);
-    const library = await discoverJobs({ dirs: config.jobsDirs, toolbelt: config.toolbelt });
-    const jobs = library.jobs.map((j) => ({
-      name: j.name,
-      description: j.description,
-      kind: j.kind,
-      fields: j.fields.length,
-    }));
-    if (!this.jsonEnabled()) {
-      if (jobs.length === 0) this.log(this.t('list.none', { dirs: config.jobsDirs.join(', ') }));
-      else {
-        this.log(this.t('list.header', { count: jobs.length }));
-        const width = Math.max(...jobs.map((j) => j.name.length));
-        for (const job of jobs) this.log(`  ${job.name.padEnd(width)}  ${job.description}`);
-      }
-    }
-    return { jobs };
+    for (const line of missingFolderLines(report.missingDirs, this.t))
+      process.stderr.write(`${line}\n`);
+    this.log(renderList(report.result.jobs, settings.jobsDirs, this.t));
+    return report.result;
   }
 }

@@ -1,29 +1,10 @@
 import { Args, Flags } from '@oclif/core';
-import { ToolbeltError } from '@toolbelt/errors';
-import type { LogLine } from '../adapters/run-store.js';
-import { RunnerCommand, printRun, runnerFlags, type RunResult } from '../runner-command.js';
+import { BaseCommand } from '@toolbelt/cli-kit';
+import { catalogs, logsOutput, type LogsResult } from '../render.js';
+import { readRunLog, type RunResult } from '../run-jobs.js';
+import { readRunnerSettings, runnerFlags } from '../settings.js';
 
-/** One log line in `logs --json`. */
-export interface JsonLogLine {
-  seq: number;
-  stream: LogLine['stream'];
-  at: string;
-  line: string;
-}
-
-/** What `logs --json` returns: the run and its lines (`lines` stays the count). */
-export interface LogsResult extends RunResult {
-  log: JsonLogLine[];
-}
-
-const toJsonLine = (l: LogLine): JsonLogLine => ({
-  seq: l.seq,
-  stream: l.stream,
-  at: l.at.toISOString(),
-  line: l.line,
-});
-
-export default class Logs extends RunnerCommand<typeof Logs> {
+export default class Logs extends BaseCommand<typeof Logs> {
   static override summary = "Print a run's stored log lines, then live ones with --follow.";
   static override description =
     'With --json: the run and every line as one JSON document; with --json --follow: one JSON object per line as it arrives (JSON lines), then the run.';
@@ -43,6 +24,7 @@ export default class Logs extends RunnerCommand<typeof Logs> {
     '<%= config.bin %> logs 42 --json --follow',
   ];
   static override exitCodes = ['OK', 'PARTIAL', 'USAGE', 'CONFIG', 'INTERNAL'] as const;
+  static override catalogs = catalogs;
   // Only reads: leaves no log file behind (nor a .logs/ folder in a fresh directory).
   static override writesLogFile = false;
 
@@ -53,45 +35,11 @@ export default class Logs extends RunnerCommand<typeof Logs> {
   }
 
   async run(): Promise<RunResult | LogsResult> {
-    const runner = await this.openRunnerIfData({ jobs: false });
-    if (!runner)
-      throw new ToolbeltError('USAGE', `No run ${this.args.run}`, {
-        key: 'job-runner:errors.noRun',
-        params: { run: this.args.run },
-      });
-    try {
-      if (!this.jsonEnabled())
-        return this.exitForRun(
-          await printRun(runner, this.args.run, {
-            follow: this.flags.follow,
-            json: false,
-            t: this.t,
-          }),
-        );
-      // --json: the lines as data; with --follow each one is written as it arrives.
-      const { followRun } = await import('../runner.js');
-      const log: JsonLogLine[] = [];
-      const run = await followRun(
-        runner.store,
-        this.args.run,
-        (lines) => {
-          if (this.flags.follow)
-            process.stdout.write(lines.map((l) => `${JSON.stringify(toJsonLine(l))}\n`).join(''));
-          else for (const l of lines) log.push(toJsonLine(l));
-        },
-        { follow: this.flags.follow },
-      );
-      const result = this.exitForRun({
-        id: run.id,
-        job: run.job,
-        status: run.status,
-        exitCode: run.exitCode,
-        reason: run.reason,
-        lines: run.lineCount,
-      });
-      return this.flags.follow ? result : { ...result, log };
-    } finally {
-      await runner.close();
-    }
+    const settings = readRunnerSettings(this.flags, this.env);
+    const { follow } = this.flags;
+    const output = logsOutput(this.jsonEnabled(), follow, this.t);
+    const followed = await readRunLog(settings, this.args.run, { follow, onLines: output.onLines });
+    this.setExitCode(followed.exit);
+    return output.finish(followed.result);
   }
 }

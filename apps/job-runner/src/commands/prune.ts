@@ -1,21 +1,10 @@
 import { Flags } from '@oclif/core';
-import { noTtyError, promptConfirm } from '@toolbelt/cli-kit';
-import { ToolbeltError } from '@toolbelt/errors';
-import { parseDuration } from '../core/duration.js';
-import type { PruneCriteria } from '../core/retention.js';
-import { RunnerCommand, runnerFlags } from '../runner-command.js';
+import { BaseCommand, promptConfirm } from '@toolbelt/cli-kit';
+import { catalogs, pruneQuestion, renderPrune } from '../render.js';
+import { runPrune, type PruneResult } from '../run-runs.js';
+import { readPruneSettings, runnerFlags, settingsOrThrow } from '../settings.js';
 
-/** What `prune` returns. */
-export interface PruneResult {
-  deleted: number;
-  /** Runs it would delete (--dry-run) or deleted, per job. */
-  byJob: Record<string, number>;
-  dryRun: boolean;
-  cutoff?: string;
-  keep?: number;
-}
-
-export default class Prune extends RunnerCommand<typeof Prune> {
+export default class Prune extends BaseCommand<typeof Prune> {
   static override summary =
     'Delete finished runs and their logs older than a duration or past the newest N per job.';
   static override description =
@@ -37,67 +26,16 @@ export default class Prune extends RunnerCommand<typeof Prune> {
     '<%= config.bin %> prune --keep 100 --yes',
   ];
   static override exitCodes = ['OK', 'USAGE', 'CONFIG', 'INTERNAL', 'CANCELLED'] as const;
-
-  private criteria(): PruneCriteria {
-    const keep = this.flags.keep;
-    const olderThan = this.flags['older-than'] ?? (keep ? undefined : '30d');
-    if (olderThan === undefined) return keep ? { keepRuns: keep } : {};
-    const ms = parseDuration(olderThan);
-    if (ms === undefined)
-      throw new ToolbeltError('USAGE', `Use a duration like 30d (got "${olderThan}")`, {
-        key: 'job-runner:errors.badDuration',
-        params: { value: olderThan },
-      });
-    return {
-      cutoff: new Date(this.startedAt.getTime() - ms),
-      ...(keep ? { keepRuns: keep } : {}),
-    };
-  }
+  static override catalogs = catalogs;
 
   async run(): Promise<PruneResult> {
-    const criteria = this.criteria();
-    const dryRun = this.flags['dry-run'] === true;
-    // A script that forgot --yes deletes nothing; a terminal is asked below.
-    if (!dryRun && !this.flags.yes && !process.stdin.isTTY) throw noTtyError('--yes');
-    const result = (deleted: number, byJob: Record<string, number>): PruneResult => ({
-      deleted,
-      byJob,
-      dryRun,
-      ...(criteria.cutoff ? { cutoff: criteria.cutoff.toISOString() } : {}),
-      ...(criteria.keepRuns ? { keep: criteria.keepRuns } : {}),
+    const settings = settingsOrThrow(readPruneSettings(this.flags, this.env, this.startedAt));
+    const report = await runPrune(settings, {
+      interactive: process.stdin.isTTY === true,
+      confirm: (count, byJob) =>
+        promptConfirm({ message: pruneQuestion(count, byJob, this.t), flag: '--yes' }),
     });
-    const runner = await this.openRunnerIfData({ jobs: false });
-    if (!runner) {
-      if (!this.jsonEnabled()) this.log(this.t('prune.none'));
-      return result(0, {});
-    }
-    try {
-      const { countPrunable, pruneFinishedRuns } = await import('../adapters/run-retention.js');
-      const found = await countPrunable(runner.store.db, criteria);
-      if (found.total === 0) {
-        if (!this.jsonEnabled()) this.log(this.t('prune.none'));
-        return result(0, {});
-      }
-      const jobs = Object.entries(found.byJob)
-        .map(([job, n]) => `${job} (${n})`)
-        .join(', ');
-      if (dryRun) {
-        if (!this.jsonEnabled())
-          this.log(this.t('prune.wouldDelete', { count: found.total, jobs }));
-        return result(0, found.byJob);
-      }
-      if (!this.flags.yes) {
-        const message = this.t('prune.confirm', { count: found.total, jobs });
-        if (!(await promptConfirm({ message, flag: '--yes' }))) {
-          this.log(this.t('prune.kept'));
-          return result(0, {});
-        }
-      }
-      const deleted = await pruneFinishedRuns(runner.store.db, criteria);
-      if (!this.jsonEnabled()) this.log(this.t('prune.done', { count: deleted, jobs }));
-      return result(deleted, found.byJob);
-    } finally {
-      await runner.close();
-    }
+    this.log(renderPrune(report, this.t));
+    return report.result;
   }
 }

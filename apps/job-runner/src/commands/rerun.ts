@@ -1,10 +1,11 @@
 import { Args, Flags } from '@oclif/core';
-import { ToolbeltError } from '@toolbelt/errors';
-import { validateParams } from '../core/job-params.js';
-import { RunnerCommand, runnerFlags, type RunResult } from '../runner-command.js';
-import { promptField } from './run.js';
+import { BaseCommand } from '@toolbelt/cli-kit';
+import { askFields, whoAmI } from '../build-deps.js';
+import { catalogs, followOutput, openOptions } from '../render.js';
+import { rerunJob, type RunResult } from '../run-jobs.js';
+import { readRunnerSettings, runnerFlags } from '../settings.js';
 
-export default class Rerun extends RunnerCommand<typeof Rerun> {
+export default class Rerun extends BaseCommand<typeof Rerun> {
   static override summary = 'Run the job of an earlier run again with the same parameters.';
   static override description =
     'Secret parameters are never stored: they are asked for again (on a terminal).';
@@ -26,35 +27,32 @@ export default class Rerun extends RunnerCommand<typeof Rerun> {
     'INTERNAL',
     'CANCELLED',
   ] as const;
-  // Ctrl-C cancels the run and waits until it is recorded (see startAndFollow).
+  static override catalogs = catalogs;
+  // Ctrl-C cancels the run and waits until it is recorded (see runAndFollow).
   static override cancelOnInterrupt = false;
 
-  private noRun(): ToolbeltError {
-    return new ToolbeltError('USAGE', `No run ${this.args.run}`, {
-      key: 'job-runner:errors.noRun',
-      params: { run: this.args.run },
-    });
-  }
-
   async run(): Promise<RunResult> {
-    const runner = await this.openRunnerIfData();
-    if (!runner) throw this.noRun();
-    try {
-      const { requireJob, rerunInput } = await import('../runner.js');
-      const previous = await runner.store.getRun(this.args.run);
-      if (!previous) throw this.noRun();
-      const job = requireJob(runner, previous.job);
-      const input: Record<string, string> = rerunInput(previous, job);
-      for (const field of validateParams(job.fields, input).missing)
-        input[field.name] = await promptField(field);
-      return await this.startAndFollow(runner, {
-        job: job.name,
-        input,
-        rerunOf: previous.id,
-        ...(previous.timeoutSeconds ? { timeoutSeconds: previous.timeoutSeconds } : {}),
-      });
-    } finally {
-      await runner.close();
-    }
+    const settings = readRunnerSettings(this.flags, this.env);
+    const log = (line: string) => this.logger.info(line);
+    const open = openOptions(
+      `${this.config.bin} ${this.id ?? ''}`.trim(),
+      settings.dataDir,
+      log,
+      this.t,
+    );
+    const io = {
+      ...followOutput(this.jsonEnabled(), this.t),
+      interactive: process.stdin.isTTY === true,
+      ask: askFields,
+      startedBy: whoAmI(),
+    };
+    const followed = await rerunJob(
+      settings,
+      this.args.run,
+      { detach: this.flags.detach, open },
+      io,
+    );
+    this.setExitCode(followed.exit);
+    return followed.result;
   }
 }

@@ -1,22 +1,11 @@
 import { Args, Flags } from '@oclif/core';
-import { promptConfirm, promptSecret, promptSelect, promptText } from '@toolbelt/cli-kit';
-import { ToolbeltError } from '@toolbelt/errors';
-import type { JobField } from '../core/job-metadata.js';
-import { parseSetItems, validateParams } from '../core/job-params.js';
-import { RunnerCommand, runnerFlags, type RunResult } from '../runner-command.js';
+import { BaseCommand } from '@toolbelt/cli-kit';
+import { askFields, whoAmI } from '../build-deps.js';
+import { catalogs, followOutput, openOptions } from '../render.js';
+import { runJob, type RunResult } from '../run-jobs.js';
+import { readRunSettings, runnerFlags, settingsOrThrow } from '../settings.js';
 
-/** Ask for one missing required field on the terminal (a USAGE error without one). */
-export async function promptField(field: JobField): Promise<string> {
-  const flag = `--set ${field.name}=...`;
-  const message = field.label;
-  if (field.secret) return promptSecret({ message, flag });
-  if (field.type === 'boolean') return String(await promptConfirm({ message, flag }));
-  if (field.options)
-    return promptSelect({ message, flag, choices: field.options.map((value) => ({ value })) });
-  return promptText({ message, flag, required: true });
-}
-
-export default class Run extends RunnerCommand<typeof Run> {
+export default class Run extends BaseCommand<typeof Run> {
   static override summary = 'Run a job and follow its log.';
   static override description =
     "Validates the parameters against the job's fields. Missing required ones are asked for on a terminal; without one it is a usage error. With PostgreSQL (DATABASE_URL), --detach queues the run for the workers.";
@@ -46,34 +35,27 @@ export default class Run extends RunnerCommand<typeof Run> {
     'INTERNAL',
     'CANCELLED',
   ] as const;
-  // Ctrl-C cancels the run and waits until it is recorded (see startAndFollow).
+  static override catalogs = catalogs;
+  // Ctrl-C cancels the run and waits until it is recorded (see runAndFollow).
   static override cancelOnInterrupt = false;
 
   async run(): Promise<RunResult> {
-    const { input, bad } = parseSetItems(this.flags.set ?? []);
-    if (bad.length > 0)
-      throw new ToolbeltError('USAGE', `Use --set name=value (got "${bad[0]}")`, {
-        key: 'job-runner:errors.badSet',
-        params: { item: bad[0] },
-      });
-    const runner = await this.openRunner();
-    try {
-      const { paramsError, requireJob } = await import('../runner.js');
-      const job = requireJob(runner, this.args.job);
-      // Wrong values, and without a terminal every missing field, are reported all at once
-      // before anything is asked.
-      const check = validateParams(job.fields, input);
-      const missing = process.stdin.isTTY ? [] : check.missing.map((f) => f.name);
-      if (check.problems.length > 0 || missing.length > 0)
-        throw paramsError(job.name, check.problems, missing);
-      for (const field of check.missing) input[field.name] = await promptField(field);
-      return await this.startAndFollow(runner, {
-        job: job.name,
-        input,
-        ...(this.flags.timeout ? { timeoutSeconds: this.flags.timeout } : {}),
-      });
-    } finally {
-      await runner.close();
-    }
+    const settings = settingsOrThrow(readRunSettings(this.flags, this.env));
+    const log = (line: string) => this.logger.info(line);
+    const open = openOptions(
+      `${this.config.bin} ${this.id ?? ''}`.trim(),
+      settings.runner.dataDir,
+      log,
+      this.t,
+    );
+    const io = {
+      ...followOutput(this.jsonEnabled(), this.t),
+      interactive: process.stdin.isTTY === true,
+      ask: askFields,
+      startedBy: whoAmI(),
+    };
+    const followed = await runJob(settings, this.args.job, open, io);
+    this.setExitCode(followed.exit);
+    return followed.result;
   }
 }

@@ -1,3 +1,4 @@
+import { isSecretKey } from '@toolbelt/log';
 import type { FieldType, JobField } from './job-metadata.js';
 import { isForbiddenEnvName } from './job-env.js';
 
@@ -77,9 +78,8 @@ export function flagLabel(
   const saysRequired = requiredNote.test(text);
   const help = text.replace(requiredNote, '').trim();
   const first = firstSentence(help);
-  return { label: first, ...(help !== '' ? { help } : {}), saysRequired };
+  return { label: first, help: help || undefined, saysRequired };
 }
-const secretName = /pass(word)?|secret|token|api[-_]?key|credential/i;
 
 function fieldType(flag: ManifestFlag): FieldType {
   if (flag.type === 'boolean') return 'boolean';
@@ -100,12 +100,13 @@ export function fieldsFromFlags(flags: Record<string, ManifestFlag>): JobField[]
       type: fieldType(flag),
       // A CLI that checks the flag itself (not oclif) says so in its summary.
       required: flag.required === true || (saysRequired && flag.type !== 'boolean'),
-      secret: secretName.test(name),
-      ...(typeof def === 'string' || typeof def === 'number' || typeof def === 'boolean'
-        ? { default: def }
-        : {}),
-      ...(flag.options && flag.options.length > 0 ? { options: flag.options } : {}),
-      ...(help ? { help } : {}),
+      secret: isSecretKey(name),
+      default:
+        typeof def === 'string' || typeof def === 'number' || typeof def === 'boolean'
+          ? def
+          : undefined,
+      options: flag.options && flag.options.length > 0 ? flag.options : undefined,
+      help: help || undefined,
     });
   }
   return fields;

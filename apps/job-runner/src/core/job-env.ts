@@ -4,6 +4,8 @@
  * cloud keys, the runner's own JOB_RUNNER_* settings) stays with the runner.
  */
 
+import { isSecretKey } from '@toolbelt/log';
+
 /** Variables every job gets when the runner has them. */
 export const baseEnvNames: readonly string[] = [
   'PATH',
@@ -91,7 +93,6 @@ export function planJobEnv(
   return env;
 }
 
-const secretName = /pass(word)?|secret|token|api[-_]?key|private[-_]?key|credential|pwd/i;
 /** Shorter values are not masked: masking "1" or "yes" would blank ordinary log text. */
 const shortestMasked = 6;
 
@@ -107,7 +108,7 @@ export function secretEnvValues(
   for (const name of declared) {
     const value = env[name];
     if (!value) continue;
-    if (secretName.test(name) && value.length >= shortestMasked) out.push(value);
+    if (isSecretKey(name) && value.length >= shortestMasked) out.push(value);
     const password = urlPassword(value);
     if (password && password.length >= 3) out.push(password, decoded(password));
   }

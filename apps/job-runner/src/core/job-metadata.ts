@@ -99,7 +99,7 @@ function checkField(raw: unknown, index: number, problems: string[]): JobField |
   const type = raw.type ?? (Array.isArray(raw.options) ? 'select' : 'string');
   if (typeof type !== 'string' || !(fieldTypes as readonly string[]).includes(type)) {
     problems.push(
-      `${at}.type: "${String(type).slice(0, 40)}" is not one of ${fieldTypes.join(', ')}`,
+      `${at}.type: "${(typeof type === 'string' ? type : `${JSON.stringify(type)}`).slice(0, 40)}" is not one of ${fieldTypes.join(', ')}`,
     );
   }
   if (raw.label !== undefined && typeof raw.label !== 'string')
@@ -133,9 +133,9 @@ function checkField(raw: unknown, index: number, problems: string[]): JobField |
     type: type as FieldType,
     required: raw.required === true,
     secret: raw.secret === true,
-    ...(def === undefined ? {} : { default: def as string | number | boolean }),
-    ...(options === undefined ? {} : { options: options as string[] }),
-    ...(raw.help === undefined ? {} : { help: raw.help as string }),
+    default: def as string | number | boolean | undefined,
+    options: options as string[] | undefined,
+    help: raw.help as string | undefined,
   };
 }
 
@@ -187,8 +187,8 @@ export function checkJobMetadata(raw: unknown): MetadataCheck {
     name: name as string,
     description: (description as string).trim(),
     fields: checked as JobField[],
-    ...(typeof timeout === 'number' ? { timeoutSeconds: timeout } : {}),
-    ...(concurrency === 1 ? { concurrency: 1 as const } : {}),
-    ...(Array.isArray(env) && env.length > 0 ? { env: [...(env as string[])] } : {}),
+    timeoutSeconds: typeof timeout === 'number' ? timeout : undefined,
+    concurrency: concurrency === 1 ? (1 as const) : undefined,
+    env: Array.isArray(env) && env.length > 0 ? [...(env as string[])] : undefined,
   };
 }

@@ -82,3 +82,12 @@ it('parses --set items', () => {
     bad: ['bad', '=v'],
   });
 });
+
+it('takes only real calendar dates for a date field', () => {
+  const dates = [field('day', { type: 'date' })];
+  for (const day of ['2023-02-31', '2023-13-01', '2023-2-1', '2023-02-29', ' 2024-01-01'])
+    expect(validateParams(dates, { day }).problems, day).toEqual([
+      { field: 'day', code: 'notDate', value: day },
+    ]);
+  expect(validateParams(dates, { day: '2024-02-29' }).values).toEqual({ day: '2024-02-29' });
+});

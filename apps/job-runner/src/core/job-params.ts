@@ -1,3 +1,4 @@
+import { isIsoDate } from '@toolbelt/dates';
 import type { JobField } from './job-metadata.js';
 
 /** A parameter value after validation. */
@@ -49,9 +50,7 @@ function toValue(field: JobField, raw: string): ParamValue | ParamProblem {
       return { field: field.name, code: 'notBoolean', value: raw };
     }
     case 'date':
-      return /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw))
-        ? raw
-        : { field: field.name, code: 'notDate', value: raw };
+      return isIsoDate(raw) ? raw : { field: field.name, code: 'notDate', value: raw };
     default:
       if (field.options && !field.options.includes(raw))
         return { field: field.name, code: 'notOption', value: raw, options: field.options };
@@ -132,4 +131,21 @@ export function parseSetItems(items: readonly string[]): {
     else input[item.slice(0, at)] = item.slice(at + 1);
   }
   return { input, bad };
+}
+
+/** The catalog key (`problems.*`) and parameters that word one parameter problem. */
+export function paramProblemMessage(problem: ParamProblem): {
+  key: `problems.${ParamProblem['code'] | 'unknownNoFields'}`;
+  params: Record<string, string>;
+} {
+  const code =
+    problem.code === 'unknown' && !problem.options?.length ? 'unknownNoFields' : problem.code;
+  return {
+    key: `problems.${code}`,
+    params: {
+      field: problem.field,
+      value: problem.value ?? '',
+      options: (problem.options ?? []).join(', '),
+    },
+  };
 }

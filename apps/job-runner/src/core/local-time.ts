@@ -11,6 +11,6 @@ export function toLocalDateTime(at: Date, timeZone?: string): string {
     minute: '2-digit',
     second: '2-digit',
     hourCycle: 'h23',
-    ...(timeZone ? { timeZone } : {}),
+    timeZone: timeZone || undefined,
   }).format(at);
 }

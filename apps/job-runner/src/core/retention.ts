@@ -41,9 +41,8 @@ export interface PruneCriteria {
 
 export function toPruneCriteria(retention: Retention, now: Date): PruneCriteria {
   return {
-    ...(retention.maxAgeMs !== undefined
-      ? { cutoff: new Date(now.getTime() - retention.maxAgeMs) }
-      : {}),
-    ...(retention.keepRuns !== undefined ? { keepRuns: retention.keepRuns } : {}),
+    cutoff:
+      retention.maxAgeMs === undefined ? undefined : new Date(now.getTime() - retention.maxAgeMs),
+    keepRuns: retention.keepRuns,
   };
 }

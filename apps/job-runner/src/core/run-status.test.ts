@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { decideOutcome, isFinished } from './run-status.js';
+import { decideOutcome, isFinished, runExitCode } from './run-status.js';
 import { parseDuration } from './duration.js';
 
 it('decides the outcome from how the job ended', () => {
@@ -36,4 +36,9 @@ it('parses retention durations', () => {
   expect(parseDuration('90m')).toBe(90 * 60_000);
   expect(parseDuration('2W')).toBe(14 * 86_400_000);
   expect(parseDuration('30 days')).toBeUndefined();
+});
+
+it('ends a command with PARTIAL when its run did not succeed', () => {
+  expect(['succeeded', 'queued', 'running'].map(runExitCode)).toEqual(['OK', 'OK', 'OK']);
+  expect(['failed', 'cancelled'].map(runExitCode)).toEqual(['PARTIAL', 'PARTIAL']);
 });

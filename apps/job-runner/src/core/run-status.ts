@@ -45,3 +45,10 @@ export function decideOutcome(exit: JobExit): RunOutcome {
     return { status: 'failed', exitCode: null, reason: `killed by ${exit.signal ?? 'a signal'}` };
   return { status: 'failed', exitCode: exit.code, reason: `exit code ${exit.code}` };
 }
+
+/** The exit code of a command that ran or followed a run: PARTIAL when it did not succeed. */
+export type RunExitCode = 'OK' | 'PARTIAL';
+
+export function runExitCode(status: string): RunExitCode {
+  return status === 'succeeded' || status === 'queued' || status === 'running' ? 'OK' : 'PARTIAL';
+}

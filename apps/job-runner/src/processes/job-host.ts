@@ -3,8 +3,12 @@
  * parameters (secrets included) as JSON on stdin, never on the command line.
  */
 import { pathToFileURL } from 'node:url';
-import type { JobContext, JobModule } from '../job.js';
-import { isTypeScriptModule, registerJobResolution, registerTypeScript } from '../adapters/job-resolve.js';
+import type { JobContext, JobModule } from '../core/job-module.js';
+import {
+  isTypeScriptModule,
+  registerJobResolution,
+  registerTypeScript,
+} from '../adapters/job-resolve.js';
 
 async function readStdin(): Promise<string> {
   let text = '';

@@ -13,6 +13,7 @@ import {
   sameSecret,
   sessionCookie,
   type WebAppConfig,
+  type WebContext,
   type WebDeps,
   type WebEnv,
 } from './context.js';
@@ -42,7 +43,7 @@ function formGuard(deps: WebDeps, config: WebAppConfig): MiddlewareHandler<WebEn
     onError: (c) =>
       c.html(
         messagePage(
-          pageContext(c, deps, config, false),
+          pageContext(c as WebContext, deps, config, false),
           '413',
           deps.t('web.tooLarge', { limit: config.bodyLimit }),
         ),

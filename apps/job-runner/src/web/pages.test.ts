@@ -1,11 +1,10 @@
-import { createI18n } from '@toolbelt/i18n';
 import { expect, it } from 'vitest';
 import type { RunRecord } from '../adapters/run-store.js';
-import { catalogs } from '../i18n/catalogs.js';
+import { messages } from '../i18n/index.js';
 import { markup } from './html.js';
 import { jobPage, runPage } from './pages.js';
 
-const ctx = { t: createI18n({ lang: 'en', namespaces: catalogs }).t, lang: 'en', csrf: 'tok"en' };
+const ctx = { t: messages.translator('en'), lang: 'en', csrf: 'tok"en' };
 const run: RunRecord = {
   id: 7,
   job: '<b>job</b>',

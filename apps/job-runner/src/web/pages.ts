@@ -4,7 +4,7 @@ import { formatElapsed, runElapsedMs } from '../core/elapsed.js';
 import { toLocalDateTime } from '../core/local-time.js';
 import { isFinished, runStatuses } from '../core/run-status.js';
 import type { LogLine, RunQuery, RunRecord } from '../adapters/run-store.js';
-import { wordReason } from '../i18n/run-reasons.js';
+import { wordReason } from '../render.js';
 import type { ScheduleView } from './context.js';
 import { markup, type Html } from './html.js';
 
@@ -31,11 +31,15 @@ function timeHtml(at: Date | null): Html | string {
 function durationText(ctx: PageContext, run: RunRecord): string {
   const ms = runElapsedMs(run, ctx.now ?? new Date());
   if (ms === undefined) return '';
-  return formatElapsed(ms, { h: ctx.t('units.h'), min: ctx.t('units.min'), s: ctx.t('units.s') });
+  return formatElapsed(ms, {
+    h: ctx.t('ui.units.h'),
+    min: ctx.t('ui.units.min'),
+    s: ctx.t('ui.units.s'),
+  });
 }
 
 function statusBadge(ctx: PageContext, run: RunRecord): Html {
-  return markup`<span class="status" data-status="${run.status}">${ctx.t(`statuses.${run.status}`)}</span>`;
+  return markup`<span class="status" data-status="${run.status}">${ctx.t(`ui.statuses.${run.status}`)}</span>`;
 }
 
 function layout(ctx: PageContext, title: string, body: Html): string {
@@ -131,7 +135,7 @@ ${fieldInput(f, values[f.name])}${f.help ? markup`<small>${f.help}</small>` : ''
 }
 
 function statusText(ctx: PageContext, run: RunRecord): string {
-  return ctx.t(`statuses.${run.status}`);
+  return ctx.t(`ui.statuses.${run.status}`);
 }
 
 function lineHtml(line: LogLine): Html {
@@ -155,7 +159,7 @@ export function runPage(
   const cancel = finished
     ? ''
     : markup`<form method="post" action="/runs/${run.id}/cancel" class="inline" id="cancel-form">${csrfField(ctx)}<button type="submit">${ctx.t('web.cancel')}</button></form>`;
-  const labels = Object.fromEntries(runStatuses.map((s) => [s, ctx.t(`statuses.${s}`)]));
+  const labels = Object.fromEntries(runStatuses.map((s) => [s, ctx.t(`ui.statuses.${s}`)]));
   return layout(
     ctx,
     `${ctx.t('web.run')} ${run.id}`,
@@ -171,7 +175,7 @@ export function runPage(
 <p class="actions">${cancel}<form method="post" action="/runs/${run.id}/rerun" class="inline">${csrfField(ctx)}<button type="submit">${ctx.t('web.rerun')}</button></form>
 <a class="button" id="download-log" href="/runs/${run.id}/log.txt" download>${ctx.t('web.downloadLog')}</a></p>
 ${earlier}<div id="log" class="log"${paging.live && !finished ? markup` data-events="/runs/${run.id}/events?after=${last}"` : ''}
- data-status-labels="${JSON.stringify(labels)}" data-units="${JSON.stringify({ h: ctx.t('units.h'), min: ctx.t('units.min'), s: ctx.t('units.s') })}">${lines.map(lineHtml)}</div>`,
+ data-status-labels="${JSON.stringify(labels)}" data-units="${JSON.stringify({ h: ctx.t('ui.units.h'), min: ctx.t('ui.units.min'), s: ctx.t('ui.units.s') })}">${lines.map(lineHtml)}</div>`,
   );
 }
 
@@ -184,7 +188,7 @@ export function historyPage(
 ): string {
   const statusOptions = runStatuses.map(
     (s) =>
-      markup`<option value="${s}"${query.status === s ? markup` selected` : ''}>${ctx.t(`statuses.${s}`)}</option>`,
+      markup`<option value="${s}"${query.status === s ? markup` selected` : ''}>${ctx.t(`ui.statuses.${s}`)}</option>`,
   );
   const jobOptions = jobs.map(
     (j) => markup`<option value="${j}"${query.job === j ? markup` selected` : ''}>${j}</option>`,
@@ -199,7 +203,7 @@ export function historyPage(
   const last = runs[runs.length - 1];
   const more =
     last && runs.length >= (query.limit ?? 50)
-      ? markup`<p><a href="/runs?${new URLSearchParams({ ...(query.search ? { q: query.search } : {}), ...(query.job ? { job: query.job } : {}), ...(query.status ? { status: query.status } : {}), before: String(last.id) }).toString()}">${ctx.t('web.earlier')}</a></p>`
+      ? markup`<p><a href="/runs?${new URLSearchParams(Object.entries({ q: query.search, job: query.job, status: query.status, before: String(last.id) }).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString()}">${ctx.t('web.earlier')}</a></p>`
       : '';
   return layout(
     ctx,

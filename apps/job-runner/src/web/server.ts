@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
-import { ToolbeltError } from '@toolbelt/errors';
+import { messages } from '../i18n/index.js';
 import { createApp } from './app.js';
 import type { WebAppConfig, WebDeps } from './context.js';
 import { planAllowedHosts } from './host-check.js';
@@ -68,16 +68,12 @@ export async function startWebServer(
   const host = options.host ?? '127.0.0.1';
   const requireLogin = !isDefaultLoopback(host);
   if (requireLogin && !options.token) {
-    throw new ToolbeltError(
-      'CONFIG',
-      `Serving on ${host} needs a login token: set JOB_RUNNER_TOKEN`,
-      { key: 'job-runner:errors.needToken', params: { host } },
-    );
+    throw messages.error('CONFIG', 'errors.needToken', { host });
   }
   const closing = new AbortController();
   const config: WebAppConfig = {
     requireLogin,
-    ...(options.token ? { token: options.token } : {}),
+    token: options.token || undefined,
     allowedHosts: planAllowedHosts(host, options.allowedHosts ?? [], localNames()),
     sessions: createSessionStore(options.sessions),
     throttle: createLoginThrottle(options.loginThrottle),

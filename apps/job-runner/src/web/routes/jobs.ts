@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { JobDefinition } from '../../core/job-metadata.js';
 import { validateParams } from '../../core/job-params.js';
-import { wordParamProblem } from '../../i18n/param-problems.js';
+import { wordParamProblem } from '../../render.js';
 import { readLastRuns, readLastScheduledRuns } from '../../adapters/run-summaries.js';
 import { jobPage, jobsPage, messagePage, schedulesPage } from '../pages.js';
 import {

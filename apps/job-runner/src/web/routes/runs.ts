@@ -4,7 +4,7 @@ import { streamSSE } from 'hono/streaming';
 import { isFinished, runStatuses, type RunStatus } from '../../core/run-status.js';
 import type { RunQuery } from '../../adapters/run-store.js';
 import { streamLogText } from '../../adapters/run-summaries.js';
-import { wordReason } from '../../i18n/run-reasons.js';
+import { wordReason } from '../../render.js';
 import { createSharedReads } from '../shared-reads.js';
 import { historyPage, jobPage, messagePage, runPage } from '../pages.js';
 import { pageContext, type WebAppConfig, type WebDeps, type WebEnv } from '../context.js';
@@ -26,12 +26,13 @@ export function runRoutes(deps: WebDeps, config: WebAppConfig): Hono<WebEnv> {
     const search = c.req.query('q');
     const job = c.req.query('job');
     const query: RunQuery = {
-      ...(search ? { search } : {}),
-      ...(job ? { job } : {}),
-      ...(status && (runStatuses as readonly string[]).includes(status)
-        ? { status: status as RunStatus }
-        : {}),
-      ...(before > 0 ? { beforeId: before } : {}),
+      search: search || undefined,
+      job: job || undefined,
+      status:
+        status && (runStatuses as readonly string[]).includes(status)
+          ? (status as RunStatus)
+          : undefined,
+      beforeId: before > 0 ? before : undefined,
       limit: 50,
     };
     const runs = await deps.store.listRuns(query);
@@ -62,7 +63,7 @@ export function runRoutes(deps: WebDeps, config: WebAppConfig): Hono<WebEnv> {
     const first = lines[0]?.seq ?? 0;
     return c.html(
       runPage(pageContext(c, deps, config, true), run, lines, {
-        ...(first > 1 ? { earlierBefore: first } : {}),
+        earlierBefore: first > 1 ? first : undefined,
         live: !(before > 0),
       }),
     );

@@ -1,4 +1,4 @@
-import { nextMinute, toMinuteDigest, type MinuteDigest } from './core/schedules.js';
+import { nextMinute, toMinuteDigest, type MinuteDigest } from '../core/schedules.js';
 
 /** What the minute scheduler needs of a schedule. */
 export interface TickingSchedule {
@@ -41,7 +41,7 @@ export function waitReal(ms: number, signal: AbortSignal): Promise<void> {
  */
 export function startMinuteScheduler<S extends TickingSchedule>(
   options: MinuteSchedulerOptions<S>,
-): { stop(): Promise<void> } {
+): { stop: () => Promise<void> } {
   const stopper = new AbortController();
   const loop = async (): Promise<void> => {
     let next = nextMinute(options.now());

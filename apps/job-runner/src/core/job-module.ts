@@ -1,5 +1,5 @@
-import type { FieldType } from './core/job-metadata.js';
-import type { ParamValue } from './core/job-params.js';
+import type { FieldType } from './job-metadata.js';
+import type { ParamValue } from './job-params.js';
 
 /** A field as a job module declares it (label, required and secret are optional). */
 export interface JobFieldSpec {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { startMinuteScheduler } from './scheduler.js';
+import { startMinuteScheduler } from './minute-scheduler.js';
 
 /** A clock that the scheduler's own waits move forward, so minutes pass at once. */
 function fakeClock(start: string, drift = 0) {
@@ -25,13 +25,14 @@ it('fires each matching schedule exactly once per minute, at the minute', async 
       schedules: [every, even],
       now: clock.now,
       wait: clock.wait,
-      fire: async (schedule, at) => {
+      fire: (schedule, at) => {
         fired.push(`${schedule.id} ${at.toISOString().slice(11, 16)}`);
         if (fired.length >= 8) resolve();
+        return Promise.resolve();
       },
       report: () => {},
     });
-    stop = scheduler.stop;
+    stop = () => scheduler.stop();
   });
   await done;
   await stop!();
@@ -60,14 +61,15 @@ it('skips the minutes it slept through, and keeps going after a failed start', a
       schedules: [{ id: 's', matches: () => true }],
       now: clock.now,
       wait: clock.wait,
-      fire: async (_s, at) => {
+      fire: (_s, at) => {
         calls++;
         fired.push(at.toISOString().slice(11, 16));
         if (calls === 1) {
           clock.advance(3 * 60_000 + 5_000); // a run start that took over three minutes
-          throw new Error('database busy');
+          return Promise.reject(new Error('database busy'));
         }
         if (calls === 3) resolve();
+        return Promise.resolve();
       },
       report: (_s, error) => errors.push((error as Error).message),
     }).stop;

@@ -1,12 +1,20 @@
 import { missingHelpTranslations } from '@toolbelt/cli-kit/help';
-import { compareCatalogs } from '@toolbelt/i18n';
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { catalogs } from './catalogs.js';
-import { helpRu } from './help-ru.js';
+import { helpRu, messages } from './index.js';
 
-it('has the same keys in English and Russian', () => {
-  expect(compareCatalogs(catalogs['job-runner']!)).toEqual([]);
+it('has every message in English and Russian', () => {
+  expect(messages.problems()).toEqual([]);
+});
+
+it('makes errors that carry their texts in both languages', () => {
+  const error = messages.error('USAGE', 'errors.noRun', { run: 7 });
+  expect(error).toMatchObject({
+    code: 'USAGE',
+    message: 'No run 7.',
+    key: 'job-runner:errors.noRun',
+  });
+  expect(error.localized('ru').message).toBe('Запуска 7 нет.');
 });
 
 it('has Russian help for every command, flag and argument', () => {
