@@ -1,4 +1,3 @@
-import { configError } from '@toolbelt/errors';
 import { envValue, type Env } from './env.js';
 import type { Mailer } from './mailer.js';
 import {

@@ -106,7 +106,9 @@ export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifie
         ? undefined
         : Object.assign(
             new Error(
-              redact(cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)),
+              redact(
+                cause instanceof Error ? `${cause.name}: ${cause.message}` : JSON.stringify(cause),
+              ),
             ),
             {
               code:

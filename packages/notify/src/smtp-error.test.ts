@@ -9,7 +9,7 @@ const ctx: SmtpErrorContext = {
   recipients: ['a@example.org'],
 };
 const nodemailerError = (fields: Record<string, unknown>) =>
-  Object.assign(new Error(String(fields.message ?? 'x')), fields);
+  Object.assign(new Error(typeof fields.message === 'string' ? fields.message : 'x'), fields);
 
 describe('toSmtpError', () => {
   it.each([

@@ -63,7 +63,7 @@ export function redactPassword(
 /** One line of what went wrong, from the server's reply when there is one. */
 function reasonOf(err: NodemailerErrorFields, ctx: SmtpErrorContext): string {
   const reply = typeof err.response === 'string' && err.response !== '' ? err.response : undefined;
-  const message = typeof err.message === 'string' ? err.message : String(err);
+  const message = typeof err.message === 'string' ? err.message : JSON.stringify(err);
   const text = (reply ?? message).replace(/\s+/g, ' ').trim();
   return redactPassword(text, ctx.user, ctx.password);
 }
@@ -76,7 +76,7 @@ function reasonOf(err: NodemailerErrorFields, ctx: SmtpErrorContext): string {
  */
 export function toSmtpError(error: unknown, ctx: SmtpErrorContext): ToolbeltError {
   const err: NodemailerErrorFields =
-    typeof error === 'object' && error !== null ? (error as NodemailerErrorFields) : {};
+    typeof error === 'object' && error !== null ? (error) : {};
   const code = typeof err.code === 'string' ? err.code : undefined;
   const originalCode = typeof err.originalCode === 'string' ? err.originalCode : undefined;
   const reply = typeof err.responseCode === 'number' ? err.responseCode : undefined;

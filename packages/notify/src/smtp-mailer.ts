@@ -183,9 +183,10 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
       }
       return results;
     },
-    async close() {
+    close() {
       transporter?.close();
       transporter = undefined;
+      return Promise.resolve();
     },
   };
 }

@@ -76,7 +76,7 @@ describe('createNotifier', () => {
     expect(outcome).toMatchObject({ channel: 'email', ok: true, to: ['ann@example.org'] });
     expect(outcome?.location).toMatch(/\.eml$/);
     expect((await readdir(outbox)).filter((f) => f.endsWith('.eml'))).toHaveLength(1);
-    temp.cleanup();
+    await temp.cleanup();
 
     const none = createNotifier({}, { channels: ['email'] });
     expect(none.configured).toBe(false);

@@ -14,10 +14,10 @@ async function emlFiles(dir: string): Promise<string[]> {
   }
 }
 
-describeMailerContract('outbox folder of .eml files', async () => {
+describeMailerContract('outbox folder of .eml files', () => {
   const temp = makeTempDir('notify-outbox');
   const dir = join(temp.path, 'nested', '.outbox');
-  return {
+  return Promise.resolve({
     mailer: createOutboxMailer({ dir }),
     async delivered(count) {
       const files = (await emlFiles(dir)).slice(0, count);
@@ -30,8 +30,8 @@ describeMailerContract('outbox folder of .eml files', async () => {
       );
     },
     deliveredCount: async () => (await emlFiles(dir)).length,
-    cleanup: temp.cleanup,
-  };
+    cleanup: () => temp.cleanup(),
+  });
 });
 
 describe('createOutboxMailer', () => {

@@ -21,7 +21,13 @@ const i18n = createI18n({ lang: 'ru', namespaces: { notify: notifyCatalog } });
 /** Records the waits instead of sleeping them: retries stay fast and their timing visible. */
 function recordingSleep() {
   const waits: number[] = [];
-  return { waits, sleep: async (ms: number) => void waits.push(ms) };
+  return {
+    waits,
+    sleep: (ms: number) => {
+      waits.push(ms);
+      return Promise.resolve();
+    },
+  };
 }
 
 function failure(result: SlackResult) {
@@ -144,9 +150,11 @@ describe('createSlackNotifier against the Slack webhook stand-in', () => {
   it('uses an injected fetch and reports its timeout as TEMPFAIL', async () => {
     const { sleep } = recordingSleep();
     let calls = 0;
-    const fetchThatTimesOut: typeof fetch = async () => {
+    const fetchThatTimesOut: typeof fetch = () => {
       calls += 1;
-      throw new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+      return Promise.reject(
+        new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
+      );
     };
     const result = await createSlackNotifier({
       webhookUrl: 'https://hooks.slack.com/services/T1/B2/abc',

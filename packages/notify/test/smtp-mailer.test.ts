@@ -24,7 +24,7 @@ describeMailerContract('SMTP (nodemailer -> smtp-server on loopback)', async () 
       (await server.waitFor(count))
         .slice(0, count)
         .map((m) => ({ mail: m, recipients: m.envelope.to })),
-    deliveredCount: async () => server.messages.length,
+    deliveredCount: () => Promise.resolve(server.messages.length),
     cleanup: () => server.stop(),
   };
 });
@@ -172,8 +172,9 @@ describe('createSmtpMailer', () => {
     async () => {
       const server = await start();
       const waits: number[] = [];
-      const sleep = async (ms: number): Promise<void> => {
+      const sleep = (ms: number): Promise<void> => {
         waits.push(ms);
+        return Promise.resolve();
       };
       const mailer = createSmtpMailer({ host: server.host, port: server.port, sleep });
       const to = Array.from({ length: 201 }, (_, i) => `p${i}@example.org`);
@@ -229,8 +230,9 @@ describe('createSmtpMailer', () => {
         host: server.host,
         port: server.port,
         deferredBackoffMs: 50,
-        sleep: async (ms) => {
+        sleep: (ms) => {
           waits.push(ms);
+          return Promise.resolve();
         },
       });
       server.failNext(2, 451, 'data');

@@ -1,3 +1,4 @@
+import type { ToolbeltError } from '@toolbelt/errors';
 import { describe, expect, it } from 'vitest';
 import { recipientsFromEnv } from '../recipients.js';
 import { toSmtpError } from '../smtp-error.js';
@@ -35,7 +36,7 @@ describe('notify messages', () => {
       try {
         recipientsFromEnv({ MAIL_TO: 'ann@example.org, nobody' });
       } catch (e) {
-        return e as import('@toolbelt/errors').ToolbeltError;
+        return e as ToolbeltError;
       }
       throw new Error('expected a CONFIG error');
     })();
