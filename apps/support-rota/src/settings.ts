@@ -1,3 +1,8 @@
+/**
+ * The settings of `generate`: flags + the rota's config file -> checked settings, or every
+ * problem at once. `toSettings` is the pure part (it gets the file's data); `readSettings` is
+ * its edge, which finds and reads the config file first.
+ */
 import { access, readFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { checkSettings, inputFileError } from '@toolbelt/cli-kit';
