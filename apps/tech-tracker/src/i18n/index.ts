@@ -8,4 +8,4 @@ export const messages = defineMessages('tech-tracker', { en, ru });
 /** A key of the tech-tracker catalog (`problems.today`). */
 export type TechTrackerKey = Parameters<typeof messages.text>[0];
 
-export { helpRu } from './help-ru.js';
+export { helpEn, helpRu } from './help.js';
