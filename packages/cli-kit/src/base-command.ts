@@ -190,7 +190,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     const consoleLevel = this.flags.quiet ? 'error' : this.flags.verbose ? 'debug' : 'info';
     this.logger = createLogger({
       name: this.config.bin,
-      ...(ctor.writesLogFile ? { dir: this.flags['log-dir'], keep: this.flags['log-keep'] } : {}),
+      dir: ctor.writesLogFile ? this.flags['log-dir'] : undefined,
+      keep: ctor.writesLogFile ? this.flags['log-keep'] : undefined,
       consoleLevel,
       // Console lines go above a progress bar when one is drawn.
       // (isTTY: the logger colours lines for a terminal.)
@@ -237,6 +238,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     return {
       ...(ctor.baseFlags as FlagTable),
       ...(ctor.flags as FlagTable | undefined),
+      // Present or absent, not undefined: a key of this table is a flag the command knows.
       ...(ctor.enableJsonFlag ? { json: { type: 'boolean' } } : {}),
       help: { type: 'boolean' },
     };

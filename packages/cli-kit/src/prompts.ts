@@ -39,9 +39,9 @@ export async function promptText(
   return input(
     {
       message: options.message,
-      ...(options.default === undefined ? {} : { default: options.default }),
-      ...(options.required === undefined ? {} : { required: options.required }),
-      ...(options.validate ? { validate: options.validate } : {}),
+      default: options.default,
+      required: options.required,
+      validate: options.validate,
     },
     streams(io),
   );
@@ -108,5 +108,5 @@ export async function promptLine(
 }
 
 function streams(io: PromptIO): { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream } {
-  return { ...(io.input ? { input: io.input } : {}), ...(io.output ? { output: io.output } : {}) };
+  return { input: io.input, output: io.output };
 }

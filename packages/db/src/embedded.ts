@@ -97,8 +97,8 @@ export async function openEmbeddedDatabase(
         lock = await acquireLock(location, {
           command,
           lockFile,
-          ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-          ...(options.signal ? { signal: options.signal } : {}),
+          timeoutMs: options.timeoutMs,
+          signal: options.signal,
           onWait: (h) => options.onWait?.(h, location),
         });
         break;

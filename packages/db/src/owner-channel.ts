@@ -322,7 +322,7 @@ export async function connectOwner(
           request<QueryResult<R>>({
             t: 'query',
             sql,
-            ...(params ? { params: [...params] } : {}),
+            params: params ? [...params] : undefined,
             tx: txId,
           }),
         async copyFrom(table, columns, rows) {
@@ -370,7 +370,7 @@ export async function connectOwner(
     kind: 'pglite',
     ownerPid,
     query: <R extends Record<string, unknown>>(sql: string, params?: readonly unknown[]) =>
-      request<QueryResult<R>>({ t: 'query', sql, ...(params ? { params: [...params] } : {}) }),
+      request<QueryResult<R>>({ t: 'query', sql, params: params ? [...params] : undefined }),
     copyFrom: (table, columns, rows) => transaction((tx) => tx.copyFrom(table, columns, rows)),
     transaction,
     call: (name, payload) => request({ t: 'call', name, payload }),

@@ -50,12 +50,15 @@ export function createI18n(options: I18nOptions): I18n {
     returnNull: false,
     showSupportNotice: false,
   } as Parameters<typeof instance.init>[0]);
-  const t: Translate = (key, params) => String(instance.t(key, params as never));
+  // i18next types a text as string or object (returnObjects); we never ask for objects.
+  const text = (value: unknown): string =>
+    typeof value === 'string' ? value : JSON.stringify(value);
+  const t: Translate = (key, params) => text(instance.t(key, params as never));
   const fixed = { en: instance.getFixedT('en'), ru: instance.getFixedT('ru') };
   return {
     lang: options.lang,
     t,
-    tIn: (lang, key, params) => String(fixed[lang](key, params as never)),
+    tIn: (lang, key, params) => text(fixed[lang](key, params as never)),
     has: (key) => instance.exists(key),
   };
 }

@@ -132,11 +132,11 @@ export function createLogger(options: LoggerOptions): Logger {
           ? `${message} ${JSON.stringify(redactor.value(data))}`
           : message,
       );
-      let failure: unknown;
+      let failure: Error | undefined;
       try {
         writeFileLine(formatLogLine(loggerName, now(), level, text) + '\n');
       } catch (error) {
-        failure = error;
+        failure = error instanceof Error ? error : new Error(String(error));
       }
       if (shared.consoleLevel !== 'silent' && rank[level] >= rank[shared.consoleLevel]) {
         const prefix = level === 'warn' || level === 'error' ? `${level}: ` : '';
