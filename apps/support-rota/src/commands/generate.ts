@@ -1,11 +1,11 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import { errorCodes } from '@toolbelt/errors';
-import { helpEn } from '../i18n/help.js';
+import { examplesEn, helpEn } from '../i18n/help.js';
 import { showResult } from '../render.js';
 import { runGenerate, type GenerateResult } from '../run-generate.js';
 
-const help = helpEn.generate;
+const help = { ...helpEn.generate, examples: examplesEn.generate };
 const text = (name: keyof typeof help.flags) => ({ summary: help.flags[name] });
 
 const flags = {
@@ -29,12 +29,7 @@ export default class Generate extends BaseCommand<typeof Generate> {
   static override description = help.description;
   static override flags = flags;
   static override exitCodes = errorCodes;
-  static override examples = [
-    '<%= config.bin %> <%= command.id %> --config examples/support-rota/rota.yaml --ics rota.ics',
-    '<%= config.bin %> <%= command.id %> --config rota.yaml --calendar prod --holidays england-and-wales --dry-run',
-    '<%= config.bin %> <%= command.id %> --config rota.yaml --start 2025-01-06 --cycles 8 --seed 42 --report-dir docs',
-    '<%= config.bin %> <%= command.id %> --config rota.yaml --calendar dev-1 --replace-all --yes',
-  ];
+  static override examples = [...help.examples];
 
   async run(): Promise<GenerateResult> {
     // zod, js-yaml and the adapters load only when a run gets this far.

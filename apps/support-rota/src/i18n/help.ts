@@ -27,6 +27,16 @@ export const helpEn = {
   },
 } as const satisfies HelpCatalog;
 
+/** Examples in the help, by command id (the same in every language). */
+export const examplesEn = {
+  generate: [
+    '<%= config.bin %> <%= command.id %> --config examples/support-rota/rota.yaml --ics rota.ics',
+    '<%= config.bin %> <%= command.id %> --config rota.yaml --calendar prod --holidays england-and-wales --dry-run',
+    '<%= config.bin %> <%= command.id %> --config rota.yaml --start 2025-01-06 --cycles 8 --seed 42 --report-dir docs',
+    '<%= config.bin %> <%= command.id %> --config rota.yaml --calendar dev-1 --replace-all --yes',
+  ],
+} as const;
+
 /** Russian help texts by command id. */
 export const helpRu: HelpCatalog = {
   generate: {
