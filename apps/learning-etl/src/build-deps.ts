@@ -63,7 +63,7 @@ export function buildDeps(settings: RunSettings, context: BuildDepsContext): Run
         command: 'learning-etl',
         wait: settings.wait,
         signal: context.signal,
-        onWait: (holder) => log.line('info', 'db:waiting', waitingParams(holder, settings.dataDir)),
+        onWait: (holder) => log.waiting(waitingParams(holder, settings.dataDir)),
       });
       return createActivityStore(db);
     },

@@ -1,6 +1,7 @@
 import type { Progress, ProgressOptions } from '@toolbelt/cli-kit';
-import type { ErrorCode } from '@toolbelt/errors';
-import type { Translate } from '@toolbelt/i18n';
+import { dbMessages } from '@toolbelt/db';
+import { toToolbeltError, type ErrorCode } from '@toolbelt/errors';
+import type { Language, Translate } from '@toolbelt/i18n';
 import type { Logger } from '@toolbelt/log';
 import type { DatePromptTexts } from './adapters/date-prompt.js';
 import type { Defect, Rejection } from './core/activity.js';
@@ -36,6 +37,7 @@ export function showResult(
 export function createRunView(
   t: Translate,
   options: {
+    lang: Language;
     logger: Logger;
     dryRun: boolean;
     startProgress: (options: Omit<ProgressOptions, 'enabled' | 'stream'>) => Promise<Progress>;
@@ -49,7 +51,7 @@ export function createRunView(
 } {
   const { progress, cancelNote } = createRunProgress(options.startProgress, t, options.dryRun);
   return {
-    log: createRunLog(options.logger, t),
+    log: createRunLog(options.logger, t, options.lang),
     progress,
     cancelNote,
     texts: runTexts(t),
@@ -57,15 +59,23 @@ export function createRunView(
   };
 }
 
-/** The run's log in the run's language: every line through the catalog. */
-function createRunLog(logger: Logger, t: Translate): RunLog {
+/** The run's log in the run's language: every line through the catalogs. */
+function createRunLog(logger: Logger, t: Translate, lang: Language): RunLog {
   const words = defectWords(t);
   return {
     line: (level, key, params) => logger.log(level, t(key, params)),
+    failure: (key, error, params) =>
+      logger.error(t(key, { ...params, message: errorText(error, lang) })),
+    waiting: (holder) => logger.info(dbMessages.format(lang, 'log.waiting', holder)),
     // Per-record messages go to the log file; --verbose shows them on the console too.
     corrupt: (line, rejection) => logger.debug(describeRejection(words, line, rejection)),
     defects: (line, defects) => logger.debug(describeDefects(words, line, defects)),
   };
+}
+
+/** What an error says in the run's language (its catalog text; a bug's own message). */
+function errorText(error: unknown, lang: Language): string {
+  return error === undefined ? '' : toToolbeltError(error).localized(lang).message;
 }
 
 /** What the run writes to the report and the mail, in the run's language. */

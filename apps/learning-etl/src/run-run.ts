@@ -10,12 +10,20 @@ import { computeStats, createDayCounter, type DayCounts, type DayStats } from '.
 import { emptyTally, validRows, type RowTally } from './core/valid-rows.js';
 import type { en } from './i18n/en.js';
 
-/** A key of the `log` messages (`log.start`), or db's line for waiting on the data folder. */
-export type LogKey = `log.${MessageKey<typeof en.log>}` | 'db:waiting';
+/** A key of the `log` messages (`log.start`). */
+export type LogKey = `log.${MessageKey<typeof en.log>}`;
 
 /** The run's log, as data: render.ts words it. */
 export interface RunLog {
   line: (level: LogLevel, key: LogKey, params?: Record<string, unknown>) => void;
+  /** A failure that did not stop the run; the line names the error in the run's language. */
+  failure: (
+    key: 'log.reportFailed' | 'log.mailFailed',
+    error: unknown,
+    params?: Record<string, unknown>,
+  ) => void;
+  /** Another run holds the embedded data folder: this one waits for it. */
+  waiting: (holder: { command: string; pid: number; dataDir: string }) => void;
   /** A corrupt record (one line per record, at debug level). */
   corrupt: (line: number, rejection: Rejection) => void;
   /** An accepted record with defects (one line per record, at debug level). */
@@ -222,9 +230,8 @@ async function writeReport(deps: RunDeps, result: DayResult): Promise<void> {
     result.reportUpdated = true;
     deps.log.line('info', 'log.reportWritten', { location: store.location });
   } catch (error) {
-    const message = (error as Error).message;
-    result.problems.push(`report: ${message}`);
-    deps.log.line('error', 'log.reportFailed', { message });
+    result.problems.push(`report: ${error instanceof Error ? error.message : String(error)}`);
+    deps.log.failure('log.reportFailed', error);
   }
 }
 
@@ -253,9 +260,8 @@ async function sendMail(deps: RunDeps, result: DayResult): Promise<void> {
       targets.add(outcome.target);
       continue;
     }
-    const message = outcome.error?.message ?? '';
-    result.problems.push(`mail: ${message}`);
-    deps.log.line('error', 'log.mailFailed', { recipients: outcome.to?.join(', ') ?? '', message });
+    result.problems.push(`mail: ${outcome.error?.message ?? ''}`);
+    deps.log.failure('log.mailFailed', outcome.error, { recipients: outcome.to?.join(', ') ?? '' });
   }
   if (result.mailed > 0)
     deps.log.line('info', 'log.mailSent', {

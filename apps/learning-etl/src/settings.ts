@@ -19,14 +19,14 @@ export interface RunFlags {
   date?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
-  'test-mode': boolean;
-  reset: boolean;
+  'test-mode'?: boolean | undefined;
+  reset?: boolean | undefined;
   'source-file'?: string | undefined;
   report?: string | undefined;
-  'no-report': boolean;
-  'no-email': boolean;
-  'no-wait': boolean;
-  'dry-run': boolean;
+  'no-report'?: boolean | undefined;
+  'no-email'?: boolean | undefined;
+  'no-wait'?: boolean | undefined;
+  'dry-run'?: boolean | undefined;
 }
 
 /** Settings of a run, read once from flags and environment (flags > env > .env > defaults). */
@@ -128,9 +128,10 @@ export function readSettings(
   if (!values || problems.length > 0) return { settings: undefined, problems };
   const settings: RunSettings = {
     days: choice.kind === 'days' ? choice.days : undefined,
-    testMode: flags['test-mode'],
-    reset: flags.reset,
-    dryRun: flags['dry-run'],
+    // oclif leaves a boolean flag that is not given undefined.
+    testMode: flags['test-mode'] === true,
+    reset: flags.reset === true,
+    dryRun: flags['dry-run'] === true,
     apiUrl: values.ITRESUME_API_URL,
     client: values.ITRESUME_CLIENT,
     clientKey: values.ITRESUME_CLIENT_KEY,

@@ -5,7 +5,8 @@ import { createPgliteDatabase } from '@toolbelt/db';
 import { startLearningApi, type LearningApiStandIn } from '@toolbelt/testkit/learning-api';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import type { RunResult } from '../src/commands/run.js';
-import { jsonOf, startCli, waitUntil } from './cli.js';
+import { startCli } from '@toolbelt/testkit';
+import { binPath, jsonOf, waitUntil } from './cli.js';
 
 // Two learning-etl processes on one embedded folder: the second waits for the first (one
 // owner per folder), so nothing is lost; a killed load leaves a folder the next run opens.
@@ -19,7 +20,7 @@ const env = () => ({
   ITRESUME_CLIENT_KEY: 'test-key',
 });
 const start = (args: string[], cwd = dir.path) =>
-  startCli(['run', '--json', '--no-report', '--no-email', ...args], { cwd, env: env() });
+  startCli(binPath, ['run', '--json', '--no-report', '--no-email', ...args], { cwd, env: env() });
 const lockFile = (cwd = dir.path) => join(cwd, '.data/learning-etl/owner.lock');
 const holderPid = (cwd = dir.path): number | undefined => {
   try {
@@ -61,14 +62,14 @@ describe('learning-etl: one process per embedded data folder', () => {
     const backfill = start(['--from', '2023-05-01', '--to', '2023-05-03']);
     await waitUntil(() => holderPid() === backfill.child.pid);
     const refused = await start(['--date', '2023-05-02', '--no-wait']).done;
-    expect(refused.code).toBe(75);
+    expect(refused.status).toBe(75);
     expect(jsonOf<{ error: { code: string } }>(refused).error.code).toBe('TEMPFAIL');
     expect(refused.stdout).toContain(`locked by learning-etl (pid ${backfill.child.pid} `);
 
     const single = start(['--date', '2023-05-02']);
     const [first, second] = await Promise.all([backfill.done, single.done]);
-    expect(first.code, first.stderr).toBe(0);
-    expect(second.code, second.stderr).toBe(0);
+    expect(first.status, first.stderr).toBe(0);
+    expect(second.status, second.stderr).toBe(0);
     expect(second.stderr).toContain(
       `waiting for learning-etl (pid ${backfill.child.pid}) to release .data/learning-etl`,
     );
@@ -96,23 +97,21 @@ describe('learning-etl: one process per embedded data folder', () => {
       chunkDelayMs: 150,
     });
     const startSlow = (args: string[]) =>
-      startCli(['run', '--json', '--no-report', '--no-email', ...args], {
+      startCli(binPath, ['run', '--json', '--no-report', '--no-email', ...args], {
         cwd: other.path,
         env: { ...env(), ITRESUME_API_URL: slow.url },
       });
     try {
       const victim = startSlow(['--date', '2023-06-01']);
-      let stderr = '';
-      victim.child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
       // The database is open and the day streams into its COPY transaction (30 chunks, 30 ms
       // apart): kill it part-way.
-      await waitUntil(() => stderr.includes('database: pglite'));
+      await waitUntil(() => victim.output().stderr.includes('database: pglite'));
       await new Promise((r) => setTimeout(r, 300));
       victim.child.kill('SIGKILL');
       expect((await victim.done).signal).toBe('SIGKILL');
       expect(existsSync(lockFile(other.path))).toBe(true);
       const next = await startSlow(['--date', '2023-06-01', '--no-wait']).done;
-      expect(next.code, next.stderr).toBe(0);
+      expect(next.status, next.stderr).toBe(0);
       const day = jsonOf<RunResult>(next).days[0]!;
       expect(day.replaced).toBe(0);
       expect(await rowsPerDay(other.path)).toEqual({ '2023-06-01': day.loaded });

@@ -15,11 +15,12 @@ export function expectedDay(options: GenerateDayOptions & { end?: string }) {
     const check = checkRecord(record);
     if (!check.accepted) continue;
     accepted++;
-    users.add(check.row[0]);
-    if (check.row[6] === 'run') runs++;
-    if (check.row[6] === 'submit') {
+    const [userId, , , , , isCorrect, attemptType] = check.row;
+    users.add(userId);
+    if (attemptType === 'run') runs++;
+    if (attemptType === 'submit') {
       submits++;
-      if (check.row[5] === true) successes++;
+      if (isCorrect === true) successes++;
     }
   }
   return {

@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { serialOfInstant, toSerialDate } from '@toolbelt/dates';
-import { runCli } from './cli.js';
+import { runCliAsync } from '@toolbelt/testkit';
+import { binPath } from './cli.js';
 
 let dir: TempDir;
 beforeAll(() => {
@@ -29,11 +30,12 @@ describe('log files', () => {
       '2020-01-04.log',
     ])
       writeFileSync(join(logs, name), 'old');
-    const result = await runCli(
+    const result = await runCliAsync(
+      binPath,
       ['run', '--dry-run', '--date', '2023-05-31', '--source-file', example, '--lang', 'ru'],
       { cwd: dir.path },
     );
-    expect(result.code, result.stderr).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
     const names = readdirSync(logs).sort();
     const runFile = names.find(
       (n) => /^\d{4}-\d{2}-\d{2}_\d{2}-\d{2}\.log$/.test(n) && !n.startsWith('2020'),
@@ -92,11 +94,12 @@ describe('log files', () => {
     const messages = async (lang: string): Promise<string[]> => {
       const cwd = join(dir.path, lang);
       mkdirSync(cwd);
-      const result = await runCli(
+      const result = await runCliAsync(
+        binPath,
         ['run', '--dry-run', '--date', '2023-05-31', '--source-file', file, '--lang', lang],
         { cwd },
       );
-      expect(result.code, result.stderr).toBe(0);
+      expect(result.status, result.stderr).toBe(0);
       const log = readdirSync(join(cwd, '.logs'))[0] ?? '';
       return readFileSync(join(cwd, '.logs', log), 'utf8')
         .split('\n')
@@ -118,11 +121,12 @@ describe('log files', () => {
   it('runs "as of" TOOLBELT_NOW: the report date (D10) and the log file name follow it', async () => {
     const cwd = join(dir.path, 'as-of');
     mkdirSync(cwd);
-    const result = await runCli(
+    const result = await runCliAsync(
+      binPath,
       ['run', '--date', '2023-05-31', '--source-file', example, '--report', 'r.xlsx', '--no-email'],
       { cwd, env: { TOOLBELT_NOW: '2023-01-05T14:07:00-08:00', TZ: 'America/Los_Angeles' } },
     );
-    expect(result.code, result.stderr).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
     expect(readdirSync(join(cwd, '.logs'))).toEqual(['2023-01-05_14-07.log']);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(cwd, 'r.xlsx'));

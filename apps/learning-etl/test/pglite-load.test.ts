@@ -5,7 +5,8 @@ import { startLearningApi, type LearningApiStandIn } from '@toolbelt/testkit/lea
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import type { RunResult } from '../src/commands/run.js';
 import { expectedDay } from './expected.js';
-import { jsonOf, runCli, startCli, waitUntil } from './cli.js';
+import { runCliAsync, startCli } from '@toolbelt/testkit';
+import { binPath, jsonOf, waitUntil } from './cli.js';
 
 const PER_DAY = 400;
 let api: LearningApiStandIn;
@@ -18,7 +19,10 @@ const env = (apiUrl = api.url) => ({
   ITRESUME_CLIENT_KEY: 'test-key',
 });
 const run = (args: string[]) =>
-  runCli(['run', '--json', '--no-report', '--no-email', ...args], { cwd: dir.path, env: env() });
+  runCliAsync(binPath, ['run', '--json', '--no-report', '--no-email', ...args], {
+    cwd: dir.path,
+    env: env(),
+  });
 
 /** Count rows in the embedded database the CLI wrote (opened only while no CLI runs). */
 async function rowsOf(day?: string): Promise<number> {
@@ -56,7 +60,7 @@ afterAll(async () => {
 describe('learning-etl run on embedded PGlite (the default)', () => {
   it('loads a day into .data/learning-etl and re-running it replaces it', async () => {
     const first = await run(['--date', '2023-05-31']);
-    expect(first.code, first.stderr).toBe(0);
+    expect(first.status, first.stderr).toBe(0);
     const expected = expectedDay({ day: '2023-05-31', count: PER_DAY, seed: 8 });
     expect(jsonOf<RunResult>(first).days[0]).toMatchObject({
       loaded: expected.accepted,
@@ -72,10 +76,10 @@ describe('learning-etl run on embedded PGlite (the default)', () => {
 
   it('--reset empties the table before loading', async () => {
     const other = await run(['--date', '2023-06-01']);
-    expect(other.code, other.stderr).toBe(0);
+    expect(other.status, other.stderr).toBe(0);
     const both = await rowsOf();
     const reset = await run(['--date', '2023-06-01', '--reset']);
-    expect(reset.code, reset.stderr).toBe(0);
+    expect(reset.status, reset.stderr).toBe(0);
     const now = await rowsOf();
     expect(now).toBe(await rowsOf('2023-06-01'));
     expect(now).toBeLessThan(both);
@@ -85,6 +89,7 @@ describe('learning-etl run on embedded PGlite (the default)', () => {
     const before = await rowsOf();
     const sentBefore = slowApi.sent;
     const killed = startCli(
+      binPath,
       ['run', '--json', '--no-report', '--no-email', '--date', '2023-06-10'],
       { cwd: dir.path, env: env(slowApi.url) },
     );
@@ -96,7 +101,7 @@ describe('learning-etl run on embedded PGlite (the default)', () => {
     expect(await rowsOf('2023-06-10')).toBe(0);
 
     const rerun = await run(['--date', '2023-06-10']);
-    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.status, rerun.stderr).toBe(0);
     const expected = expectedDay({ day: '2023-06-10', count: PER_DAY, seed: 8 });
     expect(await rowsOf('2023-06-10')).toBe(expected.accepted);
     expect(await rowsOf()).toBe(before + expected.accepted);

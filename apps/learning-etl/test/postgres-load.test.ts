@@ -7,7 +7,8 @@ import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import type { RunResult } from '../src/commands/run.js';
 import { expectedDay } from './expected.js';
-import { jsonOf, runCli, startCli, waitUntil } from './cli.js';
+import { runCliAsync, startCli } from '@toolbelt/testkit';
+import { binPath, jsonOf, waitUntil } from './cli.js';
 
 const PER_DAY = 600;
 let api: LearningApiStandIn;
@@ -26,7 +27,7 @@ const env = (over: Record<string, string> = {}) => ({
   ...over,
 });
 const run = (args: string[], over: Record<string, string> = {}) =>
-  runCli(['run', '--json', '--no-report', '--no-email', ...args], {
+  runCliAsync(binPath, ['run', '--json', '--no-report', '--no-email', ...args], {
     cwd: dir.path,
     env: env(over),
   });
@@ -68,7 +69,7 @@ describe('learning-etl run on PostgreSQL', () => {
     api.failNext(3, 503);
     const before = api.requests.length;
     const result = await run(['--date', '2023-05-30']);
-    expect(result.code).toBe(69);
+    expect(result.status).toBe(69);
     expect(api.requests.length - before).toBe(3);
     expect(jsonOf<{ error: { code: string } }>(result).error.code).toBe('UNAVAILABLE');
     const table = await client.query<{ t: string | null }>(
@@ -79,7 +80,7 @@ describe('learning-etl run on PostgreSQL', () => {
 
   it('loads a day with the exact query and the stats of the spec', async () => {
     const result = await run(['--date', '2023-05-31']);
-    expect(result.code, result.stderr).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
     const expected = expectedDay({ day: '2023-05-31', count: PER_DAY, seed: 3 });
     const day = jsonOf<RunResult>(result).days[0];
     expect(day).toMatchObject({
@@ -123,17 +124,18 @@ describe('learning-etl run on PostgreSQL', () => {
   it('re-running a day replaces it (idempotent)', async () => {
     const before = await rowsOf();
     const result = await run(['--date', '2023-05-31']);
-    expect(result.code, result.stderr).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
     expect(jsonOf<RunResult>(result).days[0]).toMatchObject({ replaced: before, loaded: before });
     expect(await rowsOf()).toBe(before);
   }, 60_000);
 
   it('backfills --from/--to with one summary line per day, and --reset empties the table first', async () => {
-    const human = await runCli(
+    const human = await runCliAsync(
+      binPath,
       ['run', '--no-report', '--no-email', '--from', '2023-06-01', '--to', '2023-06-03'],
       { cwd: dir.path, env: env() },
     );
-    expect(human.code, human.stderr).toBe(0);
+    expect(human.status, human.stderr).toBe(0);
     const lines = human.stdout.trim().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines.map((l) => l.slice(0, 11))).toEqual(['2023-06-01:', '2023-06-02:', '2023-06-03:']);
@@ -144,14 +146,14 @@ describe('learning-etl run on PostgreSQL', () => {
     expect(await rowsOf('2023-06-02')).toBeGreaterThan(0);
 
     const reset = await run(['--date', '2023-06-02', '--reset']);
-    expect(reset.code, reset.stderr).toBe(0);
+    expect(reset.status, reset.stderr).toBe(0);
     expect(await rowsOf()).toBe(await rowsOf('2023-06-02'));
     expect(await rowsOf()).toBeLessThan(four);
   }, 120_000);
 
   it('test mode requests and loads only the first hour', async () => {
     const result = await run(['--date', '2023-06-05', '--test-mode']);
-    expect(result.code, result.stderr).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
     expect(api.requests.at(-1)?.query.end).toBe('2023-06-05 00:59:59.999999');
     const late = await client.query<{ n: string }>(
       "SELECT count(*) AS n FROM lms_activities WHERE created_at >= '2023-06-05 01:00:00' AND created_at < '2023-06-06'",
@@ -179,6 +181,7 @@ describe('learning-etl run on PostgreSQL', () => {
   it('a load killed mid-COPY leaves the table as it was; the re-run loads the day exactly once', async () => {
     const before = await rowsOf();
     const killed = startCli(
+      binPath,
       ['run', '--json', '--no-report', '--no-email', '--date', '2023-06-10'],
       { cwd: dir.path, env: env({ ITRESUME_API_URL: slowApi.url }) },
     );
@@ -202,7 +205,7 @@ describe('learning-etl run on PostgreSQL', () => {
     expect(await rowsOf('2023-06-10')).toBe(0);
 
     const rerun = await run(['--date', '2023-06-10']);
-    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.status, rerun.stderr).toBe(0);
     const expected = expectedDay({ day: '2023-06-10', count: PER_DAY, seed: 3 });
     expect(await rowsOf('2023-06-10')).toBe(expected.accepted);
     expect(await rowsOf()).toBe(before + expected.accepted);
@@ -210,18 +213,22 @@ describe('learning-etl run on PostgreSQL', () => {
 
   it('refused credentials are AUTH (exit 77); a DB failure gives no report and no mail', async () => {
     const refused = await run(['--date', '2023-05-31'], { ITRESUME_CLIENT_KEY: 'wrong-key' });
-    expect(refused.code).toBe(77);
+    expect(refused.status).toBe(77);
     expect(refused.stdout).not.toContain('wrong-key');
 
-    const down = await runCli(['run', '--date', '2023-05-31', '--report', 'out/report.xlsx'], {
-      cwd: dir.path,
-      env: env({
-        DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none',
-        MAIL_TO: 'ann@example.org',
-        OUTBOX_DIR: 'outbox',
-      }),
-    });
-    expect(down.code).not.toBe(0);
+    const down = await runCliAsync(
+      binPath,
+      ['run', '--date', '2023-05-31', '--report', 'out/report.xlsx'],
+      {
+        cwd: dir.path,
+        env: env({
+          DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none',
+          MAIL_TO: 'ann@example.org',
+          OUTBOX_DIR: 'outbox',
+        }),
+      },
+    );
+    expect(down.status).not.toBe(0);
     expect(existsSync(join(dir.path, 'out/report.xlsx'))).toBe(false);
     expect(existsSync(join(dir.path, 'outbox'))).toBe(false);
   }, 60_000);
@@ -236,7 +243,7 @@ describe('learning-etl run on PostgreSQL', () => {
       ITRESUME_CLIENT: '',
       ITRESUME_CLIENT_KEY: '',
     });
-    expect(result.code, result.stderr).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
     expect(api.requests.length).toBe(requests);
     expect(jsonOf<RunResult>(result).days[0]).toMatchObject({ read: 300, corrupt: 9, loaded: 291 });
     expect(await rowsOf('2023-05-31')).toBe(291);

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startLearningApi, type LearningApiStandIn } from '@toolbelt/testkit/learning-api';
 import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
-import { jsonOf, startCli, waitUntil } from './cli.js';
+import { startCli } from '@toolbelt/testkit';
+import { binPath, jsonOf, waitUntil } from './cli.js';
 
 // PostgreSQL goes away while a day streams into its COPY transaction: the run must end with
-// exit 69 and the usual message, as valid --json, never a raw crash (exit 1).
+// exit 69 and db's message (in the run's language: Russian here), as valid --json, never a
+// raw crash (exit 1).
 let api: LearningApiStandIn;
 let url: string;
 let admin: pg.Client;
@@ -30,16 +32,20 @@ afterAll(async () => {
   await dir?.cleanup();
 });
 
-it('a server that ends the connection mid-COPY gives exit 69 and valid --json', async () => {
-  const run = startCli(['run', '--json', '--no-report', '--no-email', '--date', '2023-05-31'], {
-    cwd: dir.path,
-    env: {
-      DATABASE_URL: url,
-      ITRESUME_API_URL: api.url,
-      ITRESUME_CLIENT: 'test-client',
-      ITRESUME_CLIENT_KEY: 'test-key',
+it('a server that ends the connection mid-COPY gives exit 69 and valid --json, in Russian', async () => {
+  const run = startCli(
+    binPath,
+    ['run', '--json', '--lang', 'ru', '--no-report', '--no-email', '--date', '2023-05-31'],
+    {
+      cwd: dir.path,
+      env: {
+        DATABASE_URL: url,
+        ITRESUME_API_URL: api.url,
+        ITRESUME_CLIENT: 'test-client',
+        ITRESUME_CLIENT_KEY: 'test-key',
+      },
     },
-  });
+  );
   // The COPY is running when the load's backend is active with a COPY statement.
   const copying = async () =>
     (
@@ -54,8 +60,10 @@ it('a server that ends the connection mid-COPY gives exit 69 and valid --json', 
      WHERE datname = current_database() AND pid <> pg_backend_pid()`,
   );
   const result = await run.done;
-  expect(result.code, result.stderr).toBe(69);
-  expect(jsonOf<{ error: { code: string } }>(result).error.code).toBe('UNAVAILABLE');
+  expect(result.status, result.stderr).toBe(69);
+  const { error } = jsonOf<{ error: { code: string; message: string } }>(result);
+  expect(error.code).toBe('UNAVAILABLE');
+  expect(error.message).toMatch(/^База данных \S+ (недоступна|не отвечает)/);
   const left = await admin.query<{ t: string | null }>("SELECT to_regclass('lms_activities') AS t");
   // The table may not exist (the CREATE was in the cut transaction); when it does, it is empty.
   const rows = left.rows[0]?.t

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLearningApi, type LearningApiStandIn } from '@toolbelt/testkit/learning-api';
 import { runOnPty } from '@toolbelt/testkit/pty';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
-import { binPath, cliEnv, runCli } from './cli.js';
+import { cliEnv, runCliAsync } from '@toolbelt/testkit';
+import { binPath } from './cli.js';
 
 let api: LearningApiStandIn;
 let dir: TempDir;
@@ -38,8 +39,8 @@ describe('the backfill progress bar', () => {
   }, 120_000);
 
   it('is not drawn without a terminal, nor with --json on one', async () => {
-    const piped = await runCli(backfill, { cwd: dir.path, env: apiEnv() });
-    expect(piped.code, piped.stderr).toBe(0);
+    const piped = await runCliAsync(binPath, backfill, { cwd: dir.path, env: apiEnv() });
+    expect(piped.status, piped.stderr).toBe(0);
     expect(piped.stderr + piped.stdout).not.toContain('days [');
     expect(piped.stderr).not.toContain('\u001b[');
     const json = await runOnPty([process.execPath, '--', binPath, ...backfill, '--json'], [], {

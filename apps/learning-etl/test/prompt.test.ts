@@ -1,13 +1,10 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLearningApi, type LearningApiStandIn } from '@toolbelt/testkit/learning-api';
+import { runOnPty } from '@toolbelt/testkit/pty';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
-import { binPath, cliEnv, runCli } from './cli.js';
+import { cliEnv, runCliAsync } from '@toolbelt/testkit';
+import { binPath } from './cli.js';
 
-const execFileAsync = promisify(execFile);
-const ptyRunner = fileURLToPath(new URL('./pty-run.py', import.meta.url));
 const promptEn = 'Enter processing date in format: <<YYYY-mm-dd> or type <exit> for quit: ';
 // The original's Russian prompt, word for word.
 const promptRu =
@@ -21,25 +18,13 @@ const env = () => ({
   ITRESUME_CLIENT_KEY: 'test-key',
 });
 
-/** Run `learning-etl run ...` on a pseudo-terminal (Debian's python3 pty module), typing `answers`. */
-async function onTerminal(
-  args: string[],
-  answers: string[],
-  prompt = promptEn,
-): Promise<{ output: string; code: number }> {
-  const { stdout } = await execFileAsync(
-    '/usr/bin/python3',
-    [
-      ptyRunner,
-      JSON.stringify([process.execPath, binPath, 'run', ...args]),
-      JSON.stringify(answers),
-      prompt,
-    ],
-    { cwd: dir.path, env: cliEnv(env()), timeout: 90_000 },
+/** Run `learning-etl run ...` on a real pseudo-terminal, typing each answer after the prompt. */
+function onTerminal(args: string[], answers: string[], prompt = promptEn) {
+  return runOnPty(
+    [process.execPath, binPath, 'run', ...args],
+    answers.map((answer) => ({ waitFor: prompt, send: `${answer}\n` })),
+    { cwd: dir.path, env: cliEnv(env()), timeoutSeconds: 90 },
   );
-  const result = JSON.parse(stdout) as { output: string; code: number };
-  // The terminal turns \n into \r\n.
-  return { ...result, output: result.output.replaceAll('\r\n', '\n') };
 }
 
 beforeAll(async () => {
@@ -90,11 +75,11 @@ describe('the date prompt on a terminal', () => {
 describe('no date and no terminal', () => {
   it('exits 64 naming --date, without asking or calling the API', async () => {
     const before = api.requests.length;
-    const result = await runCli(['run', '--no-report', '--no-email'], {
+    const result = await runCliAsync(binPath, ['run', '--no-report', '--no-email'], {
       cwd: dir.path,
       env: env(),
     });
-    expect(result.code).toBe(64);
+    expect(result.status).toBe(64);
     expect(result.stderr).toContain('--date');
     expect(result.stdout).not.toContain('Enter processing date');
     expect(api.requests.length).toBe(before);

@@ -16,7 +16,8 @@ import type { RunResult } from '../src/commands/run.js';
 import { localDate, serialOfInstant, toSerialDate } from '@toolbelt/dates';
 import { computeStats } from '../src/core/stats.js';
 import { expectedDay } from './expected.js';
-import { jsonOf, runCli } from './cli.js';
+import { runCliAsync } from '@toolbelt/testkit';
+import { binPath, jsonOf } from './cli.js';
 
 const SHEET = '1LearningReportSheetForTests0001';
 let api: LearningApiStandIn;
@@ -97,7 +98,8 @@ describe('report and e-mail', () => {
         Keep: { values: [['untouched']] },
       },
     });
-    const result = await runCli(
+    const result = await runCliAsync(
+      binPath,
       [
         'run',
         '--json',
@@ -108,7 +110,7 @@ describe('report and e-mail', () => {
       ],
       { cwd: dir.path, env: env() },
     );
-    expect(result.code, result.stderr).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
     const day = jsonOf<RunResult>(result).days[0];
     expect(day?.reportUpdated).toBe(true);
 
@@ -158,14 +160,15 @@ describe('report and e-mail', () => {
 
   it('writes an .xlsx report in Russian and splits 150 recipients into messages of at most 100', async () => {
     const recipients = Array.from({ length: 150 }, (_, i) => `user${i}@example.org`);
-    const result = await runCli(
+    const result = await runCliAsync(
+      binPath,
       ['run', '--json', '--lang', 'ru', '--date', '2023-06-01', '--report', 'reports/r.xlsx'],
       {
         cwd: dir.path,
         env: env({ MAIL_TO: recipients.join(';') }),
       },
     );
-    expect(result.code, result.stderr).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(dir.path, 'reports/r.xlsx'));
@@ -206,7 +209,8 @@ describe('report and e-mail', () => {
       (r) => ({ ...r, attempt_type: 'run', is_correct: null }),
     );
     await writeFile(join(dir.path, 'runs-only.json'), JSON.stringify(runsOnly));
-    const result = await runCli(
+    const result = await runCliAsync(
+      binPath,
       [
         'run',
         '--json',
@@ -219,7 +223,7 @@ describe('report and e-mail', () => {
       ],
       { cwd: dir.path, env: env() },
     );
-    expect(result.code, result.stderr).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
     expect(jsonOf<RunResult>(result).days[0]).toMatchObject({
       reportUpdated: false,
       noStatsReason: 'noSubmits',
@@ -234,11 +238,15 @@ describe('report and e-mail', () => {
   }, 90_000);
 
   it('a report that cannot be written still sends the mail, saying so, and exits 1 (PARTIAL)', async () => {
-    const result = await runCli(['run', '--json', '--date', '2023-05-31', '--report', SHEET], {
-      cwd: dir.path,
-      env: env({ GOOGLE_ACCESS_TOKEN: '' }),
-    });
-    expect(result.code).toBe(1);
+    const result = await runCliAsync(
+      binPath,
+      ['run', '--json', '--date', '2023-05-31', '--report', SHEET],
+      {
+        cwd: dir.path,
+        env: env({ GOOGLE_ACCESS_TOKEN: '' }),
+      },
+    );
+    expect(result.status).toBe(1);
     const day = jsonOf<RunResult>(result).days[0];
     expect(day?.reportUpdated).toBe(false);
     expect(day?.problems.join()).toMatch(/report/);

@@ -1,6 +1,5 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
-import { dbCatalog, lockCatalog } from '@toolbelt/db';
 import { errorCodes } from '@toolbelt/errors';
 import { helpEn, messages } from '../i18n/index.js';
 import type { RunResult } from '../run-run.js';
@@ -20,7 +19,7 @@ export default class Run extends BaseCommand<typeof Run> {
     '<%= config.bin %> <%= command.id %> --date 2023-05-31 --test-mode --dry-run --lang ru',
   ];
   static override exitCodes = errorCodes;
-  static override catalogs = { 'learning-etl': messages.catalog, db: dbCatalog, lock: lockCatalog };
+  static override catalogs = { 'learning-etl': messages.catalog };
   static override flags = {
     date: Flags.string({ ...text('date'), exclusive: ['from', 'to'] }),
     from: Flags.string({ ...text('from'), dependsOn: ['to'] }),
@@ -43,6 +42,7 @@ export default class Run extends BaseCommand<typeof Run> {
     const render = await import('../render.js');
     const settings = await loadSettings(this.flags, this.env);
     const view = render.createRunView(this.t, {
+      lang: this.lang,
       logger: this.logger,
       dryRun: settings.dryRun,
       startProgress: (options) => this.startProgress(options),

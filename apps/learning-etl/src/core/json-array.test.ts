@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '@toolbelt/testkit';
 import { JsonArrayError, JsonArrayReader } from './json-array.js';
-
-/** Small seeded PRNG (mulberry32): the fuzz cases are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Read `text` cut at the given offsets. */
 function readPieces(text: string, cuts: readonly number[]): unknown[] {
@@ -79,7 +68,7 @@ function randomValue(random: () => number, depth: number): unknown {
 
 describe('JsonArrayReader', () => {
   it('reads what JSON.parse reads, whatever the cuts (escapes, unicode escapes, nesting, spaces)', () => {
-    const random = prng(42);
+    const random = seededRandom(42);
     for (let round = 0; round < 300; round++) {
       const values = Array.from({ length: Math.floor(random() * 8) }, () => randomValue(random, 0));
       const indent = random() < 0.3 ? 2 : undefined;
@@ -108,7 +97,7 @@ describe('JsonArrayReader', () => {
   });
 
   it('refuses exactly what JSON.parse refuses (mutated documents, random cuts)', () => {
-    const random = prng(7);
+    const random = seededRandom(7);
     const alphabet = ['[', ']', '{', '}', ',', '"', '\\', ':', ' ', '1', 'a', 'null', 'x'];
     let refused = 0;
     for (let round = 0; round < 600; round++) {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '@toolbelt/testkit';
 import { checkRecord } from './activity.js';
 import {
   PythonLiteralError,
@@ -8,18 +9,6 @@ import {
   pickPythonDictValues,
   toPythonText,
 } from './python-literal.js';
-
-/** Seeded PRNG (mulberry32): the fuzz cases are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('parsePythonLiteral', () => {
   it('reads the passback_params the API sends', () => {
@@ -142,7 +131,7 @@ describe('parsePythonDict fast path', () => {
   };
 
   it('gives what the full reader gives on dict-like token soup', () => {
-    const random = rng(2024);
+    const random = seededRandom(2024);
     const tokens = [
       "'a'",
       "'b c'",
@@ -220,7 +209,7 @@ describe('pickPythonDictValues', () => {
 
 describe('fuzz: nothing escapes the validation layer', () => {
   it('random and mutated texts either parse or fail with PythonLiteralError; checkRecord never throws', () => {
-    const random = rng(20240601);
+    const random = seededRandom(20240601);
     const base =
       "{'oauth_consumer_key': '', 'lis_result_sourcedid': 'c\\'v1', \"lis_outcome_service_url\": None}";
     let parsed = 0;
@@ -269,7 +258,7 @@ describe('fuzz: nothing escapes the validation layer', () => {
   });
 
   it('checkRecord survives any JSON value', () => {
-    const random = rng(7);
+    const random = seededRandom(7);
     const values: unknown[] = [
       null,
       undefined,
@@ -303,7 +292,7 @@ describe('fuzz: nothing escapes the validation layer', () => {
 
   const python = '/usr/bin/python3';
   it('agrees with Python ast.literal_eval on generated literals', () => {
-    const random = rng(99);
+    const random = seededRandom(99);
     const alphabet = [
       'a',
       'Z',
