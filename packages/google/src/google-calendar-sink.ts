@@ -1,5 +1,6 @@
 /** `CalendarSink` on Google Calendar v3: all pages of a filtered window, client-chosen ids, bounded concurrency. */
 import type { calendar_v3 } from '@googleapis/calendar';
+import { addDays } from '@toolbelt/dates';
 import { isToolbeltError, type ToolbeltError } from '@toolbelt/errors';
 import {
   type AuthClientOptions,
@@ -44,12 +45,6 @@ export interface GoogleCalendarSink extends CalendarSink {
   readonly kind: 'google';
   readonly calendarId: string;
   callCounts(): CallCounts;
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 function dayOf(time: calendar_v3.Schema$EventDateTime | undefined): string {

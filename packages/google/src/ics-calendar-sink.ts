@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { addDays } from '@toolbelt/dates';
 import type { ToolbeltError } from '@toolbelt/errors';
 import { ioError, isEnvironmentIoError, writeFileAtomic } from '@toolbelt/lock';
 import { messages } from './i18n/index.js';
@@ -61,12 +62,6 @@ export function icsSafeText(text: string): string {
 /** RFC 5545 TEXT unescaping, for X- properties that ical.js hands over as written. */
 function unescapeText(text: string): string {
   return text.replace(/\\([\\;,nN])/g, (_m, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 function dayOfUtc(date: string): Date {

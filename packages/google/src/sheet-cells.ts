@@ -30,22 +30,3 @@ export function compareCellValues(a: CellValue, b: CellValue, ascending: boolean
   }
   return ascending ? cmp : -cmp;
 }
-
-const DAY_MS = 86_400_000;
-const EPOCH = Date.UTC(1899, 11, 30);
-
-/** Spreadsheet serial number of a `YYYY-MM-DD` date (2024-10-02 -> 45567). */
-export function toSerialDate(isoDate: string): number {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return (Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) - EPOCH) / DAY_MS;
-}
-
-/** Serial number of a Date that a workbook library decoded from a serial (UTC-based). */
-export function serialOfDate(date: Date): number {
-  return (date.getTime() - EPOCH) / DAY_MS;
-}
-
-/** Date (UTC) of a serial number. */
-export function dateOfSerial(serial: number): Date {
-  return new Date(EPOCH + Math.round(serial * DAY_MS));
-}

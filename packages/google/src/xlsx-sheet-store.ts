@@ -2,13 +2,14 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Cell, CellValue as ExcelValue, Workbook, Worksheet } from 'exceljs';
+import { serialOfInstant } from '@toolbelt/dates';
 import { isToolbeltError, type ToolbeltError } from '@toolbelt/errors';
 import { ioError, isEnvironmentIoError, writeFileAtomic } from '@toolbelt/lock';
 import { parseTabRange } from './a1-range.js';
 import { messages } from './i18n/index.js';
 import { badRangeError, tabMissingError } from './store-errors.js';
 import type { CellValue, SheetStore, SheetWrite, TabData, TabRequest } from './ports.js';
-import { compareCellValues, serialOfDate, trimValues } from './sheet-cells.js';
+import { compareCellValues, trimValues } from './sheet-cells.js';
 
 /** Options of {@link createXlsxSheetStore}. */
 export interface XlsxSheetStoreOptions {
@@ -53,7 +54,7 @@ function toCellValue(value: ExcelValue): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')
     return value;
-  if (value instanceof Date) return serialOfDate(value);
+  if (value instanceof Date) return serialOfInstant(value);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('formula' in value || 'sharedFormula' in value)

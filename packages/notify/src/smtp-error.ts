@@ -75,8 +75,7 @@ function reasonOf(err: NodemailerErrorFields, ctx: SmtpErrorContext): string {
  * The cause is a copy without anything that could hold the password.
  */
 export function toSmtpError(error: unknown, ctx: SmtpErrorContext): ToolbeltError {
-  const err: NodemailerErrorFields =
-    typeof error === 'object' && error !== null ? (error) : {};
+  const err: NodemailerErrorFields = typeof error === 'object' && error !== null ? error : {};
   const code = typeof err.code === 'string' ? err.code : undefined;
   const originalCode = typeof err.originalCode === 'string' ? err.originalCode : undefined;
   const reply = typeof err.responseCode === 'number' ? err.responseCode : undefined;
