@@ -10,9 +10,12 @@ const { startGoogleStandIn } = await import(dist('packages/testkit/dist/google.j
 const { createGoogleCalendarSink, createIcsCalendarSink } = await import(
   dist('packages/google/dist/index.js')
 );
-const { resolveSettings } = await import(dist('apps/support-rota/dist/core/settings.js'));
+const { configFileSchema, resolveSettings: resolveParsed } = await import(
+  dist('apps/support-rota/dist/core/settings.js')
+);
+const resolveSettings = (raw, flags) => resolveParsed(configFileSchema.parse(raw), flags);
 const { runGenerate } = await import(dist('apps/support-rota/dist/run-generate.js'));
-const { workingDays } = await import(dist('apps/support-rota/dist/core/dates.js'));
+const { workingDays } = await import(dist('apps/support-rota/dist/core/working-days.js'));
 const { planRota } = await import(dist('apps/support-rota/dist/core/plan.js'));
 const { toCalendarEvents } = await import(dist('apps/support-rota/dist/core/events.js'));
 const { diffCalendar } = await import(dist('apps/support-rota/dist/core/diff.js'));
@@ -56,11 +59,11 @@ try {
       auth: { kind: 'access-token', accessToken: 'bench' },
       rootUrl: standIn.rootUrl,
     }),
+    holidays: new Set(),
     confirmReplaceAll: async () => false,
   };
   const options = {
-    settings: resolved.settings,
-    holidays: new Set(),
+    rota: resolved.settings,
     seed: 1,
     dryRun: false,
     replaceAll: false,
