@@ -62,4 +62,15 @@ describe('createRedactor', () => {
       { password: '***', nested: [{ token: '***', ok: '***' }], empty: '' },
     );
   });
+
+  it('keeps booleans under secret names: they say whether there is a secret, not what it is', () => {
+    const r = createRedactor();
+    expect(
+      r.value({ hasCredentials: true, credentials: { token: 'abc' }, noToken: false }),
+    ).toEqual({
+      hasCredentials: true,
+      credentials: '***',
+      noToken: false,
+    });
+  });
 });

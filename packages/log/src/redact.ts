@@ -86,8 +86,9 @@ function redactValue(
   const out: Record<string, unknown> = {};
   seen.set(input, out);
   for (const [key, v] of Object.entries(input)) {
+    // A boolean under a secret name (`hasCredentials`) says whether there is one: never a secret.
     out[key] =
-      isSecretKey(key) && v !== undefined && v !== null && v !== ''
+      isSecretKey(key) && v !== undefined && v !== null && v !== '' && typeof v !== 'boolean'
         ? REDACTED
         : redactValue(v, text, seen);
   }
