@@ -3,11 +3,11 @@ import { envValue, type Env } from './env.js';
 import type { Mailer } from './mailer.js';
 import { createMailer, mailSettingsFromEnv, type MailerFromEnvOptions } from './mailer-from-env.js';
 import { messages } from './i18n/index.js';
-import { DEFAULT_RECIPIENT_VARIABLES, recipientProblems, recipientsFromEnv } from './recipients.js';
+import { DEFAULT_RECIPIENT_VARIABLES, recipientsFromEnv } from './recipients.js';
+import { notifySettingProblems } from './settings-check.js';
 import { problemTexts } from './setting-problem.js';
 import {
   createSlackNotifier,
-  slackSettingProblems,
   type SlackNotifier,
   type SlackNotifierOptions,
 } from './slack-notifier.js';
@@ -70,15 +70,7 @@ const uses = (options: NotifierOptions, channel: NotificationChannel): boolean =
  * `OUTBOX_DIR`), then `SLACK_WEBHOOK_URL`. Each is a text in every language.
  */
 export function notifierProblems(env: Env, options: NotifierOptions = {}): Texts[] {
-  const variables = options.recipientVariables ?? DEFAULT_RECIPIENT_VARIABLES;
-  const problems = uses(options, 'email')
-    ? [
-        ...recipientProblems(env, variables),
-        ...mailSettingsFromEnv(env, options.mail).settingProblems,
-      ]
-    : [];
-  if (uses(options, 'slack')) problems.push(...slackSettingProblems(env));
-  return problems.map(problemTexts);
+  return notifySettingProblems(env, { ...options.mail, ...options }).map(problemTexts);
 }
 
 function asError(error: unknown, target: string): ToolbeltError {
@@ -110,10 +102,9 @@ export function createNotifier(env: Env, options: NotifierOptions = {}): Notifie
   const webhookUrl = uses(options, 'slack') ? envValue(env, 'SLACK_WEBHOOK_URL') : undefined;
   const slack: SlackNotifier | undefined =
     webhookUrl === undefined ? undefined : createSlackNotifier({ ...options.slack, webhookUrl });
-  const channels = [
-    ...(mailer ? [{ channel: 'email' as const, target: mailer.target }] : []),
-    ...(slack ? [{ channel: 'slack' as const, target: slack.target }] : []),
-  ];
+  const channels: { channel: NotificationChannel; target: string }[] = [];
+  if (mailer) channels.push({ channel: 'email', target: mailer.target });
+  if (slack) channels.push({ channel: 'slack', target: slack.target });
 
   const mail = async (message: Notification, to: Mailer): Promise<NotificationOutcome[]> => {
     const base = { channel: 'email' as const, target: to.target };
