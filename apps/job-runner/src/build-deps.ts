@@ -185,29 +185,14 @@ export async function openRunner(
     },
     executeHere(runId, secrets) {
       const done = (async () => {
-        const { executeRun } = await import('./adapters/executioner.js');
-        try {
-          await executeRun({
-            store,
-            runId,
-            secrets,
-            findJob: (name) => findJob(library, name),
-            env: config.env,
-          });
-        } catch (error) {
-          // Whatever broke, the run must not stay "running".
-          await store
-            .finishRun(
-              runId,
-              {
-                status: 'failed',
-                exitCode: null,
-                reason: `executioner error: ${(error as Error).message}`,
-              },
-              new Date(),
-            )
-            .catch(() => {});
-        }
+        const { executeRun, recordExecutionerError } = await import('./adapters/executioner.js');
+        await executeRun({
+          store,
+          runId,
+          secrets,
+          findJob: (name) => findJob(library, name),
+          env: config.env,
+        }).catch((error: unknown) => recordExecutionerError(store, runId, error));
       })().finally(() => active.delete(runId));
       active.set(runId, done);
       return done;
@@ -371,6 +356,15 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
       await waitForExit(spawnExecutioner(target, payload.runId, secrets, { stderr: 'inherit' }));
     },
   });
+}
+
+/** How `run` and `rerun` reach the person at this terminal. */
+export function terminalIO(): {
+  interactive: boolean;
+  ask: typeof askFields;
+  startedBy: string;
+} {
+  return { interactive: process.stdin.isTTY === true, ask: askFields, startedBy: whoAmI() };
 }
 
 /** Ask for missing required fields on the terminal, one by one (a USAGE error without one). */

@@ -9,7 +9,7 @@ import type { Logger } from '@toolbelt/log';
 import { formatElapsed, runElapsedMs } from './core/elapsed.js';
 import type { JobDefinition } from './core/job-metadata.js';
 import { paramProblemMessage, type ParamProblem } from './core/job-params.js';
-import { toLocalDateTime } from './core/local-time.js';
+import { localDateTime } from '@toolbelt/dates';
 import { isFinished, type RunStatus } from './core/run-status.js';
 import type { LogLine, RunRecord } from './adapters/run-store.js';
 import type { OpenRunnerOptions } from './build-deps.js';
@@ -132,7 +132,7 @@ export function renderRuns(runs: readonly RunRecord[], now: Date, t: Translate):
       String(r.id),
       `${statusWord(r.status, t)}${r.exitCode === null ? '' : ` (${r.exitCode})`}`,
       r.job,
-      toLocalDateTime(r.startedAt ?? r.createdAt),
+      localDateTime(r.startedAt ?? r.createdAt),
       ms === undefined ? '' : formatElapsed(ms, units(t)),
       JSON.stringify(r.params),
     ];
@@ -153,9 +153,9 @@ export function renderSchedules(schedules: readonly ScheduleSummary[], t: Transl
     s.id,
     s.job,
     s.cron,
-    s.next ? toLocalDateTime(new Date(s.next)) : '',
+    s.next ? localDateTime(new Date(s.next)) : '',
     s.last
-      ? `#${s.last.id} ${statusWord(s.last.status, t)} ${toLocalDateTime(new Date(s.last.at))}`
+      ? `#${s.last.id} ${statusWord(s.last.status, t)} ${localDateTime(new Date(s.last.at))}`
       : '',
   ]);
   return formatTable(headers, rows);
@@ -271,14 +271,17 @@ export function logsOutput(json: boolean, follow: boolean, t: Translate) {
   return { onLines, finish };
 }
 
-/** How a command opens the runner: named for whoever must wait, told when it waits. */
+/** How command `id` opens the runner: named for whoever must wait, logging when it waits. */
 export function openOptions(
-  command: string,
+  id: string | undefined,
   dataDir: string,
-  log: (line: string) => void,
+  logger: Logger,
   t: Translate,
 ): OpenRunnerOptions {
-  return { command, onWait: (holder) => log(waitingLine(holder, dataDir, t)) };
+  return {
+    command: `job-runner ${id ?? ''}`.trim(),
+    onWait: (holder) => logger.info(waitingLine(holder, dataDir, t)),
+  };
 }
 
 /** Log lines of one retention pass: the runs deleted (when any), or why it failed. */

@@ -28,6 +28,18 @@ export const retentionFlags = {
   }),
 };
 
+/** Exit codes of the commands that run a job and follow it (`run`, `rerun`). */
+export const followExitCodes = [
+  'OK',
+  'PARTIAL',
+  'USAGE',
+  'CONFIG',
+  'UNAVAILABLE',
+  'TEMPFAIL',
+  'INTERNAL',
+  'CANCELLED',
+] as const;
+
 /** Where the job library and the database are, parsed once at the edge. */
 export interface RunnerSettings {
   /** PostgreSQL (`DATABASE_URL`); without it, PGlite in `dataDir`. */

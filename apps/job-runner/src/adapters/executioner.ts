@@ -155,6 +155,22 @@ export async function executeRun(options: ExecuteOptions): Promise<RunOutcome | 
   return outcome;
 }
 
+/** Whatever broke while executing a run, it must not stay "running": record it as failed. */
+export async function recordExecutionerError(
+  store: RunStore,
+  runId: number,
+  error: unknown,
+): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  await store
+    .finishRun(
+      runId,
+      { status: 'failed', exitCode: null, reason: `executioner error: ${message}` },
+      new Date(),
+    )
+    .catch(() => {});
+}
+
 interface ChildHooks {
   add(stream: LineStream, line: string): void;
   pauseWhenBehind(stream: NodeJS.ReadableStream): void;

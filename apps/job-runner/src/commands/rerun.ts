@@ -1,9 +1,9 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
-import { askFields, whoAmI } from '../build-deps.js';
+import { terminalIO } from '../build-deps.js';
 import { catalogs, followOutput, openOptions } from '../render.js';
 import { rerunJob, type RunResult } from '../run-jobs.js';
-import { readRunnerSettings, runnerFlags } from '../settings.js';
+import { followExitCodes, readRunnerSettings, runnerFlags } from '../settings.js';
 
 export default class Rerun extends BaseCommand<typeof Rerun> {
   static override summary = 'Run the job of an earlier run again with the same parameters.';
@@ -17,35 +17,15 @@ export default class Rerun extends BaseCommand<typeof Rerun> {
     detach: Flags.boolean({ summary: 'Queue the run and return at once (PostgreSQL only).' }),
   };
   static override examples = ['<%= config.bin %> rerun 42'];
-  static override exitCodes = [
-    'OK',
-    'PARTIAL',
-    'USAGE',
-    'CONFIG',
-    'UNAVAILABLE',
-    'TEMPFAIL',
-    'INTERNAL',
-    'CANCELLED',
-  ] as const;
+  static override exitCodes = followExitCodes;
   static override catalogs = catalogs;
   // Ctrl-C cancels the run and waits until it is recorded (see runAndFollow).
   static override cancelOnInterrupt = false;
 
   async run(): Promise<RunResult> {
     const settings = readRunnerSettings(this.flags, this.env);
-    const log = (line: string) => this.logger.info(line);
-    const open = openOptions(
-      `${this.config.bin} ${this.id ?? ''}`.trim(),
-      settings.dataDir,
-      log,
-      this.t,
-    );
-    const io = {
-      ...followOutput(this.jsonEnabled(), this.t),
-      interactive: process.stdin.isTTY === true,
-      ask: askFields,
-      startedBy: whoAmI(),
-    };
+    const open = openOptions(this.id, settings.dataDir, this.logger, this.t);
+    const io = { ...followOutput(this.jsonEnabled(), this.t), ...terminalIO() };
     const followed = await rerunJob(
       settings,
       this.args.run,

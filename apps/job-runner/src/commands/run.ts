@@ -1,9 +1,9 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
-import { askFields, whoAmI } from '../build-deps.js';
+import { terminalIO } from '../build-deps.js';
 import { catalogs, followOutput, openOptions } from '../render.js';
 import { runJob, type RunResult } from '../run-jobs.js';
-import { readRunSettings, runnerFlags, settingsOrThrow } from '../settings.js';
+import { followExitCodes, readRunSettings, runnerFlags, settingsOrThrow } from '../settings.js';
 
 export default class Run extends BaseCommand<typeof Run> {
   static override summary = 'Run a job and follow its log.';
@@ -25,35 +25,15 @@ export default class Run extends BaseCommand<typeof Run> {
     '<%= config.bin %> run hello-world --jobs-dir examples/jobs --set name=Ann',
     'DATABASE_URL=postgres://... <%= config.bin %> run report --set month=2026-11 --detach',
   ];
-  static override exitCodes = [
-    'OK',
-    'PARTIAL',
-    'USAGE',
-    'CONFIG',
-    'UNAVAILABLE',
-    'TEMPFAIL',
-    'INTERNAL',
-    'CANCELLED',
-  ] as const;
+  static override exitCodes = followExitCodes;
   static override catalogs = catalogs;
   // Ctrl-C cancels the run and waits until it is recorded (see runAndFollow).
   static override cancelOnInterrupt = false;
 
   async run(): Promise<RunResult> {
     const settings = settingsOrThrow(readRunSettings(this.flags, this.env));
-    const log = (line: string) => this.logger.info(line);
-    const open = openOptions(
-      `${this.config.bin} ${this.id ?? ''}`.trim(),
-      settings.runner.dataDir,
-      log,
-      this.t,
-    );
-    const io = {
-      ...followOutput(this.jsonEnabled(), this.t),
-      interactive: process.stdin.isTTY === true,
-      ask: askFields,
-      startedBy: whoAmI(),
-    };
+    const open = openOptions(this.id, settings.runner.dataDir, this.logger, this.t);
+    const io = { ...followOutput(this.jsonEnabled(), this.t), ...terminalIO() };
     const followed = await runJob(settings, this.args.job, open, io);
     this.setExitCode(followed.exit);
     return followed.result;

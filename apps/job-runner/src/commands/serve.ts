@@ -35,13 +35,7 @@ export default class Serve extends BaseCommand<typeof Serve> {
 
   async run(): Promise<{ url: string }> {
     const settings = settingsOrThrow(readServeSettings(this.flags, this.env));
-    const log = (line: string) => this.logger.info(line);
-    const open = openOptions(
-      `${this.config.bin} ${this.id ?? ''}`.trim(),
-      settings.runner.dataDir,
-      log,
-      this.t,
-    );
+    const open = openOptions(this.id, settings.runner.dataDir, this.logger, this.t);
     const ui = { t: this.t, lang: this.lang, now: this.now, open };
     return runServe(settings, ui, serveEvents(this.logger, this.t));
   }

@@ -27,13 +27,7 @@ export default class Worker extends BaseCommand<typeof Worker> {
 
   async run(): Promise<{ stopped: boolean }> {
     const settings = settingsOrThrow(readWorkerSettings(this.flags, this.env));
-    const log = (line: string) => this.logger.info(line);
-    const open = openOptions(
-      `${this.config.bin} ${this.id ?? ''}`.trim(),
-      settings.runner.dataDir,
-      log,
-      this.t,
-    );
+    const open = openOptions(this.id, settings.runner.dataDir, this.logger, this.t);
     return runWorker(settings, { now: this.now, open }, workerEvents(this.logger, this.t));
   }
 }

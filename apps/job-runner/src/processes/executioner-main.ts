@@ -5,7 +5,7 @@
  */
 import { delimiter } from 'node:path';
 import { discoverJobs, findJob } from '../adapters/job-library.js';
-import { executeRun } from '../adapters/executioner.js';
+import { executeRun, recordExecutionerError } from '../adapters/executioner.js';
 import { createRunStore } from '../adapters/run-store.js';
 
 async function readStdin(): Promise<string> {
@@ -42,18 +42,7 @@ try {
   try {
     await executeRun({ store, runId, secrets, findJob: (name) => findJob(library, name) });
   } catch (error) {
-    // Whatever broke, the run must not stay "running" forever.
-    await store
-      .finishRun(
-        runId,
-        {
-          status: 'failed',
-          exitCode: null,
-          reason: `executioner error: ${(error as Error).message}`,
-        },
-        new Date(),
-      )
-      .catch(() => {});
+    await recordExecutionerError(store, runId, error);
     throw error;
   }
 } finally {

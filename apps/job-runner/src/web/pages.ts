@@ -1,7 +1,7 @@
 import type { Translate } from '@toolbelt/i18n';
 import type { JobDefinition, JobField } from '../core/job-metadata.js';
 import { formatElapsed, runElapsedMs } from '../core/elapsed.js';
-import { toLocalDateTime } from '../core/local-time.js';
+import { localDateTime } from '@toolbelt/dates';
 import { isFinished, runStatuses } from '../core/run-status.js';
 import type { LogLine, RunQuery, RunRecord } from '../adapters/run-store.js';
 import { wordReason } from '../render.js';
@@ -25,7 +25,7 @@ export interface PageContext {
 function timeHtml(at: Date | null): Html | string {
   if (!at) return '';
   const iso = at.toISOString();
-  return markup`<time datetime="${iso}" title="${toLocalDateTime(at, 'UTC')} UTC">${toLocalDateTime(at)}</time>`;
+  return markup`<time datetime="${iso}" title="${localDateTime(at, 'UTC')} UTC">${localDateTime(at)}</time>`;
 }
 
 function durationText(ctx: PageContext, run: RunRecord): string {
