@@ -5,10 +5,10 @@ import {
   isToolbeltError,
   toToolbeltError,
   type ErrorCode,
-  type LocalizedError,
   type ToolbeltError,
 } from '@toolbelt/errors';
 import {
+  common,
   createI18n,
   detectLanguage,
   langFromArgv,
@@ -26,13 +26,12 @@ import { toUsageError, type FlagTable } from './usage-errors.js';
 /** Flags every Toolbelt command has (shown under GLOBAL FLAGS). */
 export const baseFlags = {
   lang: Flags.string({
-    summary:
-      'Language of messages and logs (en or ru). Default: TOOLBELT_LANG, LC_ALL or LANG, else en.',
+    summary: common.en.help.flags.lang,
     options: ['en', 'ru'],
     helpGroup: 'GLOBAL',
   }),
   dotenv: Flags.string({
-    summary: 'Read settings from this .env file (default ./.env when present).',
+    summary: common.en.help.flags.envFile,
     helpGroup: 'GLOBAL',
     exclusive: ['env-file'],
   }),
@@ -48,23 +47,23 @@ export const baseFlags = {
     exclusive: ['dotenv'],
   }),
   'log-dir': Flags.string({
-    summary: 'Folder for the run log files.',
+    summary: common.en.help.flags.logDir,
     default: '.logs',
     helpGroup: 'GLOBAL',
   }),
   'log-keep': Flags.integer({
-    summary: 'Number of log files to keep in the log folder.',
+    summary: common.en.help.flags.logKeep,
     default: 3,
     min: 1,
     helpGroup: 'GLOBAL',
   }),
   verbose: Flags.boolean({
-    summary: 'Print debug messages on stderr.',
+    summary: common.en.help.flags.verbose,
     exclusive: ['quiet'],
     helpGroup: 'GLOBAL',
   }),
   quiet: Flags.boolean({
-    summary: 'Print only errors on stderr.',
+    summary: common.en.help.flags.quiet,
     exclusive: ['verbose'],
     helpGroup: 'GLOBAL',
   }),
@@ -255,7 +254,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     process.exitCode = exitCodes[code];
   }
 
-  /** Localised text of an error: its catalog key when it has one, else its English message. */
+  /** An error in the user's language: message, problems and hint (or the config fix line). */
   protected describeError(error: ToolbeltError): string {
     const logFile = this.logger?.file;
     if (error.code === 'INTERNAL') {
@@ -264,7 +263,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
         ? this.t('common:errors.internal', { message, logFile })
         : this.t('common:errors.internalNoLog', { message });
     }
-    const local = this.localize(error);
+    // Made by a catalog, the error carries its texts: no registration, no lookup by key.
+    const local = error.localized(this.lang);
     const lines = [local.message];
     // Every problem of an invalid file or setting, in human output as in --json (unless the
     // message itself carries them, as a `problems` parameter).
@@ -274,17 +274,6 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     else if (error.code === 'CONFIG' && error.key === 'common:errors.config')
       lines.push(this.t('common:errors.configFix', { envFile: this.envFile ?? '.env' }));
     return lines.join('\n');
-  }
-
-  /** An error in the user's language: the texts its catalog gave it, else its English words. */
-  private localize(error: ToolbeltError): LocalizedError {
-    if (error.texts) return error.localized(this.lang);
-    const translated = Boolean(error.key && this.i18n?.has(error.key));
-    return {
-      message: translated && error.key ? this.t(error.key, error.params) : error.message,
-      hint: translated && this.lang !== 'en' ? undefined : error.hint,
-      problems: [...error.problems],
-    };
   }
 
   protected override toSuccessJson(result: unknown): unknown {
