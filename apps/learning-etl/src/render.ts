@@ -3,7 +3,6 @@ import { dbMessages } from '@toolbelt/db';
 import { toToolbeltError, type ErrorCode } from '@toolbelt/errors';
 import type { Language, Translate } from '@toolbelt/i18n';
 import type { Logger } from '@toolbelt/log';
-import type { DatePromptTexts } from './adapters/date-prompt.js';
 import type { Defect, Rejection } from './core/activity.js';
 import type { ReportLabels } from './core/report.js';
 import type { RunLog, RunProgress, RunResult, RunTexts } from './run-run.js';
@@ -47,7 +46,7 @@ export function createRunView(
   progress: RunProgress;
   cancelNote: () => string;
   texts: RunTexts;
-  prompt: DatePromptTexts;
+  prompt: { ask: string; bad: string };
 } {
   const { progress, cancelNote } = createRunProgress(options.startProgress, t, options.dryRun);
   return {

@@ -9,8 +9,6 @@ import {
 import type { Texts } from '@toolbelt/errors';
 import type { NotifierOptions } from '@toolbelt/notify';
 import { z } from 'zod';
-import { DEFAULT_REPORT } from './adapters/report-store.js';
-import { DEFAULT_API_URL } from './adapters/statistics-api.js';
 import { chooseDays } from './core/dates.js';
 import { messages } from './i18n/index.js';
 
@@ -60,6 +58,12 @@ export interface RunSettings {
   /** False with `--no-wait`: fail (TEMPFAIL, 75) when another run has the data folder open. */
   wait: boolean;
 }
+
+/** Endpoint of the original tool's statistics API. */
+export const DEFAULT_API_URL = 'https://b2b.itresume.ru/api/statistics';
+
+/** Embedded default report: a workbook in the working directory. */
+export const DEFAULT_REPORT = 'reports/learning-report.xlsx';
 
 /** A value set and not blank, trimmed. */
 const set = (value: string | undefined): string | undefined => value?.trim() || undefined;

@@ -1,9 +1,6 @@
 import type { Env } from '@toolbelt/cli-kit';
 import type { SheetStore } from '@toolbelt/google';
 
-/** Embedded default report: a workbook in the working directory. */
-export const DEFAULT_REPORT = 'reports/learning-report.xlsx';
-
 /** Options of {@link openReportStore}. */
 export interface ReportStoreOptions {
   /** `--report` / `REPORT_SPREADSHEET_ID`: a Google spreadsheet id or URL, or an `.xlsx` path. */

@@ -2,9 +2,6 @@ import { RetryableError, retryAfterMs, withRetry, type RetryOptions } from '@too
 import type { RequestWindow } from '../core/dates.js';
 import { messages } from '../i18n/index.js';
 
-/** Default endpoint of the original tool. */
-export const DEFAULT_API_URL = 'https://b2b.itresume.ru/api/statistics';
-
 /** Options of {@link openStatistics}. */
 export interface StatisticsApiOptions {
   /** Endpoint (env `ITRESUME_API_URL`). */
