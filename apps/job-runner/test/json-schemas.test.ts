@@ -47,8 +47,7 @@ const field = z
     label: z.string(),
     type: z.string(),
     required: z.boolean(),
-    // Redacted by the output's secret-key rule: the name `secret` is a secret name.
-    secret: z.literal('***'),
+    secret: z.boolean(),
     default: z.union([z.string(), z.number(), z.boolean()]).optional(),
     options: z.array(z.string()).optional(),
     help: z.string().optional(),

@@ -79,3 +79,13 @@ it('turns values back into argv', () => {
   ]);
   expect(toFlagArgv(fields, { 'dry-run': false })).toEqual([]);
 });
+
+it('leaves out every flag cli-kit gives all Toolbelt commands (its commonFlagNames)', async () => {
+  // The list is kept here, not imported: importing cli-kit would load oclif into every
+  // executioner process. This test holds it to cli-kit's own list.
+  const { commonFlagNames } = await import('@toolbelt/cli-kit');
+  const flags = Object.fromEntries(
+    commonFlagNames.map((name) => [name, { name, type: 'option' as const }]),
+  );
+  expect(fieldsFromFlags(flags)).toEqual([]);
+});

@@ -25,7 +25,10 @@ export interface ManifestCommand {
   flags?: Record<string, ManifestFlag>;
 }
 
-/** Flags every Toolbelt CLI has; they are the runner's business, not the job form's. */
+/**
+ * Flags every Toolbelt CLI has (cli-kit's `commonFlagNames`, which a test holds this list to,
+ * plus `version` and `timezone`); they are the runner's business, not the job form's.
+ */
 const commonFlags = new Set([
   'lang',
   'dotenv',
