@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeStats, roundPython } from './stats.js';
+import type { ActivityRow } from './activity.js';
+import { dayWindow } from './dates.js';
+import { computeStats, createDayCounter, roundPython } from './stats.js';
 
 describe('roundPython (half to even, as Python round)', () => {
   it('rounds the spec examples', () => {
@@ -55,5 +57,36 @@ describe('computeStats', () => {
       kind: 'empty',
       reason: 'noSubmits',
     });
+  });
+});
+
+describe('createDayCounter (the dry run counts as the database does)', () => {
+  const row = (
+    user: string,
+    createdAt: string | null,
+    attempt: string | null,
+    correct: boolean | null,
+  ): ActivityRow => [user.repeat(32), createdAt, '', 's', 'u', correct, attempt];
+
+  it('counts the rows of the window: users distinct, runs, submits, correct submits', () => {
+    const counter = createDayCounter(dayWindow('2023-05-31', false));
+    for (const r of [
+      row('a', '2023-05-31 00:00:00', 'submit', true),
+      row('a', '2023-05-31T12:00:00', 'submit', false),
+      row('b', '2023-05-31 23:59:59.999999', 'run', null),
+      row('c', '2023-05-31 08:00:00', null, null),
+      row('d', '2023-06-01 00:00:00', 'submit', true),
+      row('e', '2023-05-30 23:59:59', 'run', null),
+      row('f', null, 'submit', true),
+    ])
+      counter.add(r);
+    expect(counter.counts()).toEqual({ users: 3, runs: 1, submits: 2, successes: 1 });
+  });
+
+  it('in test mode, the first hour only', () => {
+    const counter = createDayCounter(dayWindow('2023-05-31', true));
+    counter.add(row('a', '2023-05-31 00:59:59.999999', 'submit', true));
+    counter.add(row('b', '2023-05-31 01:00:00', 'submit', true));
+    expect(counter.counts()).toEqual({ users: 1, runs: 0, submits: 1, successes: 1 });
   });
 });
