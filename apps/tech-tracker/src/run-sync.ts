@@ -350,15 +350,7 @@ export interface SyncRun {
 }
 
 function toReportEntry(o: NotificationOutcome): SyncReport['notifications'][number] {
-  // Absent keys, not `undefined` ones: the --json shape lists only what a channel has.
-  const entry: SyncReport['notifications'][number] = {
-    channel: o.channel,
-    target: o.target,
-    ok: o.ok,
-  };
-  if (o.to) entry.to = o.to;
-  if (o.error) entry.error = o.error.message;
-  return entry;
+  return { channel: o.channel, target: o.target, ok: o.ok, to: o.to, error: o.error?.message };
 }
 
 async function notify(

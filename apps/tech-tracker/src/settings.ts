@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { inputFileError, inputFileProblem, type Env } from '@toolbelt/cli-kit';
+import { inputFileError, inputFileProblem, usageProblems, type Env } from '@toolbelt/cli-kit';
 import { isIsoDate, isTimeZone, localDate } from '@toolbelt/dates';
-import { commonMessages, configError, type Texts, type ToolbeltError } from '@toolbelt/errors';
+import { configError, type Texts, type ToolbeltError } from '@toolbelt/errors';
 import { checkColumnSpec, type MotColumnSpec } from './core/mot-columns.js';
 import { checkSchoolYear } from './core/school-year.js';
 import { messages } from './i18n/index.js';
@@ -117,36 +117,21 @@ export async function checkSyncSettings(
  * its own error.
  */
 export function settingsProblemsError(problems: readonly ToolbeltError[]): ToolbeltError {
-  const usage = problems.filter((p) => p.code === 'USAGE');
-  const list = usage.length > 0 ? usage : problems;
-  const [first] = list;
-  if (first && list.length === 1) return first;
-  const texts = list.flatMap(textsOf);
-  return usage.length > 0
-    ? commonMessages.error(
-        'USAGE',
-        'errors.usageList',
-        { count: texts.length },
-        { problems: texts },
-      )
-    : configError(texts);
+  const usage = usageProblems(problems.filter((p) => p.code === 'USAGE'));
+  if (usage) return usage;
+  const [first] = problems;
+  if (first && problems.length === 1) return first;
+  return configError(problems.flatMap(textsOf));
 }
 
-type CommonKey = Parameters<typeof commonMessages.text>[0];
-
 /**
- * A problem's words in every language, for a list of problems: an error that lists problems
- * itself (the notification settings) gives each of them. cli-kit's input-file errors carry a
- * `common:` key but, until its catalog makes them, no texts: those are worded from the common
- * catalog.
+ * A problem's words in every language, for the list: an error that lists problems itself (the
+ * notification settings) gives each of them.
  */
 function textsOf(error: ToolbeltError): (Texts | string)[] {
   const [en, ru] = [error.localized('en'), error.localized('ru')];
-  if (en.problems.length > 0)
-    return en.problems.map((p, i) => ({ en: p, ru: ru.problems[i] ?? p }));
-  if (error.texts) return [error.texts];
-  const key = error.key?.startsWith('common:') ? error.key.slice('common:'.length) : undefined;
-  return [key ? commonMessages.text(key as CommonKey, error.params) : error.message];
+  if (en.problems.length === 0) return [error.texts ?? error.message];
+  return en.problems.map((p, i) => ({ en: p, ru: ru.problems[i] ?? p }));
 }
 
 /** The checked settings of a run; every problem at once as one error otherwise. */
