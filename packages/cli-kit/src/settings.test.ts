@@ -93,6 +93,20 @@ describe('checkSettings', () => {
     for (const problem of problems) expect(problem.ru).toMatch(/[а-яё]/i);
   });
 
+  it('treats blank values as unset when asked (a `.env` line `NAME=`)', () => {
+    const raw = { ITRESUME_CLIENT: '', ITRESUME_RETRIES: ' 2 ', MODE: ' ' };
+    expect(en(checkSettings(schema, raw).problems)).toEqual([
+      'ITRESUME_CLIENT: must not be empty',
+      'MODE: must be one of fast, safe, got " "',
+    ]);
+    expect(en(checkSettings(schema, raw, { blankAsUnset: true }).problems)).toEqual([
+      'ITRESUME_CLIENT: required but not set',
+    ]);
+    expect(
+      checkSettings(schema, { ...raw, ITRESUME_CLIENT: ' acme ' }, { blankAsUnset: true }).settings,
+    ).toEqual({ ITRESUME_CLIENT: 'acme', ITRESUME_RETRIES: 2, MODE: 'safe' });
+  });
+
   it('never shows the value of a secret-named setting', () => {
     const secret = z.object({ SMTP_PASSWORD: z.string().min(8), API_TOKEN: z.url() });
     const { problems } = checkSettings(secret, { SMTP_PASSWORD: 'hunter2', API_TOKEN: 'tok-1' });

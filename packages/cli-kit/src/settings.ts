@@ -16,6 +16,11 @@ export interface CheckSettingsOptions {
    * '--school-year' }`); a setting not listed is called by its path (`ITRESUME_CLIENT`).
    */
   names?: Readonly<Record<string, string>>;
+  /**
+   * Trim the top-level string values and treat blank ones as unset (`SMTP_HOST=` in a `.env`
+   * file, `--report ''`), so that defaults apply and a required one is "required but not set".
+   */
+  blankAsUnset?: boolean;
 }
 
 /**
@@ -39,11 +44,12 @@ export function checkSettings<S extends z.ZodType>(
   raw: unknown,
   options: CheckSettingsOptions = {},
 ): SettingsCheck<z.output<S>> {
-  const parsed = schema.safeParse(raw, { reportInput: true });
+  const input = options.blankAsUnset ? withoutBlanks(raw) : raw;
+  const parsed = schema.safeParse(input, { reportInput: true });
   if (parsed.success) return { settings: deepFreeze(parsed.data), problems: [] };
   return {
     settings: undefined,
-    problems: parsed.error.issues.map((issue) => describeIssue(issue, raw, options.names ?? {})),
+    problems: parsed.error.issues.map((issue) => describeIssue(issue, input, options.names ?? {})),
   };
 }
 
@@ -57,6 +63,16 @@ export function settingsError(problems: readonly Texts[], envFile?: string): Too
 }
 
 type Issue = z.core.$ZodIssue;
+
+function withoutBlanks(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (typeof value !== 'string') out[key] = value;
+    else if (value.trim() !== '') out[key] = value.trim();
+  }
+  return out;
+}
 
 /** The value as the user wrote it (before coercion), at the issue's path. */
 function rawAt(raw: unknown, path: readonly PropertyKey[]): unknown {
