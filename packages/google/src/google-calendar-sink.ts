@@ -5,7 +5,7 @@ import { isToolbeltError, type ToolbeltError } from '@toolbelt/errors';
 import {
   type AuthClientOptions,
   type GoogleAuthConfig,
-  createGoogleAuthClient,
+  lazyApiClient,
   describeAuth,
   googleScopes,
 } from './auth.js';
@@ -88,24 +88,21 @@ export function createGoogleCalendarSink(options: GoogleCalendarSinkOptions): Go
       authSource: options.authSource ?? describeAuth(options.auth),
     });
   const concurrency = Math.max(1, options.concurrency ?? 4);
-  let client: Promise<calendar_v3.Calendar> | undefined;
 
-  const api = (): Promise<calendar_v3.Calendar> =>
-    (client ??= (async () => {
-      const [{ calendar }, auth] = await Promise.all([
-        import('@googleapis/calendar'),
-        createGoogleAuthClient(
-          options.auth,
-          options.scopes ?? [googleScopes.calendarEvents],
-          options.authOptions,
-        ),
-      ]);
-      return calendar({
+  const api = lazyApiClient(
+    {
+      config: options.auth,
+      scopes: options.scopes ?? [googleScopes.calendarEvents],
+      options: options.authOptions,
+    },
+    () => import('@googleapis/calendar'),
+    ({ calendar }, auth) =>
+      calendar({
         version: 'v3',
         auth: auth as calendar_v3.Options['auth'],
         rootUrl: options.rootUrl || undefined,
-      });
-    })());
+      }),
+  );
 
   const insert = async (cal: calendar_v3.Calendar, e: CalendarEvent): Promise<void> => {
     await caller.call(

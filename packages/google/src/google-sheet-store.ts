@@ -4,7 +4,7 @@ import { parseTabRange, quoteTab } from './a1-range.js';
 import {
   type AuthClientOptions,
   type GoogleAuthConfig,
-  createGoogleAuthClient,
+  lazyApiClient,
   describeAuth,
   googleScopes,
 } from './auth.js';
@@ -86,28 +86,25 @@ export function createGoogleSheetStore(options: GoogleSheetStoreOptions): Google
       ...options,
       authSource: options.authSource ?? describeAuth(options.auth),
     });
-  let client: Promise<sheets_v4.Sheets> | undefined;
   // What we know of the tabs: `spreadsheets.get` with `ranges` returns only the tabs asked for,
   // so the map may be partial; `complete` says whether it lists every tab.
   let known = new Map<string, TabInfo>();
   let complete = false;
 
-  const api = (): Promise<sheets_v4.Sheets> =>
-    (client ??= (async () => {
-      const [{ sheets }, auth] = await Promise.all([
-        import('@googleapis/sheets'),
-        createGoogleAuthClient(
-          options.auth,
-          options.scopes ?? [googleScopes.sheets],
-          options.authOptions,
-        ),
-      ]);
-      return sheets({
+  const api = lazyApiClient(
+    {
+      config: options.auth,
+      scopes: options.scopes ?? [googleScopes.sheets],
+      options: options.authOptions,
+    },
+    () => import('@googleapis/sheets'),
+    ({ sheets }, auth) =>
+      sheets({
         version: 'v4',
         auth: auth as sheets_v4.Options['auth'],
         rootUrl: options.rootUrl || undefined,
-      });
-    })());
+      }),
+  );
 
   const remember = (sheets: sheets_v4.Schema$Sheet[] | undefined): TabInfo[] =>
     (sheets ?? []).map((s) => ({

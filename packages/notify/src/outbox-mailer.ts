@@ -5,7 +5,11 @@ import { configError, type ToolbeltError } from '@toolbelt/errors';
 import { messages } from './i18n/index.js';
 import { problemTexts, settingProblem } from './setting-problem.js';
 import type { MailMessage, Mailer, SendResult } from './mailer.js';
-import { invalidRecipientsError, MAX_RECIPIENTS_PER_MESSAGE, planDelivery } from './recipients.js';
+import {
+  invalidRecipientsResults,
+  MAX_RECIPIENTS_PER_MESSAGE,
+  planDelivery,
+} from './recipients.js';
 import { DEFAULT_FROM } from './smtp-options.js';
 
 /** Default outbox folder, relative to the working directory. */
@@ -106,13 +110,7 @@ export function createOutboxMailer(options: OutboxMailerOptions = {}): Mailer {
     target: `${shownDir.replace(/\/+$/, '')}/`,
     async send(message) {
       const plan = planDelivery(message.to, max);
-      const results: SendResult[] = [];
-      if (plan.invalid.length > 0)
-        results.push({
-          ok: false,
-          recipients: plan.invalid,
-          error: invalidRecipientsError(plan.invalid),
-        });
+      const results = invalidRecipientsResults(plan.invalid);
       for (const slice of plan.slices) results.push(await writeSlice(message, slice));
       return results;
     },

@@ -1,6 +1,7 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import type { ToolbeltError } from '@toolbelt/errors';
 import type { Env } from './env.js';
+import type { SendResult } from './mailer.js';
 import { messages } from './i18n/index.js';
 import { notifySettingsError, settingProblem, type SettingProblem } from './setting-problem.js';
 
@@ -146,6 +147,13 @@ export function planDelivery(
   const invalid: string[] = [];
   for (const entry of to) (isRecipient(entry) ? valid : invalid).push(entry);
   return { slices: splitRecipients(valid, size), invalid };
+}
+
+/** The DATA result of the entries that are not addresses: none when there are none. */
+export function invalidRecipientsResults(invalid: readonly string[]): SendResult[] {
+  return invalid.length === 0
+    ? []
+    : [{ ok: false, recipients: [...invalid], error: invalidRecipientsError(invalid) }];
 }
 
 /** The DATA error reported for recipients that are not addresses (nothing was sent to them). */

@@ -3,7 +3,7 @@ import { RetryableError, withRetry } from '@toolbelt/etl/retry';
 import type { Transporter } from 'nodemailer';
 import { configError } from '@toolbelt/errors';
 import type { MailMessage, Mailer, SendResult } from './mailer.js';
-import { addressOf, invalidRecipientsError, planDelivery } from './recipients.js';
+import { addressOf, invalidRecipientsResults, planDelivery } from './recipients.js';
 import { toSmtpError, type SmtpErrorContext } from './smtp-error.js';
 import {
   resolveSmtpOptions,
@@ -161,13 +161,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
     async send(message) {
       const from = message.from ?? smtp.from;
       const plan = planDelivery(message.to, smtp.maxRecipientsPerMessage);
-      const results: SendResult[] = [];
-      if (plan.invalid.length > 0)
-        results.push({
-          ok: false,
-          recipients: plan.invalid,
-          error: invalidRecipientsError(plan.invalid),
-        });
+      const results = invalidRecipientsResults(plan.invalid);
       let fatal: ToolbeltError | undefined;
       for (const slice of plan.slices) {
         // After "server down" or "login refused", the other slices are reported with the same
