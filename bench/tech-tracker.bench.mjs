@@ -13,9 +13,8 @@ import { createBackupFolder } from '../apps/tech-tracker/dist/adapters/backup-fo
 import { openSheetStores } from '../apps/tech-tracker/dist/adapters/sheet-stores.js';
 import { diffTracker } from '../apps/tech-tracker/dist/core/diff-tracker.js';
 import { SHARED_FIELDS, STAMP_FIELDS } from '../apps/tech-tracker/dist/core/layout.js';
-import { techTrackerCatalog } from '../apps/tech-tracker/dist/i18n/catalogs.js';
-import { runSync } from '../apps/tech-tracker/dist/run-sync.js';
-import { createI18n } from '../packages/i18n/dist/index.js';
+import { messages } from '../apps/tech-tracker/dist/i18n/index.js';
+import { syncTracker } from '../apps/tech-tracker/dist/run-sync.js';
 import { createLogger } from '../packages/log/dist/index.js';
 import { startGoogleStandIn } from '../packages/testkit/dist/google.js';
 
@@ -37,9 +36,9 @@ async function callsPerSync(hires) {
       tracker: trackerId,
       env: { GOOGLE_API_ROOT_URL: google.rootUrl, GOOGLE_ACCESS_TOKEN: 'bench' },
     });
-    const { t } = createI18n({ lang: 'en', namespaces: { 'tech-tracker': techTrackerCatalog } });
+    const t = messages.translator('en');
     const started = performance.now();
-    const result = await runSync(
+    const result = await syncTracker(
       {
         ...stores,
         backups: createBackupFolder({ dir: join(work, `backups-${hires}`) }),
