@@ -169,23 +169,6 @@ async function localAuthSignIn(clientFile: string, scopes: string[]): Promise<Cr
   return client.credentials;
 }
 
-/**
- * The googleapis client of one API, made once on first use: the API package and the
- * credentials load together (nothing is imported before the first call).
- */
-export function lazyApiClient<M, C>(
-  auth: { config: GoogleAuthConfig; scopes: readonly string[]; options?: AuthClientOptions },
-  load: () => Promise<M>,
-  build: (module: M, client: AuthClient) => C,
-): () => Promise<C> {
-  let client: Promise<C> | undefined;
-  return () =>
-    (client ??= Promise.all([
-      load(),
-      createGoogleAuthClient(auth.config, auth.scopes, auth.options),
-    ]).then(([module, authClient]) => build(module, authClient)));
-}
-
 /** Build a google-auth-library v10 client for `config` with `scopes`. */
 export async function createGoogleAuthClient(
   config: GoogleAuthConfig,

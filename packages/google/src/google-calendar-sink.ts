@@ -2,19 +2,9 @@
 import type { calendar_v3 } from '@googleapis/calendar';
 import { addDays } from '@toolbelt/dates';
 import { isToolbeltError, type ToolbeltError } from '@toolbelt/errors';
-import {
-  type AuthClientOptions,
-  type GoogleAuthConfig,
-  lazyApiClient,
-  describeAuth,
-  googleScopes,
-} from './auth.js';
-import {
-  type GoogleCallOptions,
-  type GoogleCaller,
-  createGoogleCaller,
-  googleStatusOf,
-} from './google-call.js';
+import { googleScopes } from './auth.js';
+import { googleAdapter, type GoogleAdapterOptions } from './google-adapter.js';
+import { googleStatusOf } from './google-call.js';
 import type {
   ApplyOptions,
   ApplyResult,
@@ -26,18 +16,13 @@ import type {
 } from './ports.js';
 
 /** Options of {@link createGoogleCalendarSink}. */
-export interface GoogleCalendarSinkOptions extends GoogleCallOptions {
+export interface GoogleCalendarSinkOptions extends GoogleAdapterOptions {
   /** Calendar id (`primary`, `...@group.calendar.google.com`). */
   calendarId: string;
-  /** Credentials (see `resolveGoogleAuth`). */
-  auth: GoogleAuthConfig;
-  /** Send every call to this root instead of Google (`GOOGLE_API_ROOT_URL`; the testkit stand-in). */
-  rootUrl?: string;
   /** Changes in flight at once (default 4): Calendar's per-user rate limit punishes bursts. */
   concurrency?: number;
   /** OAuth scopes (default `calendar.events`). */
   scopes?: readonly string[];
-  authOptions?: AuthClientOptions;
 }
 
 /** The Google adapter: a `CalendarSink` that also reports its calls. */
@@ -81,28 +66,14 @@ function toBody(e: CalendarEvent): calendar_v3.Schema$Event {
 /** Create the Google Calendar adapter. Nothing is loaded or called until the first method call. */
 export function createGoogleCalendarSink(options: GoogleCalendarSinkOptions): GoogleCalendarSink {
   const { calendarId } = options;
-  const caller: GoogleCaller =
-    options.caller ??
-    createGoogleCaller({
-      ...options,
-      authSource: options.authSource ?? describeAuth(options.auth),
-    });
-  const concurrency = Math.max(1, options.concurrency ?? 4);
-
-  const api = lazyApiClient(
-    {
-      config: options.auth,
-      scopes: options.scopes ?? [googleScopes.calendarEvents],
-      options: options.authOptions,
-    },
+  const { caller, api } = googleAdapter(
+    options,
+    [googleScopes.calendarEvents],
     () => import('@googleapis/calendar'),
-    ({ calendar }, auth) =>
-      calendar({
-        version: 'v3',
-        auth: auth as calendar_v3.Options['auth'],
-        rootUrl: options.rootUrl || undefined,
-      }),
+    ({ calendar }, auth, rootUrl) =>
+      calendar({ version: 'v3', auth: auth as calendar_v3.Options['auth'], rootUrl }),
   );
+  const concurrency = Math.max(1, options.concurrency ?? 4);
 
   const insert = async (cal: calendar_v3.Calendar, e: CalendarEvent): Promise<void> => {
     await caller.call(

@@ -1,19 +1,9 @@
 /** `SheetStore` on Google Sheets v4: one `spreadsheets.get` to read, one `batchUpdate` to write. */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { parseTabRange, quoteTab } from './a1-range.js';
-import {
-  type AuthClientOptions,
-  type GoogleAuthConfig,
-  lazyApiClient,
-  describeAuth,
-  googleScopes,
-} from './auth.js';
-import {
-  type GoogleCallOptions,
-  type GoogleCaller,
-  createGoogleCaller,
-  googleStatusOf,
-} from './google-call.js';
+import { googleScopes } from './auth.js';
+import { googleAdapter, type GoogleAdapterOptions } from './google-adapter.js';
+import { googleStatusOf } from './google-call.js';
 import { messages } from './i18n/index.js';
 import { badRangeError, tabMissingError } from './store-errors.js';
 import type {
@@ -28,17 +18,11 @@ import { trimValues } from './sheet-cells.js';
 import { parseSpreadsheetRef, spreadsheetUrl } from './spreadsheet-ref.js';
 
 /** Options of {@link createGoogleSheetStore}. */
-export interface GoogleSheetStoreOptions extends GoogleCallOptions {
+export interface GoogleSheetStoreOptions extends GoogleAdapterOptions {
   /** Spreadsheet id or its URL. */
   spreadsheetId: string;
-  /** Credentials (see `resolveGoogleAuth`). */
-  auth: GoogleAuthConfig;
-  /** Send every call to this root instead of Google (`GOOGLE_API_ROOT_URL`; the testkit stand-in). */
-  rootUrl?: string;
   /** OAuth scopes (default read-write spreadsheets). */
   scopes?: readonly string[];
-  /** Passed to `createGoogleAuthClient` (token URL, env, sign-in). */
-  authOptions?: AuthClientOptions;
 }
 
 /** The Google adapter: a `SheetStore` that also reports its calls. */
@@ -80,31 +64,17 @@ export function createGoogleSheetStore(options: GoogleSheetStoreOptions): Google
     throw messages.error('USAGE', 'errors.notGoogleSheet', { input: options.spreadsheetId });
   const spreadsheetId = ref.spreadsheetId;
   const location = spreadsheetUrl(spreadsheetId);
-  const caller: GoogleCaller =
-    options.caller ??
-    createGoogleCaller({
-      ...options,
-      authSource: options.authSource ?? describeAuth(options.auth),
-    });
+  const { caller, api } = googleAdapter(
+    options,
+    [googleScopes.sheets],
+    () => import('@googleapis/sheets'),
+    ({ sheets }, auth, rootUrl) =>
+      sheets({ version: 'v4', auth: auth as sheets_v4.Options['auth'], rootUrl }),
+  );
   // What we know of the tabs: `spreadsheets.get` with `ranges` returns only the tabs asked for,
   // so the map may be partial; `complete` says whether it lists every tab.
   let known = new Map<string, TabInfo>();
   let complete = false;
-
-  const api = lazyApiClient(
-    {
-      config: options.auth,
-      scopes: options.scopes ?? [googleScopes.sheets],
-      options: options.authOptions,
-    },
-    () => import('@googleapis/sheets'),
-    ({ sheets }, auth) =>
-      sheets({
-        version: 'v4',
-        auth: auth as sheets_v4.Options['auth'],
-        rootUrl: options.rootUrl || undefined,
-      }),
-  );
 
   const remember = (sheets: sheets_v4.Schema$Sheet[] | undefined): TabInfo[] =>
     (sheets ?? []).map((s) => ({
