@@ -6,9 +6,9 @@ import {
   type JobSummary,
   type LogRow,
 } from '@toolbelt/connector';
-import { dbCatalog, waitingParams, type LockHolder } from '@toolbelt/db';
+import { dbMessages, waitingParams, type LockHolder } from '@toolbelt/db';
 import type { ErrorCode } from '@toolbelt/errors';
-import { createI18n, type Language, type Translate } from '@toolbelt/i18n';
+import type { Language, Translate } from '@toolbelt/i18n';
 import type { RunCounts } from './build-deps.js';
 import { exitCodeOfChecks } from './core/stages.js';
 import { messages } from './i18n/index.js';
@@ -254,6 +254,5 @@ export function cancelNote(counts: RunCounts, lang: Language): string {
 
 /** The log line of a wait for another process that has the embedded database folder. */
 export function waitingLine(holder: LockHolder, dataDir: string, lang: Language): string {
-  const { t } = createI18n({ lang, namespaces: { db: dbCatalog } });
-  return t('db:waiting', waitingParams(holder, dataDir));
+  return dbMessages.format(lang, 'log.waiting', waitingParams(holder, dataDir));
 }

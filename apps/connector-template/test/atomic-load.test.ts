@@ -7,6 +7,7 @@ import { toNewJob } from '@toolbelt/connector';
 import type { Database } from '@toolbelt/db';
 import { writeCsvFixture } from '@toolbelt/testkit/csv-fixtures';
 import { startPostgres, testDatabaseUrl, type PostgresCluster } from '@toolbelt/testkit/postgres';
+import { startCli } from '@toolbelt/testkit/run-cli';
 import { makeTempDir } from '@toolbelt/testkit/temp-dir';
 import type { Deps } from '../src/build-deps.js';
 import { runJob } from '../src/run-job.js';
@@ -61,24 +62,21 @@ async function stagedRows(history: number): Promise<number> {
   }
 }
 
+/** Starts `run --job` in a child process on `runEnv` (testkit's clean environment under it). */
+function startRun(jobId: number, runEnv: Record<string, string>, logs: string) {
+  const args = ['run', '--job', String(jobId), '--log-dir', `${dir.path}/${logs}`];
+  return startCli(bin, args, { cwd: dir.path, env: runEnv });
+}
+
 /**
  * Starts `run --job` in a child process and kills it with SIGKILL once the destination has
  * COPied its first batch (and before it can have finished the rest). Returns the history.
  */
 async function runAndKillMidLoad(jobId: number): Promise<number> {
-  const childEnv: Record<string, string | undefined> = { ...process.env, ...env, NO_COLOR: '1' };
-  for (const k of ['S3_BUCKET', 'JOB_ID', 'TOOLBELT_LANG']) delete childEnv[k];
-  const child = spawn(
-    process.execPath,
-    [bin, 'run', '--job', String(jobId), '--log-dir', `${dir.path}/logs`],
-    { cwd: dir.path, env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  const { child, done } = startRun(jobId, env, 'logs');
   let history: number | undefined;
   let ended = false;
-  void exited.then(() => (ended = true));
+  void done.then(() => (ended = true));
   // Bounded: the child ends by itself at the latest when the load is over.
   while (!ended) {
     history ??= await latestHistory(jobId);
@@ -88,9 +86,9 @@ async function runAndKillMidLoad(jobId: number): Promise<number> {
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  const [code, signal] = await exited;
-  expect({ code, signal, stderr: signal ? '' : stderr }).toEqual({
-    code: null,
+  const { status, signal, stderr } = await done;
+  expect({ status, signal, stderr: signal ? '' : stderr }).toEqual({
+    status: null,
     signal: 'SIGKILL',
     stderr: '',
   });
@@ -228,20 +226,9 @@ describe('PostgreSQL server killed mid-load (pg_ctl -m immediate stop), then run
         return r.rows[0]?.id ? Number(r.rows[0].id) : undefined;
       };
 
-      const childEnv: Record<string, string | undefined> = {
-        ...process.env,
-        ...serverEnv,
-        NO_COLOR: '1',
-      };
-      for (const k of ['S3_BUCKET', 'JOB_ID', 'TOOLBELT_LANG']) delete childEnv[k];
-      const child = spawn(
-        process.execPath,
-        [bin, 'run', '--job', String(jobId), '--log-dir', `${dir.path}/logs-crash`],
-        { cwd: dir.path, env: childEnv, stdio: 'ignore' },
-      );
-      const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+      const { done } = startRun(jobId, serverEnv, 'logs-crash');
       let ended = false;
-      void exited.then(() => (ended = true));
+      void done.then(() => (ended = true));
       let history: number | undefined;
       let crashed = false;
       while (!ended) {
@@ -255,9 +242,9 @@ describe('PostgreSQL server killed mid-load (pg_ctl -m immediate stop), then run
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       expect(crashed).toBe(true);
-      const [code] = await exited;
+      const { status } = await done;
       // The run ends by itself with the code for a lost database (not a success, not a hang).
-      expect(code).toBe(69);
+      expect(status).toBe(69);
       await cluster.restart?.();
 
       serverDeps = await depsOf(serverEnv, dir.path);
@@ -301,20 +288,9 @@ describe('CSV destination killed mid-write', () => {
       };
       const jobId = await jobs.addJob(toNewJob(definition, MASTER_HASH));
 
-      const childEnv: Record<string, string | undefined> = {
-        ...process.env,
-        ...env,
-        NO_COLOR: '1',
-      };
-      for (const k of ['S3_BUCKET', 'JOB_ID', 'TOOLBELT_LANG']) delete childEnv[k];
-      const child = spawn(
-        process.execPath,
-        [bin, 'run', '--job', String(jobId), '--log-dir', `${dir.path}/logs`],
-        { cwd: dir.path, env: childEnv, stdio: 'ignore' },
-      );
-      const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+      const { child, done } = startRun(jobId, env, 'logs');
       let ended = false;
-      void exited.then(() => (ended = true));
+      void done.then(() => (ended = true));
       const temps = (): string[] =>
         readdirSync(`${dir.path}/out`).filter((f) => f.endsWith('.tmp'));
       while (!ended) {
@@ -325,9 +301,9 @@ describe('CSV destination killed mid-write', () => {
         }
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
-      const [code] = await exited;
+      const { status } = await done;
       // cli-kit ends a Ctrl-C'd run with CANCELLED; the temp file went with the process.
-      expect(code).toBe(130);
+      expect(status).toBe(130);
       expect(readFileSync(out, 'utf8')).toBe(old);
       expect(temps()).toEqual([]);
       // A run killed outright (SIGKILL) leaves its temp file: the next load removes it.

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
+import { runCliAsync } from '@toolbelt/testkit/run-cli';
 import { makeTempDir } from '@toolbelt/testkit/temp-dir';
 import { MASTER_HASH, csvToPostgresJob } from './helpers.js';
 
@@ -10,33 +10,11 @@ const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url));
 const dir = makeTempDir('connector-cli');
 let env: Record<string, string>;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built CLI in the temp folder, without the caller's database or S3 settings. */
-function cli(args: string[], extraEnv: Record<string, string | undefined> = {}): Promise<Run> {
-  const childEnv: Record<string, string | undefined> = {
-    ...process.env,
-    ...env,
-    NO_COLOR: '1',
-    ...extraEnv,
-  };
-  for (const k of ['S3_BUCKET', 'JOB_ID', 'TOOLBELT_LANG'])
-    if (!(k in extraEnv)) delete childEnv[k];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args, '--log-dir', `${dir.path}/logs`], {
-      cwd: dir.path,
-      env: childEnv,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+/** Runs the built CLI in the temp folder (testkit's clean environment, plus the test's). */
+function cli(args: string[], extraEnv: Record<string, string | undefined> = {}) {
+  return runCliAsync(bin, [...args, '--log-dir', `${dir.path}/logs`], {
+    cwd: dir.path,
+    env: { ...env, ...extraEnv },
   });
 }
 
@@ -62,7 +40,7 @@ afterAll(() => dir.cleanup());
 describe('connector-template CLI', () => {
   it('adds jobs, runs one and reports it as JSON', async () => {
     const added = await cli(['jobs', 'add', '--file', 'job.json', '--json']);
-    expect(added.code).toBe(0);
+    expect(added.status).toBe(0);
     const { id } = JSON.parse(added.stdout) as { id: number };
     const list = await cli(['jobs', 'list']);
     expect(list.stdout).toMatch(
@@ -74,7 +52,7 @@ describe('connector-template CLI', () => {
     expect(list.stdout).not.toContain('encrypted');
 
     const run = await cli(['run', '--job', String(id), '--json']);
-    expect(run.code).toBe(0);
+    expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout) as {
       exitCode: number;
       stages: { message: string; status: string }[];
@@ -99,7 +77,7 @@ describe('connector-template CLI', () => {
     const added = await cli(['jobs', 'add', '--file', 'job.json', '--json'], asOf);
     const { id } = JSON.parse(added.stdout) as { id: number };
     const run = await cli(['run', '--job', String(id), '--json'], asOf);
-    expect(run.code, run.stderr).toBe(0);
+    expect(run.status, run.stderr).toBe(0);
     const historyId = (JSON.parse(run.stdout) as { stages: { historyId: number }[] }).stages[0]
       ?.historyId;
     const shown = await cli(['history', '--history', String(historyId), '--json']);
@@ -117,7 +95,7 @@ describe('connector-template CLI', () => {
 
   it('stops before run() when MASTER_HASH is missing, with the exact message and exit 78', async () => {
     const run = await cli(['run', '--job', '1'], { MASTER_HASH: undefined });
-    expect(run.code).toBe(78);
+    expect(run.status).toBe(78);
     expect(run.stderr).toContain(
       "Unable to start job. Environment variable was not provided: 'MASTER_HASH'",
     );
@@ -125,7 +103,7 @@ describe('connector-template CLI', () => {
 
   it('takes the job from JOB_ID and says when it does not exist', async () => {
     const run = await cli(['run'], { JOB_ID: '424242' });
-    expect(run.code).toBe(78);
+    expect(run.status).toBe(78);
     expect(run.stderr).toContain('Job ID not found: 424242');
   }, 60_000);
 
@@ -134,7 +112,7 @@ describe('connector-template CLI', () => {
       (await cli(['jobs', 'add', '--file', 'empty-job.json', '--json'])).stdout,
     ) as { id: number };
     const run = await cli(['run', '--job', String(added.id)]);
-    expect(run.code).toBe(0);
+    expect(run.status).toBe(0);
     expect(run.stderr).toContain('No rows were returned from source. Finished job.');
   }, 60_000);
 
@@ -143,14 +121,14 @@ describe('connector-template CLI', () => {
       (await cli(['jobs', 'add', '--file', 'missing-job.json', '--json'])).stdout,
     ) as { id: number };
     const run = await cli(['run', '--job', String(added.id)]);
-    expect(run.code).toBe(65);
+    expect(run.status).toBe(65);
     expect(run.stderr).toContain(`CSV file not found: ${dir.path}/nope.csv`);
     const history = JSON.parse(
       (await cli(['history', '--job', String(added.id), '--json'])).stdout,
     ) as { history: { status: string }[] };
     expect(history.history[0]?.status).toBe('Failed');
     const check = await cli(['check', '--job', String(added.id), '--json']);
-    expect(check.code).toBe(78);
+    expect(check.status).toBe(78);
     const checks = (
       JSON.parse(check.stdout) as { checks: { stage: string; name: string; ok: boolean }[] }
     ).checks;
@@ -160,7 +138,7 @@ describe('connector-template CLI', () => {
 
   it('rejects a destination stage without a history as a usage error', async () => {
     const run = await cli(['run', '--job', '1', '--stage', 'destination']);
-    expect(run.code).toBe(64);
+    expect(run.status).toBe(64);
     expect(run.stderr).toContain('--stage destination needs --history');
   }, 60_000);
 });

@@ -1,15 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { toNewJob } from '@toolbelt/connector';
+import { runCliAsync } from '@toolbelt/testkit/run-cli';
 import { runJob } from '../src/run-job.js';
 import { MASTER_HASH, captureLogger, depsOf, runSettingsOf } from './helpers.js';
 
-const run = promisify(execFile);
 const app = fileURLToPath(new URL('..', import.meta.url));
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 // Inside the app, so the scaffold resolves @toolbelt/connector, typescript and vitest as a
@@ -17,11 +15,13 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 const work = mkdtempSync(join(app, '.scaffold-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const cli = (args: string[]) =>
-  run(process.execPath, [join(app, 'bin/run.js'), ...args], {
-    cwd: work,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
+const cli = (args: string[]) => runCliAsync(join(app, 'bin/run.js'), args, { cwd: work });
+/** Runs a node script (tsc, vitest) in `cwd`; its output when it fails. */
+async function node(script: string, args: string[], cwd: string, env = {}) {
+  const r = await runCliAsync(script, args, { cwd, env });
+  expect(r.status, r.stdout + r.stderr).toBe(0);
+  return r;
+}
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 const vitest = join(root, 'node_modules/vitest/vitest.mjs');
 
@@ -29,18 +29,15 @@ describe('connector-template new', () => {
   for (const kind of ['source', 'destination'] as const) {
     it(`scaffolds a ${kind} connector that builds and passes its own test`, async () => {
       const name = `acme-${kind}`;
-      await cli(['new', name, '--kind', kind]);
+      expect((await cli(['new', name, '--kind', kind])).status).toBe(0);
       const dir = join(work, name);
       const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
         dependencies: Record<string, string>;
       };
       expect(pkg.dependencies['@toolbelt/connector']).toBe('workspace:*');
-      await run(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: dir });
-      await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: dir });
-      const test = await run(process.execPath, [vitest, 'run'], {
-        cwd: dir,
-        env: { ...process.env, NO_COLOR: '1', CI: 'true' },
-      });
+      await node(tsc, ['-p', 'tsconfig.build.json'], dir);
+      await node(tsc, ['-p', 'tsconfig.json'], dir);
+      const test = await node(vitest, ['run'], dir, { CI: 'true' });
       expect(test.stdout).toMatch(/Tests\s+4 passed/);
       const registry = parse(readFileSync(join(work, 'connectors.yaml'), 'utf8')) as {
         connector_id: string;
@@ -89,9 +86,11 @@ describe('connector-template new', () => {
   }, 120_000);
 
   it('refuses a bad name and an existing folder', async () => {
-    await expect(cli(['new', 'Bad_Name', '--kind', 'source'])).rejects.toMatchObject({ code: 64 });
-    await expect(cli(['new', 'acme-source', '--kind', 'source'])).rejects.toMatchObject({
-      code: 64,
-    });
+    const bad = await cli(['new', 'Bad_Name', '--kind', 'source']);
+    expect(bad).toMatchObject({ status: 64 });
+    expect(bad.stderr).toContain("'Bad_Name' is not a connector name");
+    const exists = await cli(['new', 'acme-source', '--kind', 'source', '--lang', 'ru']);
+    expect(exists).toMatchObject({ status: 64 });
+    expect(exists.stderr).toMatch(/Папка .*acme-source уже существует и не пуста\./);
   }, 60_000);
 });

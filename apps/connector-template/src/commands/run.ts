@@ -2,15 +2,26 @@ import { Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
 import { buildDeps } from '../build-deps.js';
-import { dbCatalog } from '../i18n/index.js';
+import { helpEn } from '../i18n/help.js';
 import { cancelNote, showRun } from '../render.js';
 import { runJob, type RunJobResult } from '../run-job.js';
 import { readRunSettings, settingsOrThrow } from '../settings.js';
 
+const { summary, description, flags: help } = helpEn.run;
+const exitCodes: ErrorCode[] = [
+  'OK',
+  'USAGE',
+  'DATA',
+  'UNAVAILABLE',
+  'TEMPFAIL',
+  'INTERNAL',
+  'AUTH',
+  'CONFIG',
+];
+
 export default class Run extends BaseCommand<typeof Run> {
-  static override summary = 'Run a job: its source connector, then its destination connector.';
-  static override description =
-    'The job comes from --job or JOB_ID. --stage runs one stage alone (each stage can run in its own container or CI step); the destination stage loads the batches of --history. --dry-run reads the source and reports what would be loaded.';
+  static override summary = summary;
+  static override description = description;
   static override examples = [
     '<%= config.bin %> run --job 1',
     '<%= config.bin %> run --job 1 --stage source',
@@ -18,34 +29,14 @@ export default class Run extends BaseCommand<typeof Run> {
     '<%= config.bin %> run --job 1 --dry-run --json',
   ];
   static override flags = {
-    job: Flags.integer({ summary: 'Job id (default: env JOB_ID).', min: 1 }),
-    stage: Flags.string({ summary: 'Run only this stage.', options: ['source', 'destination'] }),
-    history: Flags.integer({
-      summary: 'History whose batches the destination stage loads.',
-      min: 1,
-    }),
-    'dry-run': Flags.boolean({
-      summary: 'Read the source and report what would be loaded; write nothing.',
-    }),
-    registry: Flags.string({
-      summary: 'Connector registry file (default ./connectors.yaml when present).',
-    }),
-    'no-wait': Flags.boolean({
-      summary:
-        'Fail at once (exit 75, naming the holder) when another run has the embedded database open, instead of waiting for it.',
-    }),
+    job: Flags.integer({ summary: help.job, min: 1 }),
+    stage: Flags.string({ summary: help.stage, options: ['source', 'destination'] }),
+    history: Flags.integer({ summary: help.history, min: 1 }),
+    'dry-run': Flags.boolean({ summary: help['dry-run'] }),
+    registry: Flags.string({ summary: help.registry }),
+    'no-wait': Flags.boolean({ summary: help['no-wait'] }),
   };
-  static override exitCodes: readonly ErrorCode[] = [
-    'OK',
-    'USAGE',
-    'DATA',
-    'UNAVAILABLE',
-    'TEMPFAIL',
-    'INTERNAL',
-    'AUTH',
-    'CONFIG',
-  ];
-  static override catalogs = { db: dbCatalog };
+  static override exitCodes = exitCodes;
 
   async run(): Promise<RunJobResult> {
     const settings = settingsOrThrow(readRunSettings(this.flags, this.env, process.cwd()));
@@ -62,10 +53,11 @@ export default class Run extends BaseCommand<typeof Run> {
     try {
       const result = await runJob(deps, settings, bar.progress);
       process.exitCode = result.exitCode;
+      const print = (text: string) => this.log(text);
       return showRun(result, settings, {
         lang: this.lang,
         json: this.jsonEnabled(),
-        print: (text) => this.log(text),
+        print,
         logger: this.logger,
       });
     } finally {

@@ -1,5 +1,70 @@
 import type { HelpCatalog } from '@toolbelt/cli-kit';
 
+/** English help texts by command id (the command classes read them). */
+export const helpEn = {
+  run: {
+    summary: 'Run a job: its source connector, then its destination connector.',
+    description:
+      'The job comes from --job or JOB_ID. --stage runs one stage alone (each stage can run in its own container or CI step); the destination stage loads the batches of --history. --dry-run reads the source and reports what would be loaded.',
+    flags: {
+      job: 'Job id (default: env JOB_ID).',
+      stage: 'Run only this stage.',
+      history: 'History whose batches the destination stage loads.',
+      'dry-run': 'Read the source and report what would be loaded; write nothing.',
+      registry: 'Connector registry file (default ./connectors.yaml when present).',
+      'no-wait':
+        'Fail at once (exit 75, naming the holder) when another run has the embedded database open, instead of waiting for it.',
+    },
+  },
+  check: {
+    summary: 'Check a job without moving data: env, registry, credentials, store and reachability.',
+    flags: {
+      job: 'Job id (default: env JOB_ID).',
+      registry: 'Connector registry file (default ./connectors.yaml when present).',
+    },
+  },
+  history: {
+    summary: 'Show job runs (history rows), or the log rows of one run.',
+    flags: {
+      job: 'Only this job.',
+      history: 'Show the log rows of this run.',
+      limit: 'Most rows to show.',
+    },
+  },
+  new: {
+    summary: 'Scaffold a new connector package: run() code, a passing test, its registry entry.',
+    args: { name: 'Connector name (lower-case words joined by dashes).' },
+    flags: {
+      kind: 'Source or destination connector.',
+      dir: 'Folder that receives the package folder.',
+      registry: 'Registry file that gets the entry.',
+      'sdk-version':
+        "Dependency spec of @toolbelt/connector (default workspace:* inside a pnpm workspace, else ^<this tool's version>).",
+    },
+  },
+  'jobs:add': {
+    summary: 'Add a job from a JSON file; its credentials are stored encrypted with MASTER_HASH.',
+    description:
+      'A job with the same name is updated in place (same id, history kept), so adding the same file twice does not make a second job. CSV paths in the file are relative to the file.',
+    flags: { file: 'The job definition (JSON).' },
+  },
+  'jobs:list': { summary: 'List the jobs (never their credentials).' },
+  'jobs:show': {
+    summary: 'Show one job (never its credentials).',
+    args: { id: 'Job id (see jobs list).' },
+  },
+  'jobs:update': {
+    summary: 'Replace a job with the definition in a JSON file (same id, history kept).',
+    flags: { file: 'The job definition (JSON).' },
+    args: { id: 'Job id (see jobs list).' },
+  },
+  'jobs:remove': {
+    summary: 'Remove a job with its history and log rows.',
+    flags: { yes: 'Do not ask for confirmation (needed without a terminal).' },
+    args: { id: 'Job id (see jobs list).' },
+  },
+} as const satisfies HelpCatalog;
+
 /** Russian help texts by command id; English stays in the command classes. */
 export const helpRu: HelpCatalog = {
   run: {
@@ -12,6 +77,8 @@ export const helpRu: HelpCatalog = {
       history: 'История, пакеты которой загружает этап приёмника.',
       'dry-run': 'Прочитать источник и сообщить, что было бы загружено; ничего не записывать.',
       registry: 'Файл реестра коннекторов (по умолчанию ./connectors.yaml, если есть).',
+      'no-wait':
+        'Сразу завершиться (код 75, с именем владельца), если встроенную базу открыл другой запуск, а не ждать.',
     },
   },
   check: {

@@ -2,22 +2,21 @@ import { Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
 import { buildDeps } from '../../build-deps.js';
-import { dbCatalog } from '../../i18n/index.js';
+import { helpEn } from '../../i18n/help.js';
 import { showAdded } from '../../render.js';
 import { addJob, type SavedJob } from '../../run-jobs.js';
 import { readJobFileSettings, settingsOrThrow } from '../../settings.js';
 
+const { summary, description, flags: help } = helpEn['jobs:add'];
+
 export default class JobsAdd extends BaseCommand<typeof JobsAdd> {
-  static override summary =
-    'Add a job from a JSON file; its credentials are stored encrypted with MASTER_HASH.';
-  static override description =
-    'A job with the same name is updated in place (same id, history kept), so adding the same file twice does not make a second job. CSV paths in the file are relative to the file.';
+  static override summary = summary;
+  static override description = description;
   static override examples = ['<%= config.bin %> jobs add --file examples/connector/job.json'];
   static override flags = {
-    file: Flags.string({ summary: 'The job definition (JSON).', required: true }),
+    file: Flags.string({ summary: help.file, required: true }),
   };
   static override exitCodes: readonly ErrorCode[] = ['OK', 'USAGE', 'DATA', 'CONFIG', 'INTERNAL'];
-  static override catalogs = { db: dbCatalog };
 
   async run(): Promise<SavedJob> {
     const check = readJobFileSettings(this.flags, undefined, this.env, process.cwd());

@@ -1,16 +1,15 @@
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
 import { buildDeps } from '../../build-deps.js';
-import { dbCatalog } from '../../i18n/index.js';
+import { helpEn } from '../../i18n/help.js';
 import { showJobs, type JobsJson } from '../../render.js';
 import { listJobs } from '../../run-jobs.js';
 import { readSettings, settingsOrThrow } from '../../settings.js';
 
 export default class JobsList extends BaseCommand<typeof JobsList> {
-  static override summary = 'List the jobs (never their credentials).';
+  static override summary = helpEn['jobs:list'].summary;
   static override examples = ['<%= config.bin %> jobs list', '<%= config.bin %> jobs list --json'];
   static override exitCodes: readonly ErrorCode[] = ['OK', 'CONFIG', 'INTERNAL'];
-  static override catalogs = { db: dbCatalog };
   static override writesLogFile = false;
 
   async run(): Promise<JobsJson> {

@@ -2,22 +2,24 @@ import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
 import { buildDeps } from '../../build-deps.js';
-import { dbCatalog } from '../../i18n/index.js';
+import { helpEn } from '../../i18n/help.js';
 import { showRemoved } from '../../render.js';
 import { removeJob } from '../../run-jobs.js';
 import { readJobSettings, settingsOrThrow } from '../../settings.js';
 
+const { summary, args, flags: help } = helpEn['jobs:remove'];
+
 export default class JobsRemove extends BaseCommand<typeof JobsRemove> {
-  static override summary = 'Remove a job with its history and log rows.';
+  static override summary = summary;
   static override examples = [
     '<%= config.bin %> jobs remove 1',
     '<%= config.bin %> jobs remove 1 --yes',
   ];
   static override args = {
-    id: Args.integer({ description: 'Job id (see jobs list).', required: true, min: 1 }),
+    id: Args.integer({ description: args.id, required: true, min: 1 }),
   };
   static override flags = {
-    yes: Flags.boolean({ summary: 'Do not ask for confirmation (needed without a terminal).' }),
+    yes: Flags.boolean({ summary: help.yes }),
   };
   static override exitCodes: readonly ErrorCode[] = [
     'OK',
@@ -26,7 +28,6 @@ export default class JobsRemove extends BaseCommand<typeof JobsRemove> {
     'CANCELLED',
     'INTERNAL',
   ];
-  static override catalogs = { db: dbCatalog };
 
   async run(): Promise<{ id: number; name: string; removed: true }> {
     const settings = settingsOrThrow(

@@ -2,22 +2,23 @@ import { Args } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
 import { buildDeps } from '../../build-deps.js';
-import { dbCatalog } from '../../i18n/index.js';
+import { helpEn } from '../../i18n/help.js';
 import { showJob, type ShownJob } from '../../render.js';
 import { showJob as readJob } from '../../run-jobs.js';
 import { readJobSettings, settingsOrThrow } from '../../settings.js';
 
+const { summary, args } = helpEn['jobs:show'];
+
 export default class JobsShow extends BaseCommand<typeof JobsShow> {
-  static override summary = 'Show one job (never its credentials).';
+  static override summary = summary;
   static override examples = [
     '<%= config.bin %> jobs show 1',
     '<%= config.bin %> jobs show 1 --json',
   ];
   static override args = {
-    id: Args.integer({ description: 'Job id (see jobs list).', required: true, min: 1 }),
+    id: Args.integer({ description: args.id, required: true, min: 1 }),
   };
   static override exitCodes: readonly ErrorCode[] = ['OK', 'USAGE', 'CONFIG', 'INTERNAL'];
-  static override catalogs = { db: dbCatalog };
   static override writesLogFile = false;
 
   async run(): Promise<ShownJob> {

@@ -2,23 +2,23 @@ import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
 import { buildDeps } from '../../build-deps.js';
-import { dbCatalog } from '../../i18n/index.js';
+import { helpEn } from '../../i18n/help.js';
 import { showUpdated } from '../../render.js';
 import { updateJob } from '../../run-jobs.js';
 import { readJobFileSettings, settingsOrThrow } from '../../settings.js';
 
+const { summary, args, flags: help } = helpEn['jobs:update'];
+
 export default class JobsUpdate extends BaseCommand<typeof JobsUpdate> {
-  static override summary =
-    'Replace a job with the definition in a JSON file (same id, history kept).';
+  static override summary = summary;
   static override examples = ['<%= config.bin %> jobs update 1 --file job.json'];
   static override args = {
-    id: Args.integer({ description: 'Job id (see jobs list).', required: true, min: 1 }),
+    id: Args.integer({ description: args.id, required: true, min: 1 }),
   };
   static override flags = {
-    file: Flags.string({ summary: 'The job definition (JSON).', required: true }),
+    file: Flags.string({ summary: help.file, required: true }),
   };
   static override exitCodes: readonly ErrorCode[] = ['OK', 'USAGE', 'DATA', 'CONFIG', 'INTERNAL'];
-  static override catalogs = { db: dbCatalog };
 
   async run(): Promise<{ id: number; name: string }> {
     const check = readJobFileSettings(this.flags, this.args.id, this.env, process.cwd());
