@@ -19,6 +19,7 @@ import {
 } from '@toolbelt/i18n';
 import { createLogger, isSecretKey, type Logger } from '@toolbelt/log';
 import { readClock, type Clock } from './clock.js';
+import type { BaseFlagName } from './common-flags.js';
 import { loadEnv, type Env } from './env.js';
 import { createProgress, type Progress, type ProgressOptions } from './progress.js';
 import { toUsageError, type FlagTable } from './usage-errors.js';
@@ -67,20 +68,7 @@ export const baseFlags = {
     exclusive: ['verbose'],
     helpGroup: 'GLOBAL',
   }),
-};
-
-/** Names of the flags every Toolbelt command has: the base flags, `--json` and `--help`. */
-export type CommonFlagName = keyof typeof baseFlags | 'json' | 'help';
-
-/**
- * The names of the flags every Toolbelt command has (`lang`, `dotenv`, `log-dir`, ...,
- * `json`, `help`): what a job form or a wrapper leaves out as not the command's own.
- */
-export const commonFlagNames: readonly CommonFlagName[] = [
-  ...(Object.keys(baseFlags) as (keyof typeof baseFlags)[]),
-  'json',
-  'help',
-];
+} satisfies Record<BaseFlagName, unknown>;
 
 export type CommandFlags<T extends typeof Command> = Interfaces.InferredFlags<
   (typeof BaseCommand)['baseFlags'] & T['flags']

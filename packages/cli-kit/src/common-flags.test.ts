@@ -3,18 +3,11 @@ import { BaseCommand, baseFlags, commonFlagNames } from './index.js';
 
 describe('commonFlagNames', () => {
   it('names every flag a Toolbelt command has: the base flags, --json and --help', () => {
-    expect([...commonFlagNames].sort()).toEqual([
-      'dotenv',
-      'env-file',
-      'help',
-      'json',
-      'lang',
-      'log-dir',
-      'log-keep',
-      'quiet',
-      'verbose',
-    ]);
-    for (const name of Object.keys(BaseCommand.baseFlags)) expect(commonFlagNames).toContain(name);
-    expect(Object.keys(baseFlags).length + 2).toBe(commonFlagNames.length);
+    expect([...commonFlagNames].sort()).toEqual(
+      [...Object.keys(baseFlags), ...Object.keys(BaseCommand.baseFlags), 'json', 'help']
+        .filter((name, i, all) => all.indexOf(name) === i)
+        .sort(),
+    );
+    expect(commonFlagNames).toContain('log-dir');
   });
 });

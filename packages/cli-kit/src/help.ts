@@ -1,7 +1,7 @@
 import { CommandHelp, Help, type Command, type Interfaces } from '@oclif/core';
 import { exitCodes, type ErrorCode } from '@toolbelt/errors';
 import { createI18n, detectLanguage, langFromArgv, type I18n } from '@toolbelt/i18n';
-import type { CommonFlagName } from './base-command.js';
+import type { CommonFlagName } from './common-flags.js';
 
 /** Russian help text of one command: summary, description and flag descriptions by flag name. */
 export interface CommandHelpText {

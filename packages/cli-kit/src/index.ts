@@ -1,11 +1,7 @@
-export {
-  BaseCommand,
-  baseFlags,
-  cancelledError,
-  commonFlagNames,
-  toCommandError,
-} from './base-command.js';
-export type { CommandArgs, CommandFlags, CommonFlagName } from './base-command.js';
+export { BaseCommand, baseFlags, cancelledError, toCommandError } from './base-command.js';
+export type { CommandArgs, CommandFlags } from './base-command.js';
+export { commonFlagNames } from './common-flags.js';
+export type { BaseFlagName, CommonFlagName } from './common-flags.js';
 export { configError } from '@toolbelt/errors';
 export { checkSettings, settingProblem, settingsError } from './settings.js';
 export type { CheckSettingsOptions, SettingsCheck } from './settings.js';
