@@ -7,8 +7,6 @@ export type { ChunkedSinkOptions } from './chunked-sink.js';
 export { createPagedHttpSource } from './paged-http-source.js';
 export type { PagedHttpSource, PagedHttpSourceOptions } from './paged-http-source.js';
 export { prefetch } from './prefetch.js';
-export { RetryableError, parseRetryAfter, retryAfterMs, withRetry } from './retry.js';
-export type { GiveUpReason, RetryGiveUp, RetryInfo, RetryOptions } from './retry.js';
 export { EtlError } from './etl-error.js';
 export type {
   ErrorPolicy,
@@ -23,4 +21,3 @@ export type {
   Source,
   Transform,
 } from './types.js';
-export { messages as etlMessages } from './i18n/index.js';

@@ -102,10 +102,6 @@ export function retryAfterMs(
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-/** Old name of {@link retryAfterMs} (its `now` was required). */
-export const parseRetryAfter = (value: string | null | undefined, nowMs: number) =>
-  retryAfterMs(value, nowMs);
-
 function timerSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isToolbeltError } from '@toolbelt/errors';
-import { createChunkedSink, createPagedHttpSource, etl, RetryableError } from '../src/index.js';
+import { createChunkedSink, createPagedHttpSource, etl } from '../src/index.js';
+import { RetryableError } from '../src/retry.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
 let server: Server | undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ToolbeltError } from '@toolbelt/errors';
-import { classifyGoogleError, createGoogleCaller, parseRetryAfter } from './google-call.js';
+import { classifyGoogleError, createGoogleCaller } from './google-call.js';
 import { parseSpreadsheetRef } from './spreadsheet-ref.js';
 
 const httpError = (status: number, data: unknown, headers: Record<string, string> = {}) =>
@@ -35,9 +35,11 @@ describe('classifyGoogleError', () => {
   });
 
   it('reads Retry-After as seconds or an HTTP date', () => {
-    expect(parseRetryAfter('3', 0)).toBe(3000);
-    expect(parseRetryAfter(new Date(10_000).toUTCString(), 5_000)).toBe(5000);
-    expect(parseRetryAfter('soon', 0)).toBeUndefined();
+    const at = (value: string, now: number) =>
+      classifyGoogleError(httpError(503, {}, { 'retry-after': value }), now).retryAfterMs;
+    expect(at('3', 0)).toBe(3000);
+    expect(at(new Date(10_000).toUTCString(), 5_000)).toBe(5000);
+    expect(at('soon', 0)).toBeUndefined();
   });
 });
 

@@ -93,9 +93,6 @@ function header(headers: unknown, name: string): string | undefined {
   return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 }
 
-/** Parse `Retry-After`: delta-seconds or an HTTP date (the shared `retryAfterMs`). */
-export const parseRetryAfter = retryAfterMs;
-
 function networkCode(error: unknown): string | undefined {
   let e: unknown = error;
   for (let depth = 0; e && depth < 5; depth++) {
@@ -146,12 +143,12 @@ export function classifyGoogleError(error: unknown, now: number): GoogleFailure 
       retryable: code !== undefined,
     };
   }
-  const retryAfterMs = parseRetryAfter(header(err.response?.headers, 'retry-after'), now);
+  const retryAfter = retryAfterMs(header(err.response?.headers, 'retry-after'), now);
   const retryable =
     status === 429 ||
     status >= 500 ||
     (status === 403 && reason !== undefined && RATE_REASONS.has(reason));
-  return { status, reason, message, retryAfterMs, retryable };
+  return { status, reason, message, retryAfterMs: retryAfter, retryable };
 }
 
 /** The ToolbeltError for a failure that retries did not (or must not) fix. */

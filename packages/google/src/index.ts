@@ -22,7 +22,7 @@ export {
 export type { GoogleAuthConfig, AuthClientOptions, Env } from './auth.js';
 export { columnIndex, columnLetters, parseTabRange, quoteTab } from './a1-range.js';
 export type { TabRange } from './a1-range.js';
-export { createGoogleCaller, classifyGoogleError, parseRetryAfter } from './google-call.js';
+export { createGoogleCaller, classifyGoogleError } from './google-call.js';
 export type {
   GoogleCaller,
   GoogleCallOptions,
@@ -30,4 +30,3 @@ export type {
   RequestOptions,
   GoogleFailure,
 } from './google-call.js';
-export { googleCatalog } from './messages.js';

@@ -18,11 +18,9 @@ export {
 } from './recipients.js';
 export type { ParsedRecipients } from './recipients.js';
 export { createSlackNotifier, slackFromEnv, slackSettingProblems } from './slack-notifier.js';
-export { englishProblem } from './setting-problem.js';
 export type { SettingProblem } from './setting-problem.js';
 export { notifySettingProblems } from './settings-check.js';
 export type { SlackNotifier, SlackNotifierOptions, SlackResult } from './slack-notifier.js';
-export { notifyCatalog } from './catalog.js';
 export { messages as notifyMessages } from './i18n/index.js';
 export { problemTexts } from './setting-problem.js';
 export { createNotifier, notifierProblems } from './notifier.js';

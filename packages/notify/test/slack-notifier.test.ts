@@ -3,12 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { createI18n } from '@toolbelt/i18n';
 import { startSlackReceiver, type SlackTestReceiver } from '@toolbelt/testkit/slack';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createSlackNotifier,
-  notifyCatalog,
-  slackFromEnv,
-  type SlackResult,
-} from '../src/index.js';
+import { createSlackNotifier, slackFromEnv, type SlackResult } from '../src/index.js';
+import { messages } from '../src/i18n/index.js';
 
 let receiver: SlackTestReceiver | undefined;
 afterEach(async () => {
@@ -16,7 +12,7 @@ afterEach(async () => {
   receiver = undefined;
 });
 
-const i18n = createI18n({ lang: 'ru', namespaces: { notify: notifyCatalog } });
+const i18n = createI18n({ lang: 'ru', namespaces: { notify: messages.catalog } });
 
 /** Records the waits instead of sleeping them: retries stay fast and their timing visible. */
 function recordingSleep() {

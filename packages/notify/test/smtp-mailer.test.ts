@@ -3,10 +3,11 @@ import type { AddressInfo, Socket } from 'node:net';
 import { createI18n } from '@toolbelt/i18n';
 import { startSmtpServer, type SmtpTestServer } from '@toolbelt/testkit/smtp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSmtpMailer, mailerFromEnv, notifyCatalog, type SendResult } from '../src/index.js';
+import { createSmtpMailer, mailerFromEnv, type SendResult } from '../src/index.js';
+import { messages } from '../src/i18n/index.js';
 import { describeMailerContract } from './mailer-contract.js';
 
-const i18n = createI18n({ lang: 'ru', namespaces: { notify: notifyCatalog } });
+const i18n = createI18n({ lang: 'ru', namespaces: { notify: messages.catalog } });
 
 describeMailerContract('SMTP (nodemailer -> smtp-server on loopback)', async () => {
   const server = await startSmtpServer({
