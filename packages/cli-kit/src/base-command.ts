@@ -279,6 +279,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
         error.code === 'INTERNAL' ? 'error' : 'debug',
         `${error.code}: ${error.message}`,
       );
+      // The file is the full record: every problem of a list, in English.
+      for (const problem of error.problems) this.logger.debug(`  - ${problem}`);
       if (error.code === 'INTERNAL')
         this.logger.debug(String((error.cause as Error | undefined)?.stack ?? error.stack));
       else if (error.cause instanceof Error) this.logger.debug(`cause: ${error.cause.message}`);

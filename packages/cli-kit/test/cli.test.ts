@@ -134,6 +134,11 @@ describe('configuration', () => {
     expect(ru.stderr).toContain('FIXTURE_URL: обязателен, но не задан');
     expect(ru.stderr).toContain('FIXTURE_PORT: должен быть числом, получено «abc»');
     expect(ru.stderr).toContain('Задайте переменные в окружении или в .env');
+    // The log file keeps the English words of every problem.
+    const [log] = readdirSync(join(ru.cwd, '.logs'));
+    expect(readFileSync(join(ru.cwd, '.logs', log!), 'utf8')).toContain(
+      '  - FIXTURE_PORT: must be a number, got "abc"',
+    );
   });
 
   it('reads .env, with the process environment taking precedence', () => {
