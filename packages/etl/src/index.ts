@@ -7,6 +7,9 @@ export type { ChunkedSinkOptions } from './chunked-sink.js';
 export { createPagedHttpSource } from './paged-http-source.js';
 export type { PagedHttpSource, PagedHttpSourceOptions } from './paged-http-source.js';
 export { prefetch } from './prefetch.js';
+// What sinks and sources throw to be retried, and their retry options (the helper itself: `@toolbelt/etl/retry`).
+export { RetryableError } from './retry.js';
+export type { RetryOptions } from './retry.js';
 export { EtlError } from './etl-error.js';
 export type {
   ErrorPolicy,
