@@ -114,3 +114,13 @@ describe('toErrorData / fromErrorData', () => {
     expect(again.cause).toBeUndefined();
   });
 });
+
+describe('parameters in every language', () => {
+  it('gives each language its own text of a Texts parameter', () => {
+    const done = messages.text('days', { count: 3 });
+    const error = commonMessages.error('CANCELLED', 'errors.cancelledDone', { done });
+    expect(error.message).toBe('cancelled. 3 days');
+    expect(error.localized('ru').message).toBe('прервано. 3 дня');
+    expect(error.params).toEqual({ done });
+  });
+});

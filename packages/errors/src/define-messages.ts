@@ -29,8 +29,26 @@ export type MessageKey<C> = string extends keyof C
       [K in keyof C & string]: C[K] extends string ? WithoutPlural<K> : `${K}.${MessageKey<C[K]>}`;
     }[keyof C & string];
 
-/** Parameters of a message: `{{name}}` values, `count` for plurals. */
+/**
+ * Parameters of a message: `{{name}}` values, `count` for plurals. A value may itself be a
+ * text in every language (`Texts`, e.g. what was done before Ctrl-C): each language gets its own.
+ */
 export type MessageParams = Record<string, unknown>;
+
+function isTexts(value: unknown): value is Texts {
+  if (value === null || typeof value !== 'object') return false;
+  const v = value as Partial<Record<string, unknown>>;
+  return typeof v.en === 'string' && typeof v.ru === 'string' && Object.keys(v).length === 2;
+}
+
+/** The parameters for one language: `Texts` values become that language's text. */
+function paramsIn(lang: Language, params: MessageParams | undefined): MessageParams | undefined {
+  if (params === undefined || !Object.values(params).some(isTexts)) return params;
+  const out: MessageParams = {};
+  for (const [name, value] of Object.entries(params))
+    out[name] = isTexts(value) ? value[lang] : value;
+  return out;
+}
 
 /** What an error has besides its code, key and parameters. */
 export interface ErrorExtras {
@@ -93,7 +111,7 @@ export function defineMessages<const C extends Catalog>(
     const full = `${namespace}:${key}`;
     if (!i18n.has(full) && !i18n.has(`${full}_other`))
       throw new Error(`message ${full} is not in the ${namespace} catalog`);
-    return i18n.t(full, params);
+    return i18n.t(full, paramsIn(lang, params));
   };
   const text = (key: string, params?: MessageParams): Texts => ({
     en: format('en', key, params),
