@@ -15,14 +15,14 @@ import {
   needsHeaders,
   MAX_COLUMNS,
   resolveMotColumns,
-  type ColumnProblem,
   type MotColumnSpec,
 } from './core/mot-columns.js';
 import { planRestoreWrites, planTrackerWrites, type PlannedWrite } from './core/plan-writes.js';
-import { toClearedIds, toMotSheet, toTrackerSheet, type LayoutProblem } from './core/sheet-rows.js';
+import { toClearedIds, toMotSheet, toTrackerSheet } from './core/sheet-rows.js';
 import { composeNotification } from './core/notification.js';
 import { formatLastUpdated } from './core/stamp.js';
 import { messages } from './i18n/index.js';
+import { columnProblem, layoutProblem } from './i18n/problems.js';
 
 /** What the sync of the sheets needs from the outside world (`buildDeps` picks the adapters). */
 export interface TrackerSyncDeps {
@@ -76,42 +76,6 @@ export interface SyncResult {
   stamp: string;
   backup?: string;
   apiCalls: { total: number; byMethod: Record<string, number> };
-}
-
-function columnProblem(p: ColumnProblem, tab: string): Texts {
-  switch (p.kind) {
-    case 'headerNotFound':
-      return messages.text('problems.motHeaderNotFound', { field: p.field, header: p.header, tab });
-    case 'outOfRange':
-      return messages.text('problems.motColumnOutOfRange', {
-        field: p.field,
-        column: p.column,
-        last: p.last,
-        tab,
-      });
-    case 'ambiguousHeader':
-      return messages.text('problems.motHeaderAmbiguous', {
-        field: p.field,
-        header: p.header,
-        columns: p.columns.join(', '),
-        tab,
-      });
-    case 'invalidRef':
-      return messages.text('problems.motColumnRef', { field: p.field, ref: p.ref });
-    case 'unknownField':
-      return messages.text('problems.motColumnRef', { field: p.field, ref: '' });
-  }
-}
-
-function layoutProblem(p: LayoutProblem, tab: string): Texts {
-  if (p.kind === 'noHeader')
-    return messages.text('problems.trackerNoHeader', { tab, rows: p.rows });
-  return messages.text('problems.trackerHeader', {
-    tab,
-    cell: p.column,
-    expected: p.expected,
-    found: p.found,
-  });
 }
 
 /** The spreadsheets cannot be synced (DATA, 65): every problem at once, nothing written. */

@@ -1,10 +1,17 @@
+/**
+ * The settings of `sync`: flags + env + the files the flags name -> checked settings, or every
+ * problem at once. `checkSyncSettings` is the pure part (it gets what the files said);
+ * `readSyncSettings` is its edge, which looks at the workbooks and reads the column map first.
+ */
 import { readFile } from 'node:fs/promises';
 import { inputFileError, inputFileProblem, usageProblems, type Env } from '@toolbelt/cli-kit';
 import { isIsoDate, isTimeZone, localDate } from '@toolbelt/dates';
 import { configError, type Texts, type ToolbeltError } from '@toolbelt/errors';
+import { notifierProblems } from '@toolbelt/notify';
 import { checkColumnSpec, type MotColumnSpec } from './core/mot-columns.js';
 import { checkSchoolYear } from './core/school-year.js';
 import { messages } from './i18n/index.js';
+import { columnProblem } from './i18n/problems.js';
 
 /** The flags of `sync` as oclif parsed them. */
 export interface SyncFlags {
@@ -36,6 +43,14 @@ export interface SyncSettings {
   wait: boolean;
 }
 
+/** What the files the flags name said, read by {@link readSettingsFiles}. */
+export interface SettingsFiles {
+  /** The system error that stops each named `.xlsx` workbook being read (readable: absent). */
+  unreadable: ReadonlyMap<string, Error>;
+  /** The `--mot-columns` file: its text, or the error reading it (no flag: undefined). */
+  columnMap: { text: string } | { error: unknown } | undefined;
+}
+
 /** The settings, or every problem found: flag mistakes (USAGE) and bad settings (CONFIG). */
 export interface SettingsCheck {
   settings: SyncSettings | undefined;
@@ -46,20 +61,28 @@ export interface SettingsCheck {
 export const DEFAULT_MOT = 'mot.xlsx';
 export const DEFAULT_TRACKER = 'tech-tracker.xlsx';
 
-const pick = (flag: string | undefined, value: string | undefined, fallback: string): string =>
-  flag?.trim() || value?.trim() || fallback;
+/** The two spreadsheets: flags > env (`HR_MOT_SHEETS_ID`, `TECH_TRACKER_SHEETS_ID`) > defaults. */
+function spreadsheets(flags: SyncFlags, env: Env): { mot: string; tracker: string } {
+  const pick = (flag: string | undefined, value: string | undefined, fallback: string) =>
+    flag?.trim() || value?.trim() || fallback;
+  return {
+    mot: pick(flags.mot, env.HR_MOT_SHEETS_ID, DEFAULT_MOT),
+    tracker: pick(flags.tracker, env.TECH_TRACKER_SHEETS_ID, DEFAULT_TRACKER),
+  };
+}
 
 /**
- * Flags > env (`HR_MOT_SHEETS_ID`, `TECH_TRACKER_SHEETS_ID`) > defaults, checked all at once: a
- * missing or malformed `--school-year`, `--today` or `--timezone` and a workbook that is not
- * there are flag mistakes (USAGE, 64); a bad `--mot-columns` file is a settings problem
- * (CONFIG, 78). Reads only the files the flags name.
+ * Flags + env + what the files said -> the settings, checked all at once (pure): a missing or
+ * malformed `--school-year`, `--today` or `--timezone` and a workbook that is not there are
+ * flag mistakes (USAGE, 64); a bad `--mot-columns` file and bad notification settings
+ * (`@toolbelt/notify`'s, checked in dry runs too) are settings problems (CONFIG, 78).
  */
-export async function checkSyncSettings(
+export function checkSyncSettings(
   flags: SyncFlags,
   env: Env,
   now: Date,
-): Promise<SettingsCheck> {
+  files: SettingsFiles,
+): SettingsCheck {
   const problems: ToolbeltError[] = [];
   const rawYear = flags['school-year']?.trim() ? flags['school-year'] : undefined;
   const year = rawYear === undefined ? undefined : checkSchoolYear(rawYear);
@@ -77,19 +100,15 @@ export async function checkSyncSettings(
     problems.push(messages.error('USAGE', 'problems.timeZone', { value: timeZone }));
   if (flags.today !== undefined && !isIsoDate(flags.today))
     problems.push(messages.error('USAGE', 'problems.today', { value: flags.today }));
-  const mot = pick(flags.mot, env.HR_MOT_SHEETS_ID, DEFAULT_MOT);
-  const tracker = pick(flags.tracker, env.TECH_TRACKER_SHEETS_ID, DEFAULT_TRACKER);
+  const { mot, tracker } = spreadsheets(flags, env);
   // A workbook that is not there is named now, not as "tab not found" after opening it; the
   // tracker's tabs are read before they are written, so it must be there too.
   for (const book of [mot, tracker]) {
-    const problem = /\.xlsx$/i.test(book) ? inputFileProblem(book) : undefined;
+    const problem = files.unreadable.get(book);
     if (problem) problems.push(inputFileError(book, problem));
   }
-  const columnsFile = flags['mot-columns'];
-  const columns = columnsFile ? await readColumnSpec(columnsFile) : { spec: {} };
+  const columns = columnSpec(flags['mot-columns'], files.columnMap);
   if ('problem' in columns) problems.push(columns.problem);
-  // The notification settings are settings too: checked with the rest, in dry runs as well.
-  const { notifierProblems } = await import('@toolbelt/notify');
   const notify = notifierProblems(env);
   if (notify.length > 0) problems.push(configError(notify));
   if (!year?.ok || !('spec' in columns) || problems.length > 0)
@@ -109,6 +128,54 @@ export async function checkSyncSettings(
     },
     problems: [],
   };
+}
+
+/** The `--mot-columns` map from its file's text: the map, or the problem with it (CONFIG). */
+function columnSpec(
+  path: string | undefined,
+  file: SettingsFiles['columnMap'],
+): { spec: MotColumnSpec } | { problem: ToolbeltError } {
+  if (path === undefined || file === undefined) return { spec: {} };
+  // The one wording of every tool; a settings file, so CONFIG (78).
+  if ('error' in file) return { problem: inputFileError(path, file.error, { code: 'CONFIG' }) };
+  let spec: unknown;
+  try {
+    spec = JSON.parse(file.text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      problem: messages.error(
+        'CONFIG',
+        'errors.motColumnsFile',
+        { path, reason },
+        { cause: error },
+      ),
+    };
+  }
+  const problems = checkColumnSpec(spec).map((p) => columnProblem(p));
+  if (problems.length > 0)
+    return {
+      problem: messages.error('CONFIG', 'errors.motColumnsInvalid', { path }, { problems }),
+    };
+  return { spec: spec as MotColumnSpec };
+}
+
+/** Looks at the files the flags name: whether each `.xlsx` workbook can be read, the column map. */
+export async function readSettingsFiles(flags: SyncFlags, env: Env): Promise<SettingsFiles> {
+  const unreadable = new Map<string, Error>();
+  for (const book of Object.values(spreadsheets(flags, env))) {
+    const problem = /\.xlsx$/i.test(book) ? inputFileProblem(book) : undefined;
+    if (problem) unreadable.set(book, problem);
+  }
+  const path = flags['mot-columns'];
+  const columnMap =
+    path === undefined
+      ? undefined
+      : await readFile(path, 'utf8').then(
+          (text) => ({ text }),
+          (error: unknown) => ({ error }),
+        );
+  return { unreadable, columnMap };
 }
 
 /**
@@ -140,45 +207,8 @@ export async function readSyncSettings(
   env: Env,
   now: Date,
 ): Promise<SyncSettings> {
-  const { settings, problems } = await checkSyncSettings(flags, env, now);
+  const files = await readSettingsFiles(flags, env);
+  const { settings, problems } = checkSyncSettings(flags, env, now, files);
   if (settings) return settings;
   throw settingsProblemsError(problems);
-}
-
-/** Reads and checks a `--mot-columns` JSON file: the map, or the problem with it (CONFIG). */
-async function readColumnSpec(
-  path: string,
-): Promise<{ spec: MotColumnSpec } | { problem: ToolbeltError }> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    // The one wording of every tool; a settings file, so CONFIG (78).
-    return { problem: inputFileError(path, error, { code: 'CONFIG' }) };
-  }
-  let spec: unknown;
-  try {
-    spec = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      problem: messages.error(
-        'CONFIG',
-        'errors.motColumnsFile',
-        { path, reason },
-        { cause: error },
-      ),
-    };
-  }
-  const problems = checkColumnSpec(spec).map((p) =>
-    messages.text('problems.motColumnRef', {
-      field: p.field,
-      ref: p.kind === 'invalidRef' ? p.ref : '',
-    }),
-  );
-  if (problems.length > 0)
-    return {
-      problem: messages.error('CONFIG', 'errors.motColumnsInvalid', { path }, { problems }),
-    };
-  return { spec: spec as MotColumnSpec };
 }

@@ -26,8 +26,8 @@ export const en = {
       '--school-year "{{value}}": the second year must follow the first, e.g. 23-24.',
     today: '--today "{{value}}" is not a date written YYYY-MM-DD.',
     timeZone: '--timezone "{{value}}" is not a known time zone (e.g. America/Los_Angeles).',
-    motColumnRef:
-      'Column map: "{{field}}" {{ref}} is not a known field with a column index, letter or header name.',
+    motColumnRef: 'Column map: "{{field}}" {{ref}} is not a column index, letter or header name.',
+    motColumnField: 'Column map: "{{field}}" is not a known field.',
     motHeaderNotFound: 'Column map: no header "{{header}}" (for {{field}}) in rows 1-2 of {{tab}}.',
     motColumnOutOfRange:
       'Column map: {{field}} is column {{column}}, right of the last column {{last}} of {{tab}}: its cells would all be blank.',
