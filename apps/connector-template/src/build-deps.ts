@@ -158,6 +158,20 @@ export async function buildDeps(settings: Settings, context: BuildDepsContext): 
   };
 }
 
+/** Builds the deps, runs `work` with them, and closes them (the job database) after. */
+export async function withDeps<T>(
+  settings: Settings,
+  context: BuildDepsContext,
+  work: (deps: Deps) => Promise<T>,
+): Promise<T> {
+  const deps = await buildDeps(settings, context);
+  try {
+    return await work(deps);
+  } finally {
+    await deps.close();
+  }
+}
+
 /** What `new` works with: the scaffold writer and where the package is made. */
 export interface NewDeps {
   isNonEmptyDir: (dir: string) => boolean;

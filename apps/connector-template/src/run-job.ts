@@ -6,6 +6,7 @@ import {
   type ConnectorKind,
   type ConnectorOutcome,
   type ConnectorProgress,
+  type JobDetails,
 } from '@toolbelt/connector';
 import type { Deps } from './build-deps.js';
 import { exitCodeOfStages, shouldRunDestination } from './core/stages.js';
@@ -40,11 +41,7 @@ export interface RunJobResult {
  * one stage asked for). JOB_ID and MASTER_HASH are checked first, with the template's words;
  * an id that names no job writes a log row and is CONFIG (78).
  */
-export async function runJob(
-  deps: Deps,
-  settings: RunSettings,
-  progress?: JobProgress,
-): Promise<RunJobResult> {
+export async function runJob(deps: Deps, settings: RunSettings): Promise<RunJobResult> {
   const { env } = settings;
   // The connector classes come from the job, so the job's own variables are checked first.
   requireEnv(env, baseEnvVariables);
@@ -63,6 +60,23 @@ export async function runJob(
     });
     throw error;
   }
+  const bar = await deps.startRunProgress(settings.stages.length);
+  try {
+    return { jobId: job.id, ...(await runStages(deps, settings, job, bar.progress)) };
+  } finally {
+    bar.stop();
+  }
+}
+
+/** The stages of one job, in order; the destination only after a source that loaded rows. */
+async function runStages(
+  deps: Deps,
+  settings: RunSettings,
+  job: JobDetails,
+  progress: JobProgress,
+): Promise<Omit<RunJobResult, 'jobId'>> {
+  const { env } = settings;
+  const jobs = await deps.jobs();
   const stages: ConnectorOutcome[] = [];
   let historyId = settings.historyId;
   for (const kind of settings.stages) {
@@ -83,13 +97,13 @@ export async function runJob(
       logger: deps.logger,
       lang: deps.lang,
       dryRun: settings.dryRun,
-      progress: progress && stageProgress(progress, kind),
+      progress: stageProgress(progress, kind),
       now: deps.now,
       historyId: kind === 'destination' ? historyId : undefined,
     });
     stages.push(outcome);
-    progress?.stageDone();
+    progress.stageDone();
     if (kind === 'source' && outcome.historyId !== null) historyId = outcome.historyId;
   }
-  return { jobId: job.id, stages, exitCode: exitCodeOfStages(stages) };
+  return { stages, exitCode: exitCodeOfStages(stages) };
 }

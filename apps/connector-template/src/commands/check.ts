@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
-import { buildDeps } from '../build-deps.js';
+import { withDeps } from '../build-deps.js';
 import { helpEn } from '../i18n/help.js';
 import { showCheck } from '../render.js';
 import { runCheck, type CheckResult } from '../run-check.js';
@@ -23,17 +23,13 @@ export default class Check extends BaseCommand<typeof Check> {
 
   async run(): Promise<CheckResult> {
     const settings = settingsOrThrow(readCheckSettings(this.flags, this.env, process.cwd()));
-    const deps = await buildDeps(settings, { lang: this.lang, logger: this.logger, now: this.now });
-    try {
-      return showCheck(await runCheck(deps, settings), {
-        lang: this.lang,
-        json: this.jsonEnabled(),
-        print: (text) => this.log(text),
-        logger: this.logger,
+    const print = (text: string) => this.log(text);
+    const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };
+    return withDeps(settings, { ...out, now: this.now }, async (deps) =>
+      showCheck(await runCheck(deps, settings), {
+        ...out,
         setExitCode: (code) => this.setExitCode(code),
-      });
-    } finally {
-      await deps.close();
-    }
+      }),
+    );
   }
 }

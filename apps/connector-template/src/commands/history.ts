@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
-import { buildDeps } from '../build-deps.js';
+import { withDeps } from '../build-deps.js';
 import { helpEn } from '../i18n/help.js';
 import { showHistory, type HistoryJson } from '../render.js';
 import { runHistory } from '../run-history.js';
@@ -26,16 +26,10 @@ export default class History extends BaseCommand<typeof History> {
 
   async run(): Promise<HistoryJson> {
     const settings = settingsOrThrow(readHistorySettings(this.flags, this.env, process.cwd()));
-    const deps = await buildDeps(settings, { lang: this.lang, logger: this.logger, now: this.now });
-    try {
-      return showHistory(await runHistory(deps, settings), {
-        lang: this.lang,
-        json: this.jsonEnabled(),
-        print: (text) => this.log(text),
-        logger: this.logger,
-      });
-    } finally {
-      await deps.close();
-    }
+    const print = (text: string) => this.log(text);
+    const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };
+    return withDeps(settings, { ...out, now: this.now }, async (deps) =>
+      showHistory(await runHistory(deps, settings), out),
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
-import { buildDeps } from '../build-deps.js';
+import { withDeps, type BuildDepsContext } from '../build-deps.js';
 import { helpEn } from '../i18n/help.js';
 import { cancelNote, showRun } from '../render.js';
 import { runJob, type RunJobResult } from '../run-job.js';
@@ -40,29 +40,16 @@ export default class Run extends BaseCommand<typeof Run> {
 
   async run(): Promise<RunJobResult> {
     const settings = settingsOrThrow(readRunSettings(this.flags, this.env, process.cwd()));
-    const deps = await buildDeps(settings, {
-      lang: this.lang,
-      logger: this.logger,
-      now: this.now,
-      signal: this.interrupt.signal,
-      startProgress: (options) => this.startProgress(options),
-    });
-    // Ctrl-C says how far the job got; its history row is marked Failed by the next run.
-    this.cancelNote = () => cancelNote(deps.counts, this.lang);
-    const bar = await deps.startRunProgress(settings.stages.length);
-    try {
-      const result = await runJob(deps, settings, bar.progress);
+    const print = (text: string) => this.log(text);
+    const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };
+    const { signal } = this.interrupt;
+    const startProgress: BuildDepsContext['startProgress'] = (o) => this.startProgress(o);
+    return withDeps(settings, { ...out, now: this.now, signal, startProgress }, async (deps) => {
+      // Ctrl-C says how far the job got; its history row is marked Failed by the next run.
+      this.cancelNote = () => cancelNote(deps.counts, this.lang);
+      const result = await runJob(deps, settings);
       process.exitCode = result.exitCode;
-      const print = (text: string) => this.log(text);
-      return showRun(result, settings, {
-        lang: this.lang,
-        json: this.jsonEnabled(),
-        print,
-        logger: this.logger,
-      });
-    } finally {
-      bar.stop();
-      await deps.close();
-    }
+      return showRun(result, settings, out);
+    });
   }
 }

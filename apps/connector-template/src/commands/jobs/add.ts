@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
-import { buildDeps } from '../../build-deps.js';
+import { withDeps } from '../../build-deps.js';
 import { helpEn } from '../../i18n/help.js';
 import { showAdded } from '../../render.js';
 import { addJob, type SavedJob } from '../../run-jobs.js';
@@ -19,18 +19,13 @@ export default class JobsAdd extends BaseCommand<typeof JobsAdd> {
   static override exitCodes: readonly ErrorCode[] = ['OK', 'USAGE', 'DATA', 'CONFIG', 'INTERNAL'];
 
   async run(): Promise<SavedJob> {
-    const check = readJobFileSettings(this.flags, undefined, this.env, process.cwd());
-    const settings = settingsOrThrow(check);
-    const deps = await buildDeps(settings, { lang: this.lang, logger: this.logger, now: this.now });
-    try {
-      return showAdded(await addJob(deps, settings), {
-        lang: this.lang,
-        json: this.jsonEnabled(),
-        print: (text) => this.log(text),
-        logger: this.logger,
-      });
-    } finally {
-      await deps.close();
-    }
+    const settings = settingsOrThrow(
+      readJobFileSettings(this.flags, undefined, this.env, process.cwd()),
+    );
+    const print = (text: string) => this.log(text);
+    const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };
+    return withDeps(settings, { ...out, now: this.now }, async (deps) =>
+      showAdded(await addJob(deps, settings), out),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
-import { buildDeps } from '../../build-deps.js';
+import { withDeps } from '../../build-deps.js';
 import { helpEn } from '../../i18n/help.js';
 import { showJobs, type JobsJson } from '../../render.js';
 import { listJobs } from '../../run-jobs.js';
@@ -14,16 +14,10 @@ export default class JobsList extends BaseCommand<typeof JobsList> {
 
   async run(): Promise<JobsJson> {
     const settings = settingsOrThrow(readSettings({}, this.env, process.cwd()));
-    const deps = await buildDeps(settings, { lang: this.lang, logger: this.logger, now: this.now });
-    try {
-      return showJobs(await listJobs(deps), {
-        lang: this.lang,
-        json: this.jsonEnabled(),
-        print: (text) => this.log(text),
-        logger: this.logger,
-      });
-    } finally {
-      await deps.close();
-    }
+    const print = (text: string) => this.log(text);
+    const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };
+    return withDeps(settings, { ...out, now: this.now }, async (deps) =>
+      showJobs(await listJobs(deps), out),
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
-import { buildDeps } from '../../build-deps.js';
+import { withDeps } from '../../build-deps.js';
 import { helpEn } from '../../i18n/help.js';
 import { showRemoved } from '../../render.js';
 import { removeJob } from '../../run-jobs.js';
@@ -33,16 +33,10 @@ export default class JobsRemove extends BaseCommand<typeof JobsRemove> {
     const settings = settingsOrThrow(
       readJobSettings(this.flags, this.args.id, this.env, process.cwd()),
     );
-    const deps = await buildDeps(settings, { lang: this.lang, logger: this.logger, now: this.now });
-    try {
-      return showRemoved(await removeJob(deps, settings), {
-        lang: this.lang,
-        json: this.jsonEnabled(),
-        print: (text) => this.log(text),
-        logger: this.logger,
-      });
-    } finally {
-      await deps.close();
-    }
+    const print = (text: string) => this.log(text);
+    const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };
+    return withDeps(settings, { ...out, now: this.now }, async (deps) =>
+      showRemoved(await removeJob(deps, settings), out),
+    );
   }
 }

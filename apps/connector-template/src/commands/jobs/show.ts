@@ -1,7 +1,7 @@
 import { Args } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
-import { buildDeps } from '../../build-deps.js';
+import { withDeps } from '../../build-deps.js';
 import { helpEn } from '../../i18n/help.js';
 import { showJob, type ShownJob } from '../../render.js';
 import { showJob as readJob } from '../../run-jobs.js';
@@ -23,16 +23,10 @@ export default class JobsShow extends BaseCommand<typeof JobsShow> {
 
   async run(): Promise<ShownJob> {
     const settings = settingsOrThrow(readJobSettings({}, this.args.id, this.env, process.cwd()));
-    const deps = await buildDeps(settings, { lang: this.lang, logger: this.logger, now: this.now });
-    try {
-      return showJob(await readJob(deps, settings), {
-        lang: this.lang,
-        json: this.jsonEnabled(),
-        print: (text) => this.log(text),
-        logger: this.logger,
-      });
-    } finally {
-      await deps.close();
-    }
+    const print = (text: string) => this.log(text);
+    const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };
+    return withDeps(settings, { ...out, now: this.now }, async (deps) =>
+      showJob(await readJob(deps, settings), out),
+    );
   }
 }

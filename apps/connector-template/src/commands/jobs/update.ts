@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
-import { buildDeps } from '../../build-deps.js';
+import { withDeps } from '../../build-deps.js';
 import { helpEn } from '../../i18n/help.js';
 import { showUpdated } from '../../render.js';
 import { updateJob } from '../../run-jobs.js';
@@ -21,18 +21,13 @@ export default class JobsUpdate extends BaseCommand<typeof JobsUpdate> {
   static override exitCodes: readonly ErrorCode[] = ['OK', 'USAGE', 'DATA', 'CONFIG', 'INTERNAL'];
 
   async run(): Promise<{ id: number; name: string }> {
-    const check = readJobFileSettings(this.flags, this.args.id, this.env, process.cwd());
-    const settings = settingsOrThrow(check);
-    const deps = await buildDeps(settings, { lang: this.lang, logger: this.logger, now: this.now });
-    try {
-      return showUpdated(await updateJob(deps, settings), {
-        lang: this.lang,
-        json: this.jsonEnabled(),
-        print: (text) => this.log(text),
-        logger: this.logger,
-      });
-    } finally {
-      await deps.close();
-    }
+    const settings = settingsOrThrow(
+      readJobFileSettings(this.flags, this.args.id, this.env, process.cwd()),
+    );
+    const print = (text: string) => this.log(text);
+    const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };
+    return withDeps(settings, { ...out, now: this.now }, async (deps) =>
+      showUpdated(await updateJob(deps, settings), out),
+    );
   }
 }
