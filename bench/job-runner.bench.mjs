@@ -11,11 +11,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { startPostgres } = await import(join(root, 'packages/testkit/dist/postgres.js'));
-const { openRunner, startRun } = await import(join(root, 'apps/job-runner/dist/runner.js'));
+const { openRunner } = await import(join(root, 'apps/job-runner/dist/build-deps.js'));
+const { startRun } = await import(join(root, 'apps/job-runner/dist/run-jobs.js'));
 const { waitForExit } = await import(join(root, 'apps/job-runner/dist/adapters/launcher.js'));
 const { startWebServer } = await import(join(root, 'apps/job-runner/dist/web/server.js'));
-const { createI18n } = await import(join(root, 'packages/i18n/dist/index.js'));
-const { catalogs } = await import(join(root, 'apps/job-runner/dist/i18n/catalogs.js'));
+const { messages } = await import(join(root, 'apps/job-runner/dist/i18n/index.js'));
 
 const LINES = 1_000_000;
 const dir = mkdtempSync(join(tmpdir(), 'job-runner-bench-'));
@@ -41,8 +41,8 @@ async function rawLinesPerSecond() {
     process.execPath,
     [
       '--import',
-      new URL(`file://${dist}/capture-preload.js`).href,
-      join(dist, 'job-host.js'),
+      new URL(`file://${dist}/processes/capture-preload.js`).href,
+      join(dist, 'processes/job-host.js'),
       join(dir, 'million.mjs'),
     ],
     {
@@ -131,7 +131,7 @@ try {
     {
       store: runner.store,
       jobs: () => runner.library.jobs,
-      t: createI18n({ lang: 'en', namespaces: catalogs }).t,
+      t: messages.translator('en'),
       lang: 'en',
       startRun: async () => 0,
     },

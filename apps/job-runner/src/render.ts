@@ -335,3 +335,8 @@ export function followOutput(json: boolean, t: Translate) {
 }
 
 type RecordRef = Pick<RunRecord, 'id' | 'job'>;
+
+/** Warnings on stderr for a person; with --json they are part of the result instead. */
+export function writeWarnings(lines: readonly string[], json: boolean): void {
+  if (!json) for (const line of lines) process.stderr.write(`${line}\n`);
+}

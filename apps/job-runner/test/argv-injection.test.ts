@@ -1,8 +1,7 @@
-import { execFile } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { runCliAsync } from '@toolbelt/testkit/run-cli';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
@@ -122,27 +121,15 @@ it('a Toolbelt CLI job gets hostile field values as flag values, and no code run
 }, 60_000);
 
 it("the issue's reproduction: job-runner run 'support-rota generate' --set config=--env-file=… runs no code", async () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl };
-  delete env.JOB_RUNNER_TOOLBELT;
-  const result = await promisify(execFile)(
-    process.execPath,
+  const run = await runCliAsync(
+    bin,
     [
-      bin,
-      'run',
-      'support-rota generate',
-      '--set',
-      `config=--env-file=${evilEnv}`,
-      '--log-dir',
-      join(dir.path, 'logs'),
+      ...['run', 'support-rota generate', '--set', `config=--env-file=${evilEnv}`],
+      ...['--log-dir', join(dir.path, 'logs')],
     ],
-    { cwd: dir.path, env, timeout: 120_000 },
-  ).then(
-    (done) => ({ code: 0, output: done.stdout + done.stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({
-      code: error.code,
-      output: error.stdout + error.stderr,
-    }),
+    { cwd: dir.path, env: { DATABASE_URL: databaseUrl } },
   );
+  const result = { code: run.status, output: run.stdout + run.stderr };
   expect(existsSync(marker)).toBe(false);
   // support-rota got the value as its --config and says that file is not there.
   expect(result.code).toBe(1);

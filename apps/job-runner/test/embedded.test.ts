@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startCli } from '@toolbelt/testkit/run-cli';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRunner, interruptedReason } from '../dist/build-deps.js';
@@ -41,45 +42,43 @@ function writeJobs(jobs: string): void {
 
 interface Cli {
   proc: ChildProcess;
-  stdout: string;
-  stderr: string;
+  readonly stdout: string;
+  readonly stderr: string;
   /** Resolves when `text` has appeared on stdout or stderr. */
   seen(text: string | RegExp): Promise<void>;
   done: Promise<number | null>;
 }
 
 function cli(args: string[], cwd = dir.path): Cli {
-  const env: NodeJS.ProcessEnv = { ...process.env, JOB_RUNNER_TOOLBELT: '0' };
-  delete env.DATABASE_URL;
-  delete env.JOB_RUNNER_DATA_DIR;
-  const proc = spawn(process.execPath, [bin, ...args, '--log-dir', join(cwd, 'logs')], {
+  const started = startCli(bin, [...args, '--log-dir', join(cwd, 'logs')], {
     cwd,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { JOB_RUNNER_TOOLBELT: '0' },
   });
-  const result: Cli = {
+  const proc = started.child;
+  const all = () => started.output().stdout + started.output().stderr;
+  return {
     proc,
-    stdout: '',
-    stderr: '',
+    get stdout() {
+      return started.output().stdout;
+    },
+    get stderr() {
+      return started.output().stderr;
+    },
     seen: (text) =>
       new Promise((resolve, reject) => {
         const check = () => {
-          const all = result.stdout + result.stderr;
-          if (typeof text === 'string' ? all.includes(text) : text.test(all)) resolve();
+          if (typeof text === 'string' ? all().includes(text) : text.test(all())) resolve();
         };
-        proc.stdout.on('data', check);
-        proc.stderr.on('data', check);
+        proc.stdout!.on('data', check);
+        proc.stderr!.on('data', check);
         proc.once('close', () => {
           check();
-          reject(new Error(`ended without printing ${String(text)}:\n${result.stderr}`));
+          reject(new Error(`ended without printing ${String(text)}:\n${started.output().stderr}`));
         });
         check();
       }),
-    done: new Promise((resolve) => proc.once('close', (code) => resolve(code))),
+    done: started.done.then((result) => result.status),
   };
-  proc.stdout.on('data', (d: Buffer) => (result.stdout += String(d)));
-  proc.stderr.on('data', (d: Buffer) => (result.stderr += String(d)));
-  return result;
 }
 
 async function finish(args: string[], cwd?: string): Promise<Cli & { code: number | null }> {

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runOnPty } from '@toolbelt/testkit/pty';
 import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
-import { runCliAsync } from '@toolbelt/testkit/run-cli';
+import { runCliAsync, startCli } from '@toolbelt/testkit/run-cli';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -182,31 +181,23 @@ describe('prune on the command line (embedded database)', () => {
     } finally {
       await runner.close();
     }
-    const serve = spawn(
-      process.execPath,
+    const { child: serve } = startCli(
+      bin,
       [
-        bin,
-        'serve',
-        '--port',
-        '0',
-        '--retention',
-        '1 run',
-        '--jobs-dir',
-        cwd(),
-        '--log-dir',
-        join(cwd(), 'logs'),
+        ...['serve', '--port', '0', '--retention', '1 run', '--jobs-dir', cwd()],
+        ...['--log-dir', join(cwd(), 'logs')],
       ],
-      { cwd: cwd(), env: env(), stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: cwd(), env: { JOB_RUNNER_TOOLBELT: '0' } },
     );
     let output = '';
     const exited = new Promise<number | null>((resolve) => serve.on('exit', resolve));
     await new Promise<void>((resolve, reject) => {
-      const look = (chunk: Buffer) => {
-        output += chunk.toString();
+      const look = (chunk: string) => {
+        output += chunk;
         if (output.includes('Retention: deleted 2 finished runs.')) resolve();
       };
-      serve.stdout.on('data', look);
-      serve.stderr.on('data', look);
+      serve.stdout!.on('data', look);
+      serve.stderr!.on('data', look);
       void exited.then(() => reject(new Error(`serve ended: ${output}`)));
     });
     serve.kill('SIGTERM');

@@ -1,9 +1,9 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
+import { runCliAsync, startCli } from '@toolbelt/testkit/run-cli';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunRecord } from '../dist/adapters/run-store.js';
@@ -35,13 +35,12 @@ function jobFolder(name: string): { path: string; marks: string } {
   return { path, marks };
 }
 
-function start(args: string[], env: NodeJS.ProcessEnv, cwd: string): ChildProcess {
-  const child = spawn(process.execPath, [bin, ...args, '--log-dir', join(cwd, 'logs')], {
+function start(args: string[], env: Record<string, string>, cwd: string): ChildProcess {
+  const { child } = startCli(bin, [...args, '--log-dir', join(cwd, 'logs')], {
     cwd,
-    env: { ...process.env, JOB_RUNNER_TOOLBELT: '0', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { JOB_RUNNER_TOOLBELT: '0', ...env },
+    timeoutMs: 600_000,
   });
-  child.stderr.resume();
   children.push(child);
   return child;
 }
@@ -86,10 +85,10 @@ it('on PostgreSQL, two workers: every minute fires exactly once (graphile-worker
     const marked = readFileSync(marks, 'utf8').trim().split('\n').map(Number);
     expect(marked.sort()).toEqual(runs.map((r) => r.id).sort());
 
-    const listed = await promisify(execFile)(
-      process.execPath,
-      [bin, 'schedules', '--jobs-dir', path, '--json', '--log-dir', join(path, 'logs')],
-      { cwd: path, env: { ...process.env, ...env, JOB_RUNNER_TOOLBELT: '0' } },
+    const listed = await runCliAsync(
+      bin,
+      ['schedules', '--jobs-dir', path, '--json', '--log-dir', join(path, 'logs')],
+      { cwd: path, env: { ...env, JOB_RUNNER_TOOLBELT: '0' } },
     );
     const [summary] = (JSON.parse(listed.stdout) as { schedules: Record<string, unknown>[] })
       .schedules;
@@ -104,15 +103,15 @@ it('on PostgreSQL, two workers: every minute fires exactly once (graphile-worker
 
 it('on the embedded default, serve runs the schedule once a minute', async () => {
   const { path, marks } = jobFolder('embedded');
-  const env: NodeJS.ProcessEnv = { DATABASE_URL: '' };
+  const env: Record<string, string> = {};
   const serve = start(['serve', '--port', '0', '--jobs-dir', path], env, path);
   const exited = new Promise<number | null>((resolve) => serve.on('exit', resolve));
   // The CLI is a client of serve, which owns the folder: read the runs through it.
   const runsNow = async (): Promise<RunRecord[]> => {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [bin, 'runs', '--job', 'mark', '--json', '--jobs-dir', path, '--log-dir', join(path, 'logs')],
-      { cwd: path, env: { ...process.env, DATABASE_URL: '', JOB_RUNNER_TOOLBELT: '0' } },
+    const { stdout } = await runCliAsync(
+      bin,
+      ['runs', '--job', 'mark', '--json', '--jobs-dir', path, '--log-dir', join(path, 'logs')],
+      { cwd: path, env: { JOB_RUNNER_TOOLBELT: '0' } },
     );
     return (JSON.parse(stdout) as { runs: (RunRecord & { createdAt: string })[] }).runs.map(
       (r) => ({ ...r, createdAt: new Date(r.createdAt) }),

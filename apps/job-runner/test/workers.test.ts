@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startCli } from '@toolbelt/testkit/run-cli';
 import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -34,25 +35,11 @@ afterAll(async () => {
 });
 
 function startWorker(): ChildProcess {
-  const worker = spawn(
-    process.execPath,
-    [
-      bin,
-      'worker',
-      '--concurrency',
-      '3',
-      '--jobs-dir',
-      dir.path,
-      '--log-dir',
-      join(dir.path, 'logs'),
-    ],
-    {
-      env: { ...process.env, DATABASE_URL: url, JOB_RUNNER_TOOLBELT: '0' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-      cwd: dir.path,
-    },
+  const { child: worker } = startCli(
+    bin,
+    ['worker', '--concurrency', '3', '--jobs-dir', dir.path, '--log-dir', join(dir.path, 'logs')],
+    { env: { DATABASE_URL: url, JOB_RUNNER_TOOLBELT: '0' }, cwd: dir.path, timeoutMs: 600_000 },
   );
-  worker.stderr.resume();
   workers.push(worker);
   return worker;
 }

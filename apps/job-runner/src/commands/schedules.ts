@@ -1,5 +1,5 @@
 import { BaseCommand } from '@toolbelt/cli-kit';
-import { catalogs, renderSchedules } from '../render.js';
+import { catalogs, renderSchedules, writeWarnings } from '../render.js';
 import { runSchedules, type ScheduleSummary } from '../run-library.js';
 import { readRunnerSettings, runnerFlags } from '../settings.js';
 
@@ -16,8 +16,7 @@ export default class Schedules extends BaseCommand<typeof Schedules> {
     const settings = readRunnerSettings(this.flags, this.env);
     const report = await runSchedules(settings, this.now());
     this.setExitCode(report.exit);
-    if (!this.jsonEnabled())
-      for (const problem of report.result.problems) process.stderr.write(`${problem}\n`);
+    writeWarnings(report.result.problems, this.jsonEnabled());
     this.log(renderSchedules(report.result.schedules, this.t));
     return report.result;
   }

@@ -1,4 +1,7 @@
-/** English messages of job-runner, grouped by kind: errors, problems (of a run's parameters), log lines, CLI words (ui) and the words of the web pages (web). */
+/**
+ * English messages of job-runner, grouped by kind: `errors`, `problems` (of a run's
+ * parameters), `log` lines, the words of the CLI (`ui`) and of the web pages (`web`).
+ */
 export const en = {
   errors: {
     settings: 'Some flags or settings are wrong:',
