@@ -18,7 +18,10 @@ const { writeCsvFixture, generateCsvRows, csvFixtureColumns } = await load(
 const { toNewJob } = await load('packages/connector/dist/index.js');
 const { openDatabase } = await load('packages/db/dist/index.js');
 const { createLogger } = await load('packages/log/dist/index.js');
-const { buildDeps } = await load('apps/connector-template/dist/deps.js');
+const { buildDeps } = await load('apps/connector-template/dist/build-deps.js');
+const { readRunSettings, readSettings, settingsOrThrow } = await load(
+  'apps/connector-template/dist/settings.js',
+);
 const { runJob } = await load('apps/connector-template/dist/run-job.js');
 
 const ROWS = Number(process.env.CONNECTOR_BENCH_ROWS ?? 1_000_000);
@@ -32,8 +35,14 @@ try {
   const csvMb = statSync(csv).size / 1024 / 1024;
 
   const env = { MASTER_HASH, DATABASE_URL: url, OBJECTS_DIR: join(work, 'objects') };
-  const deps = await buildDeps({ env, cwd: work });
   const logger = createLogger({ name: 'bench', consoleLevel: 'silent' });
+  const settingsOf = (job) =>
+    settingsOrThrow(readRunSettings({ job, 'dry-run': false }, env, work));
+  const deps = await buildDeps(settingsOrThrow(readSettings({}, env, work)), {
+    lang: 'en',
+    logger,
+    now: () => new Date(),
+  });
   const jobs = await deps.jobs();
   const jobId = await jobs.addJob(
     toNewJob(
@@ -48,7 +57,7 @@ try {
     ),
   );
   const started = performance.now();
-  const result = await runJob(deps, { env, jobId, dryRun: false, logger, lang: 'en' });
+  const result = await runJob(deps, settingsOf(jobId));
   const seconds = (performance.now() - started) / 1000;
   const [source, destination] = result.stages;
   if (result.exitCode !== 0 || destination?.rowsAffected !== ROWS)
