@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { AuthClient, Credentials } from 'google-auth-library';
+import type { Env } from '@toolbelt/i18n';
 import type { ToolbeltError } from '@toolbelt/errors';
 import { messages } from './i18n/index.js';
 
@@ -45,8 +46,6 @@ export type GoogleAuthConfig =
   | { kind: 'access-token'; accessToken: string }
   /** A client built by the caller (any google-auth-library v10 AuthClient). */
   | { kind: 'client'; client: AuthClient; source?: string };
-
-export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Options of {@link createGoogleAuthClient}. */
 export interface AuthClientOptions {

@@ -19,7 +19,7 @@ export {
   defaultTokenFile,
   configDir,
 } from './auth.js';
-export type { GoogleAuthConfig, AuthClientOptions, Env } from './auth.js';
+export type { GoogleAuthConfig, AuthClientOptions } from './auth.js';
 export { columnIndex, columnLetters, parseTabRange, quoteTab } from './a1-range.js';
 export type { TabRange } from './a1-range.js';
 export { createGoogleCaller, classifyGoogleError } from './google-call.js';

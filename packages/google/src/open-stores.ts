@@ -1,10 +1,6 @@
 /** The selectors apps call: a reference (id, URL or path) + env -> the right adapter. */
-import {
-  type AuthClientOptions,
-  type Env,
-  type GoogleAuthConfig,
-  resolveGoogleAuth,
-} from './auth.js';
+import type { Env } from '@toolbelt/i18n';
+import { type AuthClientOptions, type GoogleAuthConfig, resolveGoogleAuth } from './auth.js';
 import type { GoogleCallOptions } from './google-call.js';
 import { createGoogleCalendarSink } from './google-calendar-sink.js';
 import { createGoogleSheetStore } from './google-sheet-store.js';

@@ -1,5 +1,6 @@
-/** Environment variables as `process.env` holds them (or a parsed `.env` file). */
-export type Env = Readonly<Record<string, string | undefined>>;
+import type { Env } from '@toolbelt/i18n';
+
+export type { Env };
 
 /** A variable's value, with empty strings (`SMTP_HOST=` in a .env file) treated as unset. */
 export function envValue(env: Env, name: string): string | undefined {

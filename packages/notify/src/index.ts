@@ -1,5 +1,4 @@
 export type { Mailer, MailMessage, SendResult } from './mailer.js';
-export type { Env } from './env.js';
 export { createSmtpMailer } from './smtp-mailer.js';
 export type { SmtpMailerOptions } from './smtp-options.js';
 export { GMAIL_SMTP } from './smtp-options.js';
