@@ -5,6 +5,7 @@ import {
   isToolbeltError,
   toToolbeltError,
   type ErrorCode,
+  type Texts,
   type ToolbeltError,
 } from '@toolbelt/errors';
 import {
@@ -119,10 +120,11 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
    */
   protected readonly interrupt = new AbortController();
   /**
-   * What was and was not done so far, in the user's language, for the Ctrl-C message
-   * (`3 of 7 days loaded; 2023-05-04 and later were not`). Commands set it as work proceeds.
+   * What was and was not done so far, for the Ctrl-C message (`3 of 7 days loaded;
+   * 2023-05-04 and later were not`): best a text in every language (`messages.text(...)`), so
+   * that the log gets English; a string is taken as it is. Commands set it as work proceeds.
    */
-  protected cancelNote: (() => string | undefined) | undefined;
+  protected cancelNote: (() => Texts | string | undefined) | undefined;
   private interrupted = false;
   /** The bar being drawn, so that log lines are printed above it. */
   private activeProgress: Progress | undefined;
@@ -362,9 +364,9 @@ export function toCommandError(err: unknown): ToolbeltError {
 
 /**
  * The CANCELLED error (exit 130) of a Ctrl-C: `cancelled`, then `done` (what was and was not
- * done, already in the user's language) when given.
+ * done: a text in every language, or a string taken as it is) when given.
  */
-export function cancelledError(done?: string): ToolbeltError {
+export function cancelledError(done?: Texts | string): ToolbeltError {
   return done
     ? commonMessages.error('CANCELLED', 'errors.cancelledDone', { done })
     : commonMessages.error('CANCELLED', 'errors.cancelled');
