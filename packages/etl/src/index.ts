@@ -11,16 +11,4 @@ export { prefetch } from './prefetch.js';
 export { RetryableError } from './retry.js';
 export type { RetryOptions } from './retry.js';
 export { EtlError } from './etl-error.js';
-export type {
-  ErrorPolicy,
-  EtlCounts,
-  EtlFailure,
-  EtlResult,
-  EtlStage,
-  Filter,
-  RecordStream,
-  SinkContext,
-  SinkResult,
-  Source,
-  Transform,
-} from './types.js';
+export type * from './types.js';
