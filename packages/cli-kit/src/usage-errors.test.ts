@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggest } from './usage-errors.js';
+import { suggest, toUsageError, usageProblems } from './usage-errors.js';
 import { inputFileError } from './input-file.js';
 import { normalizeEntryArgv, unknownCommand } from './entry.js';
 
@@ -46,5 +46,28 @@ describe('inputFileError', () => {
     const config = inputFileError('c.yaml', new Error('?'), { code: 'CONFIG' });
     expect(config.exitCode).toBe(78);
     expect(config.message).toBe('cannot read c.yaml: the file cannot be opened.');
+  });
+});
+
+describe('usageProblems', () => {
+  it('folds several flag problems into one USAGE list, in every language', () => {
+    const one = toUsageError(new Error('Flag --mode can only be specified once'));
+    const two = inputFileError('nope.xlsx', Object.assign(new Error('x'), { code: 'ENOENT' }));
+    expect(usageProblems([one])).toBe(one);
+    expect(usageProblems([])).toBeUndefined();
+    const both = usageProblems([one, two]);
+    expect(both?.exitCode).toBe(64);
+    expect(both?.localized('ru')).toEqual({
+      message: 'Проблемы с флагами (2):',
+      hint: undefined,
+      problems: [
+        '--mode указан больше одного раза; укажите его один раз.',
+        'не удалось прочитать nope.xlsx: нет такого файла.',
+      ],
+    });
+    expect(both?.problems).toEqual([
+      '--mode was given more than once; give it once.',
+      'cannot read nope.xlsx: no such file.',
+    ]);
   });
 });

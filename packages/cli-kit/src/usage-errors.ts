@@ -153,21 +153,15 @@ export function toUsageError(
 
 /**
  * Several flag problems found together, as one USAGE error (exit 64) listing each in every
- * language; a single problem is returned as it is. (`t` words a problem made without a
- * catalog, in the user's language; errors made by catalogs need none.)
+ * language; a single problem is returned as it is.
  */
-export function usageProblems(
-  problems: readonly ToolbeltError[],
-  t?: (key: string, params?: Record<string, unknown>) => string,
-): ToolbeltError | undefined {
+export function usageProblems(problems: readonly ToolbeltError[]): ToolbeltError | undefined {
   if (problems.length <= 1) return problems[0];
-  const texts = problems.map((p) => p.texts ?? (p.key && t ? t(p.key, p.params) : p.message));
+  const texts = problems.map((p) => p.texts ?? p.message);
   return commonMessages.error(
     'USAGE',
     'errors.usageList',
     { count: texts.length },
-    {
-      problems: texts,
-    },
+    { problems: texts },
   );
 }
