@@ -1,4 +1,4 @@
-import type { ErrorCode, MessageKey } from '@toolbelt/errors';
+import type { ErrorCode, MessageKey, ToolbeltError } from '@toolbelt/errors';
 import { exitCodes } from '@toolbelt/errors';
 import { prefetch } from '@toolbelt/etl';
 import type { Language } from '@toolbelt/i18n';
@@ -136,11 +136,18 @@ export abstract class Connector {
     await this.writeLog(logTypes.info, message, true);
   }
 
-  /** Log an error (type 2), mark the history Failed and stop the job with a non-zero exit. */
-  async logErr(message: string, code: ErrorCode = 'DATA'): Promise<never> {
-    await this.writeLog(logTypes.error, message, true);
+  /**
+   * Log an error (type 2), mark the history Failed and stop the job with a non-zero exit. An
+   * error made by a catalog (`messages.error(...)`) stops with its own code: its row is in
+   * English, the console line in the user's language.
+   */
+  async logErr(message: string | ToolbeltError, code: ErrorCode = 'DATA'): Promise<never> {
+    const error = typeof message === 'string' ? undefined : message;
+    const text = error?.message ?? (message as string);
+    await this.writeLog(logTypes.error, text, true, error?.localized(this.context.lang).message);
     await this.markFailed();
-    throw new ConnectorStop(this.context.redact(message), exitCodes[code], code);
+    const stopCode = error?.code ?? code;
+    throw new ConnectorStop(this.context.redact(text), exitCodes[stopCode], stopCode);
   }
 
   /**
@@ -171,12 +178,17 @@ export abstract class Connector {
     return messages.format('en', key, params);
   }
 
-  /** Prints (console in the user's language when the text is one of ours) and stores a row. */
-  protected async writeLog(type: 1 | 2, message: string, external: boolean): Promise<void> {
+  /** Prints `shown` (default the message) on the console and stores the message as a row. */
+  protected async writeLog(
+    type: 1 | 2,
+    message: string,
+    external: boolean,
+    shown = message,
+  ): Promise<void> {
     const text = this.context.redact(message);
     const { logger } = this.context;
     // The row keeps the text as is; the console adds its own line end.
-    const line = text.replace(/\n$/, '');
+    const line = this.context.redact(shown).replace(/\n$/, '');
     if (!external) logger.debug(`[internal] ${line}`);
     else if (type === logTypes.error) logger.error(line);
     else logger.info(line);

@@ -227,7 +227,7 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
       context.window = computeSelectionWindow(job, (options.now ?? (() => new Date()))());
       Object.assign(instance, { window: context.window });
     } catch (error) {
-      await instance.logErr((error as Error).message, 'CONFIG');
+      await instance.logErr(toToolbeltError(error));
     }
     await instance.logInfo(
       en('log.jobStarted', {
@@ -246,7 +246,7 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
     } catch (error) {
       if (error instanceof ConnectorStop) throw error;
       // A ToolbeltError from a connector is an expected failure with its own code.
-      if (isToolbeltError(error)) await instance.logErr(error.message, error.code);
+      if (isToolbeltError(error)) await instance.logErr(error);
       // As the original: the message in the internal row, the stack in the log file only.
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof Error && error.stack) logger.debug(error.stack);

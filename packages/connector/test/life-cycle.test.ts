@@ -5,6 +5,7 @@ import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import {
   DestinationConnector,
   SourceConnector,
+  connectorMessages,
   createLocalBlobStore,
   createMemoryJobStore,
   parseRegistry,
@@ -253,6 +254,27 @@ describe('failures', () => {
       (l) => l.type === 2,
     );
     expect(errors).toMatchObject([{ text: 'The API refused the token.', external: true }]);
+  });
+
+  it('an error made by a catalog stops with its code: English row, the console in the run language', async () => {
+    class Missing extends PeopleSource {
+      override run(): Promise<void> {
+        return Promise.reject(
+          connectorMessages.error('DATA', 'errors.csvMissing', { path: 'a.csv' }),
+        );
+      }
+    }
+    const { base, jobs, lines } = await setUp();
+    const outcome = await runConnector({ ...base, kind: 'source', connector: Missing, lang: 'ru' });
+    expect(outcome).toMatchObject({
+      exitCode: 65,
+      status: 'Failed',
+      message: 'CSV file not found: a.csv',
+    });
+    const rows = await jobs.listLogs({ historyId: outcome.historyId as number });
+    expect(rows.filter((l) => l.type === 2)).toMatchObject([{ text: 'CSV file not found: a.csv' }]);
+    expect(lines.join('\n')).toContain('CSV-файл не найден: a.csv');
+    expect(lines.join('\n')).not.toContain('CSV file not found');
   });
 
   it('an exception in run() writes an internal row and the external message', async () => {
