@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appBin } from '@toolbelt/testkit/cli-mistakes';
+import { testDatabaseUrl } from '@toolbelt/testkit/postgres';
 import { runCliAsync } from '@toolbelt/testkit/run-cli';
 import { makeTempDir } from '@toolbelt/testkit/temp-dir';
 
@@ -31,6 +32,22 @@ describe('package errors in Russian through the real CLI (--lang ru)', () => {
     expect(add.stderr).toContain('  - name должен быть непустой строкой.');
     expect(add.stderr).toContain('  - source должен быть объектом с полями connector и object.');
     expect(add.stderr).not.toMatch(/must be/);
+  });
+
+  it('connector: an error raised inside a stage (a CSV file that is not there)', async () => {
+    const env = { DATABASE_URL: await testDatabaseUrl(), MASTER_HASH: 'x' };
+    const job = {
+      name: 'Missing CSV',
+      source: { connector: 'csv', object: 'nope.csv' },
+      destination: { connector: 'csv', object: 'out.csv' },
+      mapping: [{ column: 'id', mapped: 'id' }],
+    };
+    writeFileSync(join(dir.path, 'job.json'), JSON.stringify(job));
+    const added = await cli(['jobs', 'add', '--file', 'job.json', '--json'], env);
+    const { id } = JSON.parse(added.stdout) as { id: number };
+    const run = await cli(['run', '--job', String(id)], env);
+    expect(run.status).toBe(65);
+    expect(run.stderr).toContain(`CSV-файл не найден: ${join(dir.path, 'nope.csv')}`);
   });
 
   it('db: a DATABASE_URL that is not a URL, with its hint', async () => {
