@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '@toolbelt/testkit';
 import { runOnPty, type PtyStep } from '@toolbelt/testkit/pty';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), 'fixture', 'bin', 'run.js');
@@ -21,21 +22,9 @@ function run(
   args: string[],
   options: { env?: Record<string, string>; cwd?: string; input?: string } = {},
 ) {
+  // A fresh working folder per run: its .env and .logs are the run's own.
   const cwd = options.cwd ?? mkdtempSync(join(tmpdir(), 'kit-'));
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '/tmp',
-    NO_COLOR: '1',
-    ...options.env,
-  };
-  const result = spawnSync(process.execPath, ['--', bin, ...args], {
-    cwd,
-    env,
-    encoding: 'utf8',
-    input: options.input ?? '',
-    timeout: 60_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, cwd };
+  return { ...runCli(bin, args, { ...options, cwd, timeoutMs: 60_000 }), cwd };
 }
 
 describe('exit statuses reach the shell', () => {
