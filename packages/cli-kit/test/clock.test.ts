@@ -1,22 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '@toolbelt/testkit';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), 'fixture', 'bin', 'run.js');
 
 function run(args: string[], env: Record<string, string>, dotenv?: string) {
   const cwd = mkdtempSync(join(tmpdir(), 'kit-clock-'));
   if (dotenv !== undefined) writeFileSync(join(cwd, '.env'), dotenv);
-  const result = spawnSync(process.execPath, ['--', bin, ...args], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: cwd, NO_COLOR: '1', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { status: result.status, stderr: result.stderr, cwd };
+  return { ...runCli(bin, args, { cwd, env: { HOME: cwd, ...env }, timeoutMs: 60_000 }), cwd };
 }
 
 describe('TOOLBELT_NOW', () => {
