@@ -61,7 +61,8 @@ export function createOutboxMailer(options: OutboxMailerOptions = {}): Mailer {
   if (!Number.isInteger(max) || max < 1 || max > MAX_RECIPIENTS_PER_MESSAGE) {
     throw configError([
       problemTexts(
-        settingProblem('outbox maxRecipientsPerMessage', 'maxRecipients', {
+        settingProblem('outbox maxRecipientsPerMessage', 'wholeNumberRange', {
+          min: 1,
           max: MAX_RECIPIENTS_PER_MESSAGE,
         }),
       ),

@@ -4,6 +4,7 @@ import type { Transporter } from 'nodemailer';
 import { configError } from '@toolbelt/errors';
 import type { MailMessage, Mailer, SendResult } from './mailer.js';
 import { addressOf, invalidRecipientsResults, planDelivery } from './recipients.js';
+import { problemTexts } from './setting-problem.js';
 import { toSmtpError, type SmtpErrorContext } from './smtp-error.js';
 import {
   resolveSmtpOptions,
@@ -38,8 +39,13 @@ function isDeferred(error: ToolbeltError): boolean {
  * are invalid.
  */
 export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
-  const { resolved, problems } = resolveSmtpOptions(options);
-  if (!resolved) throw configError(problems.map((p) => `SMTP ${p}`));
+  const { resolved, settingProblems } = resolveSmtpOptions(options);
+  if (!resolved)
+    throw configError(
+      settingProblems.map((p) =>
+        problemTexts({ ...p, params: { ...p.params, name: `SMTP ${p.params.name}` } }),
+      ),
+    );
   const smtp: ResolvedSmtpOptions = resolved;
   const { sleep } = options;
   let transporter: Transporter | undefined;

@@ -148,28 +148,32 @@ export function resolveSmtpOptions(options: SmtpMailerOptions): {
     settingProblems.push(settingProblem('user', 'userRequired'));
   if (options.from !== undefined && !isRecipient(options.from))
     settingProblems.push(settingProblem('from', 'address', { value: options.from }));
-  const problems = settingProblems.map(englishProblem);
   const max = options.maxRecipientsPerMessage ?? MAX_RECIPIENTS_PER_MESSAGE;
-  if (!Number.isInteger(max) || max < 1 || max > MAX_RECIPIENTS_PER_MESSAGE) {
-    problems.push(
-      `maxRecipientsPerMessage: must be a whole number from 1 to ${MAX_RECIPIENTS_PER_MESSAGE}`,
+  if (!Number.isInteger(max) || max < 1 || max > MAX_RECIPIENTS_PER_MESSAGE)
+    settingProblems.push(
+      settingProblem('maxRecipientsPerMessage', 'wholeNumberRange', {
+        min: 1,
+        max: MAX_RECIPIENTS_PER_MESSAGE,
+      }),
     );
-  }
   const retries = options.deferredRetries ?? 3;
   if (!Number.isInteger(retries) || retries < 0 || retries > 10)
-    problems.push('deferredRetries: must be a whole number from 0 to 10');
+    settingProblems.push(
+      settingProblem('deferredRetries', 'wholeNumberRange', { min: 0, max: 10 }),
+    );
   if (
     options.deferredBackoffMs !== undefined &&
     (!Number.isFinite(options.deferredBackoffMs) || options.deferredBackoffMs < 0)
   )
-    problems.push('deferredBackoffMs: must be zero or a positive number of milliseconds');
+    settingProblems.push(settingProblem('deferredBackoffMs', 'nonNegativeMs'));
   for (const [name, value] of [
     ['connectionTimeoutMs', options.connectionTimeoutMs],
     ['socketTimeoutMs', options.socketTimeoutMs],
   ] as const) {
     if (value !== undefined && (!Number.isFinite(value) || value <= 0))
-      problems.push(`${name}: must be a positive number of milliseconds`);
+      settingProblems.push(settingProblem(name, 'positiveMs'));
   }
+  const problems = settingProblems.map(englishProblem);
   if (problems.length > 0 || host === undefined) return { problems, settingProblems };
 
   const isSecure = secure ?? port === 465;

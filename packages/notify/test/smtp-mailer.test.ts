@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
+import type { ToolbeltError } from '@toolbelt/errors';
 import { createI18n } from '@toolbelt/i18n';
 import { startSmtpServer, type SmtpTestServer } from '@toolbelt/testkit/smtp';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -293,7 +294,7 @@ describe('createSmtpMailer', () => {
       });
       expect.unreachable();
     } catch (err) {
-      const e = err as { code: string; problems: string[]; message: string };
+      const e = err as ToolbeltError;
       expect(e.code).toBe('CONFIG');
       expect(e.problems).toEqual([
         'SMTP port: must be a whole number from 1 to 65535, got 70000',
@@ -301,7 +302,19 @@ describe('createSmtpMailer', () => {
         'SMTP from: "nobody" is not an e-mail address',
       ]);
       expect(e.message).not.toContain('lonely-secret');
+      expect(JSON.stringify(e.problems)).not.toContain('lonely-secret');
+      expect(e.localized('ru').problems?.[0]).toBe(
+        'SMTP port: должно быть целым числом от 1 до 65535, получено 70000',
+      );
     }
+    expect(() => createSmtpMailer({ host: 'h', deferredRetries: 11, socketTimeoutMs: 0 })).toThrow(
+      expect.objectContaining({
+        problems: [
+          'SMTP deferredRetries: must be a whole number from 0 to 10',
+          'SMTP socketTimeoutMs: must be a positive number of milliseconds',
+        ],
+      }),
+    );
   });
 
   it('speaks implicit TLS (as Gmail on 465) and STARTTLS', { timeout: 60_000 }, async () => {

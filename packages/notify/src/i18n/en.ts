@@ -51,7 +51,9 @@ export const en = {
     gmailPassword: '{{name}}: required when {{other}} is set (a Google app password)',
     webhookUrl: '{{name}}: not a URL; expected https://hooks.slack.com/services/...',
     webhookHttps: '{{name}}: must be an https:// URL',
-    maxRecipients: '{{name}}: must be a whole number from 1 to {{max}}',
+    wholeNumberRange: '{{name}}: must be a whole number from {{min}} to {{max}}',
+    nonNegativeMs: '{{name}}: must be zero or a positive number of milliseconds',
+    positiveMs: '{{name}}: must be a positive number of milliseconds',
   },
   hints: {
     smtpAuth:

@@ -54,7 +54,9 @@ export const ru = {
     gmailPassword: '{{name}}: обязателен, когда задан {{other}} (пароль приложения Google)',
     webhookUrl: '{{name}}: не URL; ожидается https://hooks.slack.com/services/...',
     webhookHttps: '{{name}}: должен быть URL https://',
-    maxRecipients: '{{name}}: должно быть целым числом от 1 до {{max}}',
+    wholeNumberRange: '{{name}}: должно быть целым числом от {{min}} до {{max}}',
+    nonNegativeMs: '{{name}}: должно быть нулём или положительным числом миллисекунд',
+    positiveMs: '{{name}}: должно быть положительным числом миллисекунд',
   },
   hints: {
     smtpAuth:
