@@ -12,6 +12,7 @@ import type { BatchSummary } from './batches.js';
 import { historyStatuses, historyStatusNames, logTypes, type ConnectorKind } from './codes.js';
 import {
   ConnectorStop,
+  DestinationConnector,
   SourceConnector,
   type Connector,
   type ConnectorClass,
@@ -274,7 +275,7 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
         });
       }
     } else {
-      outcome.batches = (instance as unknown as { batchCount?: number }).batchCount ?? 0;
+      outcome.batches = instance instanceof DestinationConnector ? instance.batchCount : 0;
       if (!options.dryRun)
         await jobs.updateHistory(historyId, {
           status: historyStatuses.finished,
