@@ -1,5 +1,5 @@
 import { isEmailAddress, isRecipient, MAX_RECIPIENTS_PER_MESSAGE } from './recipients.js';
-import { englishProblem, settingProblem, type SettingProblem } from './setting-problem.js';
+import { settingProblem, type SettingProblem } from './setting-problem.js';
 
 /** Options of the SMTP adapter. Give `url`, or `host` (and the rest as needed). */
 export interface SmtpMailerOptions {
@@ -116,8 +116,7 @@ export function parseSmtpUrl(
  */
 export function resolveSmtpOptions(options: SmtpMailerOptions): {
   resolved?: ResolvedSmtpOptions;
-  problems: string[];
-  /** The problems of the settings a user gives (url, host, port, user, password, from), as data. */
+  /** Every problem of the options (url, host, port, user, password, from, limits), as data. */
   settingProblems: SettingProblem[];
 } {
   const settingProblems: SettingProblem[] = [];
@@ -173,15 +172,13 @@ export function resolveSmtpOptions(options: SmtpMailerOptions): {
     if (value !== undefined && (!Number.isFinite(value) || value <= 0))
       settingProblems.push(settingProblem(name, 'positiveMs'));
   }
-  const problems = settingProblems.map(englishProblem);
-  if (problems.length > 0 || host === undefined) return { problems, settingProblems };
+  if (settingProblems.length > 0 || host === undefined) return { settingProblems };
 
   const isSecure = secure ?? port === 465;
   const finalPort = port ?? (isSecure ? 465 : 587);
   const from = options.from ?? (user !== undefined && isEmailAddress(user) ? user : DEFAULT_FROM);
   const hostForUrl = host.includes(':') ? `[${host}]` : host;
   return {
-    problems,
     settingProblems,
     resolved: {
       host,
