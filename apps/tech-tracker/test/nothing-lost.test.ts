@@ -18,7 +18,7 @@ import { syncTracker } from '../src/run-sync.js';
 import { makeExamples, writeWorkbook } from '../../../examples/tech-tracker/make.mjs';
 import { sampleSpreadsheets } from '../../../examples/tech-tracker/sample-data.mjs';
 import { fullDir, readOnlyDir } from '@toolbelt/testkit/fs-faults';
-import { readXlsxTab } from './workbooks.js';
+import { exampleFolder, readXlsxTab } from './workbooks.js';
 import { parseSyncReport } from './json.js';
 
 // Issue 12 ("Nothing lost"), items 3, 4, 5, 9 for tech-tracker, through the built CLI.
@@ -127,12 +127,7 @@ describe('one writer per .xlsx tracker (item 3)', () => {
 });
 
 describe('column maps beyond the MOT, or ambiguous (item 5)', () => {
-  let dir: TempDir;
-  beforeEach(async () => {
-    dir = makeTempDir('tt-columns');
-    await makeExamples(dir.path);
-  });
-  afterEach(() => dir.cleanup());
+  const dir = exampleFolder('tt-columns');
 
   it.each([
     [{ Title: 99_999_999 }, /Title is column [A-Z]+, right of the last column AZ of Master_23-24/],
@@ -171,12 +166,7 @@ describe('column maps beyond the MOT, or ambiguous (item 5)', () => {
 });
 
 describe('a file system that refuses writes (item 9)', () => {
-  let dir: TempDir;
-  beforeEach(async () => {
-    dir = makeTempDir('tt-io');
-    await makeExamples(dir.path);
-  });
-  afterEach(() => dir.cleanup());
+  const dir = exampleFolder('tt-io');
 
   it('a read-only backup folder: exit 74 naming it, the tracker untouched', async () => {
     const ro = readOnlyDir();

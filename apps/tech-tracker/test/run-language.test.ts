@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { acquireLock } from '@toolbelt/lock';
 import { appBin } from '@toolbelt/testkit/cli-mistakes';
 import { runCliAsync } from '@toolbelt/testkit/run-cli';
-import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeExamples, writeWorkbook } from '../../../examples/tech-tracker/make.mjs';
+import { describe, expect, it } from 'vitest';
+import { writeWorkbook } from '../../../examples/tech-tracker/make.mjs';
 import { sampleSpreadsheets } from '../../../examples/tech-tracker/sample-data.mjs';
+import { exampleFolder } from './workbooks.js';
 import { parseErrorJson } from './json.js';
 
 // Issue 14: an error of every package tech-tracker uses reaches the user in the run's
@@ -16,12 +16,7 @@ const run = (args: string[], cwd: string, env: Record<string, string> = {}) =>
   runCliAsync(bin, args, { cwd, env });
 
 describe('tech-tracker sync --lang ru: every error in Russian', () => {
-  let dir: TempDir;
-  beforeEach(async () => {
-    dir = makeTempDir('tech-tracker-ru');
-    await makeExamples(dir.path);
-  });
-  afterEach(() => dir.cleanup());
+  const dir = exampleFolder('tech-tracker-ru');
 
   it('google: a workbook without the school year tab (tabMissing)', async () => {
     const ru = await run(['sync', '--school-year', '24-25', '--lang', 'ru'], dir.path);

@@ -1,8 +1,7 @@
 import { appBin } from '@toolbelt/testkit/cli-mistakes';
 import { runCliAsync } from '@toolbelt/testkit/run-cli';
-import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeExamples } from '../../../examples/tech-tracker/make.mjs';
+import { describe, expect, it } from 'vitest';
+import { exampleFolder } from './workbooks.js';
 import { parseErrorJson, parseSyncReport, syncReportSchema } from './json.js';
 
 // The --json contract of `sync`, checked by its zod schema (test/json.ts): what a pipeline
@@ -11,12 +10,7 @@ const bin = appBin(import.meta.url);
 const SYNC = ['sync', '--school-year', '23-24', '--today', '2023-07-15', '--json'];
 
 describe('tech-tracker sync --json', () => {
-  let dir: TempDir;
-  beforeEach(async () => {
-    dir = makeTempDir('tech-tracker-json');
-    await makeExamples(dir.path);
-  });
-  afterEach(() => dir.cleanup());
+  const dir = exampleFolder('tech-tracker-json');
 
   it('a dry run: the diff, nothing written, no backup, no notification', async () => {
     const run = await runCliAsync(bin, [...SYNC, '--dry-run'], { cwd: dir.path });

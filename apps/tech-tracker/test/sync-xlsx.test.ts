@@ -1,12 +1,11 @@
 import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeTempDir, type TempDir } from '@toolbelt/testkit/temp-dir';
 import { appBin } from '@toolbelt/testkit/cli-mistakes';
 import { runCliAsync } from '@toolbelt/testkit/run-cli';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeExamples, writeWorkbook } from '../../../examples/tech-tracker/make.mjs';
+import { describe, expect, it } from 'vitest';
+import { writeWorkbook } from '../../../examples/tech-tracker/make.mjs';
 import { sampleSpreadsheets } from '../../../examples/tech-tracker/sample-data.mjs';
-import { readXlsxTab, stampOf, withoutStamp, SAMPLE_SYNC } from './workbooks.js';
+import { exampleFolder, readXlsxTab, stampOf, withoutStamp, SAMPLE_SYNC } from './workbooks.js';
 import { parseSyncReport } from './json.js';
 
 const bin = appBin(import.meta.url);
@@ -15,12 +14,7 @@ const SYNC = SAMPLE_SYNC;
 const TAB = '23-24 Tracker';
 
 describe('tech-tracker sync on .xlsx workbooks', () => {
-  let dir: TempDir;
-  beforeEach(async () => {
-    dir = makeTempDir('tech-tracker-xlsx');
-    await makeExamples(dir.path);
-  });
-  afterEach(() => dir.cleanup());
+  const dir = exampleFolder('tech-tracker-xlsx');
 
   it('syncs the sample: appends, stamps, rescinds, keeps tech columns with their rows, sorts newest first', async () => {
     const before = await readXlsxTab(join(dir.path, 'tech-tracker.xlsx'), TAB);
