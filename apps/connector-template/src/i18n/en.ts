@@ -29,6 +29,7 @@ export const en = {
     created:
       'Created the {{kind}} connector {{name}} in {{dir}} and its registry entry in {{registry}}.',
     next: 'Next: build it (pnpm build) and test it (pnpm test) in {{dir}}.',
+    httpRequests: 'HTTP requests: {{count}}',
     cancelled:
       'Stopped after {{read}} rows read and {{loaded}} loaded; the next run of the job marks this run Failed.',
   },

@@ -31,6 +31,7 @@ export const ru = {
     someFailed: 'Некоторые проверки не пройдены.',
     created: 'Создан коннектор {{name}} ({{kind}}) в {{dir}} и его запись в реестре {{registry}}.',
     next: 'Дальше: соберите (pnpm build) и проверьте (pnpm test) в {{dir}}.',
+    httpRequests: 'HTTP-запросов: {{count}}',
     cancelled:
       'Остановлено: прочитано строк {{read}}, загружено {{loaded}}; следующий запуск задания отметит этот запуск как Failed.',
   },

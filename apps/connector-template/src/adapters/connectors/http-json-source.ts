@@ -1,5 +1,6 @@
 import { SourceConnector, isInWindow, type Row } from '@toolbelt/connector';
 import { createPagedHttpSource, pipe } from '@toolbelt/etl';
+import { messages } from '../../i18n/index.js';
 import { pickColumns, uploadSink } from './upload-sink.js';
 
 /** Value at a dotted path (`data.items`) of a JSON body. */
@@ -41,7 +42,8 @@ export class HttpJsonSource extends SourceConnector {
       .filter((row) => !filterColumn || isInWindow(row[filterColumn], this.window))
       .map((row) => pickColumns(row, this.sourceColumns))
       .into(uploadSink(this));
-    await this.logInfo(`HTTP requests: ${source.requests}`);
+    // Log rows are written in English.
+    await this.logInfo(messages.format('en', 'log.httpRequests', { count: source.requests }));
   }
 
   override async check(): Promise<void> {
