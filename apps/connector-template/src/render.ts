@@ -7,7 +7,7 @@ import {
   type LogRow,
 } from '@toolbelt/connector';
 import { dbMessages, waitingParams, type LockHolder } from '@toolbelt/db';
-import type { ErrorCode } from '@toolbelt/errors';
+import type { ErrorCode, Texts } from '@toolbelt/errors';
 import type { Language, Translate } from '@toolbelt/i18n';
 import type { RunCounts } from './build-deps.js';
 import { exitCodeOfChecks } from './core/stages.js';
@@ -247,9 +247,9 @@ export function progressLabels(
   };
 }
 
-/** What Ctrl-C says a run did; its history row is marked Failed by the next run. */
-export function cancelNote(counts: RunCounts, lang: Language): string {
-  return messages.format(lang, 'log.cancelled', { ...counts });
+/** What Ctrl-C says a run did (in every language); its history row is marked Failed by the next run. */
+export function cancelNote(counts: RunCounts): Texts {
+  return messages.text('log.cancelled', { ...counts });
 }
 
 /** The log line of a wait for another process that has the embedded database folder. */

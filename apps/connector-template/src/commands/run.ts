@@ -46,7 +46,7 @@ export default class Run extends BaseCommand<typeof Run> {
     const startProgress: BuildDepsContext['startProgress'] = (o) => this.startProgress(o);
     return withDeps(settings, { ...out, now: this.now, signal, startProgress }, async (deps) => {
       // Ctrl-C says how far the job got; its history row is marked Failed by the next run.
-      this.cancelNote = () => cancelNote(deps.counts, this.lang);
+      this.cancelNote = () => cancelNote(deps.counts);
       const result = await runJob(deps, settings);
       process.exitCode = result.exitCode;
       return showRun(result, settings, out);
