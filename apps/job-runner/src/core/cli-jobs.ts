@@ -1,3 +1,4 @@
+import { commonFlagNames } from '@toolbelt/cli-kit/common-flags';
 import { isSecretKey } from '@toolbelt/log';
 import type { FieldType, JobField } from './job-metadata.js';
 import { isForbiddenEnvName } from './job-env.js';
@@ -26,22 +27,10 @@ export interface ManifestCommand {
 }
 
 /**
- * Flags every Toolbelt CLI has (cli-kit's `commonFlagNames`, which a test holds this list to,
- * plus `version` and `timezone`); they are the runner's business, not the job form's.
+ * Flags every Toolbelt CLI has (and `version`, `timezone`): the runner's business, not the job
+ * form's.
  */
-const commonFlags = new Set([
-  'lang',
-  'dotenv',
-  'env-file',
-  'log-dir',
-  'log-keep',
-  'verbose',
-  'quiet',
-  'json',
-  'help',
-  'version',
-  'timezone',
-]);
+const commonFlags = new Set<string>([...commonFlagNames, 'version', 'timezone']);
 
 /** A summary that says the flag must be given ("School year, NN-NN (e.g. 23-24). Required."). */
 const requiredNote = /\s*\(?\brequired\b\)?\.?\s*$/i;
