@@ -1,4 +1,4 @@
-import type { ErrorCode, MessageKey, ToolbeltError } from '@toolbelt/errors';
+import type { ErrorCode, MessageKey, Texts, ToolbeltError } from '@toolbelt/errors';
 import { exitCodes } from '@toolbelt/errors';
 import { prefetch } from '@toolbelt/etl';
 import type { Language } from '@toolbelt/i18n';
@@ -125,15 +125,19 @@ export abstract class Connector {
 
   /** The connector's code. Every connector overrides it. */
   async run(): Promise<void> {
-    await this.logErr(this.text('errors.runNotOverridden', { name: this.name }), 'INTERNAL');
+    await this.logErr(messages.error('INTERNAL', 'errors.runNotOverridden', { name: this.name }));
   }
 
   /** Optional reachability check for `connector-template check` (open the file, call the API...). */
   async check(): Promise<void> {}
 
-  /** Log an info message: printed and stored as a log row (type 1). */
-  async logInfo(message: string): Promise<void> {
-    await this.writeLog(logTypes.info, message, true);
+  /**
+   * Log an info message: printed and stored as a log row (type 1). Given the texts of a
+   * catalog (`messages.text(...)`), the row is English and the console in the run's language.
+   */
+  async logInfo(message: string | Texts): Promise<void> {
+    if (typeof message === 'string') await this.writeLog(logTypes.info, message, true);
+    else await this.writeLog(logTypes.info, message.en, true, message[this.context.lang]);
   }
 
   /**
@@ -231,7 +235,7 @@ export abstract class SourceConnector extends Connector {
       ...this.context.batchLimits,
       onBatch: async ({ key, rows: n }) => {
         this.context.progress?.batches(1);
-        if (!this.dryRun) await this.logInfo(this.text('log.uploaded', { key, rows: n }));
+        if (!this.dryRun) await this.logInfo(messages.text('log.uploaded', { key, rows: n }));
       },
     });
     const progress = this.context.progress;
@@ -291,12 +295,12 @@ export abstract class DestinationConnector extends Connector {
    */
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   async batch(rows: Row[]): Promise<number | void> {
-    await this.logErr(this.text('errors.runNotOverridden', { name: this.name }), 'INTERNAL');
+    await this.logErr(messages.error('INTERNAL', 'errors.runNotOverridden', { name: this.name }));
   }
 
   /** Empties the destination object before the first batch of a Replace job. */
   async clear(): Promise<void> {
-    await this.logErr(this.text('errors.replaceNotSupported', { name: this.name }), 'CONFIG');
+    await this.logErr(messages.error('CONFIG', 'errors.replaceNotSupported', { name: this.name }));
   }
 
   /** Lists `etlJobHistory/e{history}` and calls `batch(rows)` once per object, in order. */
@@ -307,10 +311,10 @@ export abstract class DestinationConnector extends Connector {
       1,
     )) {
       if (this.batchesLoaded === 0 && this.job.updateMethod === updateMethods.replace) {
-        await this.logInfo(this.text('log.replacing', { object: this.object }));
+        await this.logInfo(messages.text('log.replacing', { object: this.object }));
         await this.clear();
       }
-      await this.logInfo(this.text('log.loadingBatch', { key }));
+      await this.logInfo(messages.text('log.loadingBatch', { key }));
       const mapped = rows.map((row) => toDestinationRow(this.job.mapping, row));
       const written = await this.batch(mapped);
       const loaded = typeof written === 'number' ? written : mapped.length;

@@ -231,7 +231,7 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
       await instance.logErr(toToolbeltError(error));
     }
     await instance.logInfo(
-      en('log.jobStarted', {
+      messages.text('log.jobStarted', {
         job: job.id,
         name: job.name,
         history: historyId,
@@ -285,8 +285,10 @@ export async function runConnector(options: RunConnectorOptions): Promise<Connec
     outcome.rowsAffected = instance.rowCount;
     // The original's three lines, each ended by a newline.
     const affected = { columns: outcome.columnsAffected, rows: outcome.rowsAffected };
-    const line = `${en('log.success', { name: instance.name })}\n${en('log.affected', affected)}\n`;
-    await instance.logInfo(line);
+    const lines = (lang: Language): string =>
+      `${messages.format(lang, 'log.success', { name: instance.name })}\n${messages.format(lang, 'log.affected', affected)}\n`;
+    const line = lines('en');
+    await instance.logInfo({ en: line, ru: lines('ru') });
     return {
       ...outcome,
       status: kind === 'source' && !options.dryRun ? 'Running' : 'Finished',

@@ -256,6 +256,27 @@ describe('failures', () => {
     expect(errors).toMatchObject([{ text: 'The API refused the token.', external: true }]);
   });
 
+  it('tells the console in the run language and writes the log rows in English', async () => {
+    const { base, jobs, lines } = await setUp();
+    const outcome = await runConnector({
+      ...base,
+      kind: 'source',
+      connector: PeopleSource,
+      lang: 'ru',
+    });
+    const rows = (await jobs.listLogs({ historyId: outcome.historyId as number })).map(
+      (l) => l.text,
+    );
+    expect(rows.at(-1)).toBe(
+      'Successfully ran test-source connector.\nColumns affected: 2\nRows affected: 2\n',
+    );
+    expect(rows.some((r) => r.startsWith('Uploaded batch'))).toBe(true);
+    const console = lines.join('\n');
+    expect(console).toContain('Коннектор test-source успешно выполнен.\nЗатронуто столбцов: 2');
+    expect(console).toContain('Загружен пакет');
+    expect(console).not.toContain('Successfully ran');
+  });
+
   it('an error made by a catalog stops with its code: English row, the console in the run language', async () => {
     class Missing extends PeopleSource {
       override run(): Promise<void> {

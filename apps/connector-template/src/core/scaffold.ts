@@ -36,8 +36,9 @@ export class ${cls} extends SourceConnector {
 
   override async run(): Promise<void> {
     if (this.object.trim() === '') throw messages.error('CONFIG', 'errors.noObject');
+    // The log row in English, the console in the run's language.
     await this.logInfo(
-      messages.format('en', 'log.reading', { columns: this.sourceColumns.join(', '), object: this.object }),
+      messages.text('log.reading', { columns: this.sourceColumns.join(', '), object: this.object }),
     );
     // Replace with the real read: call your API with this.credentials, page by page, and
     // upload each page as it arrives so memory stays flat.
@@ -138,7 +139,7 @@ describe('toItem', () => {
 /** The connector's catalog: its errors and log lines in English and Russian. */
 function catalogCode(id: string): Record<string, string> {
   return {
-    'src/i18n/en.ts': `/** The ${id} connector's texts in English (log rows are written in English). */
+    'src/i18n/en.ts': `/** The ${id} connector's texts in English (the language of the job's log rows). */
 export const en = {
   errors: {
     noObject: 'The job names no ${id} object: set its object in the job file.',
