@@ -97,6 +97,11 @@ function tabOf(tabs: readonly TabData[], i: number): TabData {
   return tab;
 }
 
+function settled<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
+}
+
 function totalCalls(counts: Record<string, number>): number {
   return Object.values(counts).reduce((a, b) => a + b, 0);
 }
@@ -127,10 +132,14 @@ export async function syncTracker(
   }
 
   logger.info(t('log.reading', { mot: deps.mot.location, tracker: deps.tracker.location }));
-  const [motTabs, trackerTabs] = await Promise.all([
+  // Both reads at once; when both fail, the MOT's error is told, whichever came first, so that
+  // the same input always gets the same message.
+  const [motRead, trackerRead] = await Promise.allSettled([
     deps.mot.readTabs([{ tab: tabs.mot, strikethroughColumn: idColumn }]),
     deps.tracker.readTabs([{ tab: tabs.cleared, range: CLEARED_RANGE }, { tab: tabs.tracker }]),
   ]);
+  const motTabs = settled(motRead);
+  const trackerTabs = settled(trackerRead);
   const motTab = tabOf(motTabs, 0);
   const clearedTab = tabOf(trackerTabs, 0);
   const trackerTab = tabOf(trackerTabs, 1);
