@@ -3,7 +3,7 @@
  * `run-*` orchestrators in, text in the user's language out.
  */
 import { formatTable } from '@toolbelt/cli-kit';
-import { dbCatalog, lockCatalog, waitingParams, type LockHolder } from '@toolbelt/db';
+import { dbMessages, waitingParams, type LockHolder } from '@toolbelt/db';
 import type { Bilingual, Translate } from '@toolbelt/i18n';
 import type { Logger } from '@toolbelt/log';
 import { formatElapsed, runElapsedMs } from './core/elapsed.js';
@@ -20,16 +20,18 @@ import type { DoctorResult, JobSummary, ScheduleSummary } from './run-library.js
 import type { ServeEvents } from './run-serve.js';
 import type { WorkerEvents } from './run-worker.js';
 
-/** The catalogs of the commands (`job-runner` first: the default namespace). */
+/**
+ * The catalogs of the commands' words (`job-runner` first: the default namespace; `db` for its
+ * waiting line). Errors need none: they carry their texts.
+ */
 export const catalogs: Record<string, Bilingual> = {
   'job-runner': messages.catalog,
-  db: dbCatalog,
-  lock: lockCatalog,
+  db: dbMessages.catalog,
 };
 
 /** "Waiting for ... to release the data folder". */
 export function waitingLine(holder: LockHolder, dataDir: string, t: Translate): string {
-  return t('db:waiting', waitingParams(holder, dataDir));
+  return t('db:log.waiting', waitingParams(holder, dataDir));
 }
 
 /** A run's status in the user's language. */

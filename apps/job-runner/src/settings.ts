@@ -1,6 +1,6 @@
 import { delimiter } from 'node:path';
 import { Flags } from '@oclif/core';
-import type { Env } from '@toolbelt/cli-kit';
+import { usageProblems, type Env } from '@toolbelt/cli-kit';
 import type { ToolbeltError } from '@toolbelt/errors';
 import { parseDuration } from './core/duration.js';
 import { parseSetItems } from './core/job-params.js';
@@ -62,15 +62,9 @@ export interface SettingsRead<T> {
 
 /** The settings, or the one problem, or a USAGE error listing every problem. */
 export function settingsOrThrow<T>(read: SettingsRead<T>): T {
-  const [first, ...others] = read.problems;
-  if (first === undefined) return read.settings;
-  if (others.length === 0) throw first;
-  throw messages.error(
-    'USAGE',
-    'errors.settings',
-    {},
-    { problems: read.problems.map((p) => p.texts ?? p.message) },
-  );
+  const error = usageProblems(read.problems);
+  if (error) throw error;
+  return read.settings;
 }
 
 /** The runner's settings: flags over `JOB_RUNNER_*` variables over defaults. */

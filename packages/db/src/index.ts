@@ -13,5 +13,5 @@ export { migrate, type MigrateOptions, type MigrateResult } from './migrate.js';
 export { redactUrl } from './database-error.js';
 export { toCsvField } from './copy-csv.js';
 export { waitingParams } from './waiting.js';
-export { dbCatalog, messages as dbMessages } from './i18n/index.js';
-export { lockCatalog, lockMessages, type LockHolder } from '@toolbelt/lock';
+export { messages as dbMessages } from './i18n/index.js';
+export { lockMessages, type LockHolder } from '@toolbelt/lock';

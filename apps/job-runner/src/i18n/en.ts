@@ -4,7 +4,6 @@
  */
 export const en = {
   errors: {
-    settings: 'Some flags or settings are wrong:',
     paramsList: 'Invalid parameters for {{job}}:',
     noJob: 'No job named "{{job}}" (see job-runner list).',
     noRun: 'No run {{run}}.',

@@ -3,7 +3,6 @@ import type { Catalog } from '@toolbelt/i18n';
 /** Russian messages of job-runner: the same keys as `en.ts`. */
 export const ru = {
   errors: {
-    settings: 'Неверные флаги или настройки:',
     paramsList: 'Неверные параметры задания {{job}}:',
     noJob: 'Задания «{{job}}» нет (см. job-runner list).',
     noRun: 'Запуска {{run}} нет.',
