@@ -1,4 +1,4 @@
-import { columnIndex, columnLetters } from '@toolbelt/google';
+import { columnIndex, columnLetters } from '@toolbelt/google/a1';
 import { DEFAULT_MOT_COLUMNS, SHARED_FIELDS, type SharedField } from './layout.js';
 import { toText, type SheetCell } from './cell-text.js';
 

@@ -6,7 +6,7 @@ import {
   TRACKER_HEADER_ROW,
   TRACKER_HEADERS,
 } from './layout.js';
-import { columnLetters } from '@toolbelt/google';
+import { columnLetters } from '@toolbelt/google/a1';
 import { toTrackerValues, type TrackerSheet } from './sheet-rows.js';
 
 /** A cell as written: `null` leaves it empty. */

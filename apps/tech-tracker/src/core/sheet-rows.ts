@@ -11,7 +11,7 @@ import {
   TRACKER_HEADERS,
   type SharedField,
 } from './layout.js';
-import { columnLetters } from '@toolbelt/google';
+import { columnLetters } from '@toolbelt/google/a1';
 
 /** The MOT tab as the core needs it. */
 export interface MotSheet {
