@@ -92,7 +92,8 @@ export const en = {
     },
     doctor: {
       ok: '{{count}} jobs found; every candidate has complete metadata.',
-      problems: '{{count}} candidates are not listed:',
+      problems_one: '{{count}} candidate is not listed:',
+      problems_other: '{{count}} candidates are not listed:',
       database: 'Database: {{kind}}',
     },
     statuses: {
