@@ -1,3 +1,4 @@
+import { seededRandom } from '@toolbelt/testkit';
 import { describe, expect, it } from 'vitest';
 import { endsInCharacter, readJsonArray } from './record-stream.js';
 
@@ -19,18 +20,6 @@ async function all(source: AsyncIterable<Uint8Array>): Promise<unknown[]> {
   return out;
 }
 
-/** Small seeded PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('readJsonArray', () => {
   const records = [{ a: 'Жук 🐞', b: null, c: [1, { d: true }] }, { e: 'it\'s "quoted"' }, 3];
   it('yields each element whatever the chunk boundaries (multi-byte characters split too)', async () => {
@@ -41,7 +30,7 @@ describe('readJsonArray', () => {
   });
 
   it('decodes UTF-8 like a whole-document decode: ASCII and non-ASCII chunks mixed, cut anywhere', async () => {
-    const random = prng(3);
+    const random = seededRandom(3);
     const words = ['plain', 'Жук', '🐞', 'é', '\uFEFF', 'a\\"b', '日本', 'x'.repeat(40)];
     for (let round = 0; round < 200; round++) {
       const values = Array.from({ length: 1 + Math.floor(random() * 6) }, () => ({
@@ -60,7 +49,7 @@ describe('readJsonArray', () => {
   });
 
   it('decodes large chunks with a few non-ASCII characters (4 KiB blocks) like a whole decode', async () => {
-    const random = prng(11);
+    const random = seededRandom(11);
     const values = Array.from({ length: 3000 }, (_, i) => ({
       i,
       s: random() < 0.05 ? `Жук ${'🐞'.repeat(i % 3)} ы` : 'x'.repeat(Math.floor(random() * 300)),
