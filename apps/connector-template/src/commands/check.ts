@@ -1,11 +1,8 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
-import { withDeps } from '../build-deps.js';
 import { helpEn } from '../i18n/help.js';
-import { showCheck } from '../render.js';
-import { runCheck, type CheckResult } from '../run-check.js';
-import { readCheckSettings, settingsOrThrow } from '../settings.js';
+import type { CheckResult } from '../run-check.js';
 
 const { summary, flags: help } = helpEn.check;
 
@@ -22,6 +19,11 @@ export default class Check extends BaseCommand<typeof Check> {
   static override exitCodes: readonly ErrorCode[] = ['OK', 'USAGE', 'CONFIG', 'INTERNAL'];
 
   async run(): Promise<CheckResult> {
+    // Settings (zod), adapters and the orchestrator load only once the flags are parsed.
+    const { withDeps } = await import('../build-deps.js');
+    const { showCheck } = await import('../render.js');
+    const { runCheck } = await import('../run-check.js');
+    const { readCheckSettings, settingsOrThrow } = await import('../settings.js');
     const settings = settingsOrThrow(readCheckSettings(this.flags, this.env, process.cwd()));
     const print = (text: string) => this.log(text);
     const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };

@@ -1,11 +1,8 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
-import { withDeps } from '../build-deps.js';
 import { helpEn } from '../i18n/help.js';
-import { showHistory, type HistoryJson } from '../render.js';
-import { runHistory } from '../run-history.js';
-import { readHistorySettings, settingsOrThrow } from '../settings.js';
+import type { HistoryJson } from '../render.js';
 
 const { summary, flags: help } = helpEn.history;
 
@@ -25,6 +22,11 @@ export default class History extends BaseCommand<typeof History> {
   static override writesLogFile = false;
 
   async run(): Promise<HistoryJson> {
+    // Settings (zod), adapters and the orchestrator load only once the flags are parsed.
+    const { withDeps } = await import('../build-deps.js');
+    const { showHistory } = await import('../render.js');
+    const { runHistory } = await import('../run-history.js');
+    const { readHistorySettings, settingsOrThrow } = await import('../settings.js');
     const settings = settingsOrThrow(readHistorySettings(this.flags, this.env, process.cwd()));
     const print = (text: string) => this.log(text);
     const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };

@@ -1,11 +1,8 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
-import { buildNewDeps } from '../build-deps.js';
 import { helpEn } from '../i18n/help.js';
-import { showNew } from '../render.js';
-import { runNew, type NewResult } from '../run-new.js';
-import { readNewSettings, settingsOrThrow } from '../settings.js';
+import type { NewResult } from '../run-new.js';
 
 const { summary, args, flags: help } = helpEn.new;
 
@@ -28,6 +25,11 @@ export default class New extends BaseCommand<typeof New> {
   static override writesLogFile = false;
 
   async run(): Promise<NewResult> {
+    // Settings (zod), adapters and the orchestrator load only once the flags are parsed.
+    const { buildNewDeps } = await import('../build-deps.js');
+    const { showNew } = await import('../render.js');
+    const { runNew } = await import('../run-new.js');
+    const { readNewSettings, settingsOrThrow } = await import('../settings.js');
     const settings = settingsOrThrow(readNewSettings(this.args.name, this.flags, process.cwd()));
     const result = await runNew(buildNewDeps(), settings, this.config.version);
     return showNew(result, {

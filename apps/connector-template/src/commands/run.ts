@@ -1,11 +1,9 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
-import { withDeps, type BuildDepsContext } from '../build-deps.js';
+import type { BuildDepsContext } from '../build-deps.js';
 import { helpEn } from '../i18n/help.js';
-import { cancelNote, showRun } from '../render.js';
-import { runJob, type RunJobResult } from '../run-job.js';
-import { readRunSettings, settingsOrThrow } from '../settings.js';
+import type { RunJobResult } from '../run-job.js';
 
 const { summary, description, flags: help } = helpEn.run;
 const exitCodes: ErrorCode[] = [
@@ -39,6 +37,11 @@ export default class Run extends BaseCommand<typeof Run> {
   static override exitCodes = exitCodes;
 
   async run(): Promise<RunJobResult> {
+    // Settings (zod), adapters and the orchestrator load only once the flags are parsed.
+    const { withDeps } = await import('../build-deps.js');
+    const { cancelNote, showRun } = await import('../render.js');
+    const { runJob } = await import('../run-job.js');
+    const { readRunSettings, settingsOrThrow } = await import('../settings.js');
     const settings = settingsOrThrow(readRunSettings(this.flags, this.env, process.cwd()));
     const print = (text: string) => this.log(text);
     const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };

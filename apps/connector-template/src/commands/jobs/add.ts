@@ -1,11 +1,8 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
-import { withDeps } from '../../build-deps.js';
 import { helpEn } from '../../i18n/help.js';
-import { showAdded } from '../../render.js';
-import { addJob, type SavedJob } from '../../run-jobs.js';
-import { readJobFileSettings, settingsOrThrow } from '../../settings.js';
+import type { SavedJob } from '../../run-jobs.js';
 
 const { summary, description, flags: help } = helpEn['jobs:add'];
 
@@ -19,6 +16,11 @@ export default class JobsAdd extends BaseCommand<typeof JobsAdd> {
   static override exitCodes: readonly ErrorCode[] = ['OK', 'USAGE', 'DATA', 'CONFIG', 'INTERNAL'];
 
   async run(): Promise<SavedJob> {
+    // Settings (zod), adapters and the orchestrator load only once the flags are parsed.
+    const { withDeps } = await import('../../build-deps.js');
+    const { showAdded } = await import('../../render.js');
+    const { addJob } = await import('../../run-jobs.js');
+    const { readJobFileSettings, settingsOrThrow } = await import('../../settings.js');
     const settings = settingsOrThrow(
       readJobFileSettings(this.flags, undefined, this.env, process.cwd()),
     );

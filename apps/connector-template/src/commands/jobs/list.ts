@@ -1,10 +1,7 @@
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
-import { withDeps } from '../../build-deps.js';
 import { helpEn } from '../../i18n/help.js';
-import { showJobs, type JobsJson } from '../../render.js';
-import { listJobs } from '../../run-jobs.js';
-import { readSettings, settingsOrThrow } from '../../settings.js';
+import type { JobsJson } from '../../render.js';
 
 export default class JobsList extends BaseCommand<typeof JobsList> {
   static override summary = helpEn['jobs:list'].summary;
@@ -13,6 +10,11 @@ export default class JobsList extends BaseCommand<typeof JobsList> {
   static override writesLogFile = false;
 
   async run(): Promise<JobsJson> {
+    // Settings (zod), adapters and the orchestrator load only once the flags are parsed.
+    const { withDeps } = await import('../../build-deps.js');
+    const { showJobs } = await import('../../render.js');
+    const { listJobs } = await import('../../run-jobs.js');
+    const { readSettings, settingsOrThrow } = await import('../../settings.js');
     const settings = settingsOrThrow(readSettings({}, this.env, process.cwd()));
     const print = (text: string) => this.log(text);
     const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };

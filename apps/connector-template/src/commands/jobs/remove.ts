@@ -1,11 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
-import { withDeps } from '../../build-deps.js';
 import { helpEn } from '../../i18n/help.js';
-import { showRemoved } from '../../render.js';
-import { removeJob } from '../../run-jobs.js';
-import { readJobSettings, settingsOrThrow } from '../../settings.js';
 
 const { summary, args, flags: help } = helpEn['jobs:remove'];
 
@@ -30,6 +26,11 @@ export default class JobsRemove extends BaseCommand<typeof JobsRemove> {
   ];
 
   async run(): Promise<{ id: number; name: string; removed: true }> {
+    // Settings (zod), adapters and the orchestrator load only once the flags are parsed.
+    const { withDeps } = await import('../../build-deps.js');
+    const { showRemoved } = await import('../../render.js');
+    const { removeJob } = await import('../../run-jobs.js');
+    const { readJobSettings, settingsOrThrow } = await import('../../settings.js');
     const settings = settingsOrThrow(
       readJobSettings(this.flags, this.args.id, this.env, process.cwd()),
     );

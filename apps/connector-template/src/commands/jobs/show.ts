@@ -1,11 +1,8 @@
 import { Args } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
-import { withDeps } from '../../build-deps.js';
 import { helpEn } from '../../i18n/help.js';
-import { showJob, type ShownJob } from '../../render.js';
-import { showJob as readJob } from '../../run-jobs.js';
-import { readJobSettings, settingsOrThrow } from '../../settings.js';
+import type { ShownJob } from '../../render.js';
 
 const { summary, args } = helpEn['jobs:show'];
 
@@ -22,6 +19,11 @@ export default class JobsShow extends BaseCommand<typeof JobsShow> {
   static override writesLogFile = false;
 
   async run(): Promise<ShownJob> {
+    // Settings (zod), adapters and the orchestrator load only once the flags are parsed.
+    const { withDeps } = await import('../../build-deps.js');
+    const { showJob } = await import('../../render.js');
+    const { showJob: readJob } = await import('../../run-jobs.js');
+    const { readJobSettings, settingsOrThrow } = await import('../../settings.js');
     const settings = settingsOrThrow(readJobSettings({}, this.args.id, this.env, process.cwd()));
     const print = (text: string) => this.log(text);
     const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };

@@ -1,11 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '@toolbelt/cli-kit';
 import type { ErrorCode } from '@toolbelt/errors';
-import { withDeps } from '../../build-deps.js';
 import { helpEn } from '../../i18n/help.js';
-import { showUpdated } from '../../render.js';
-import { updateJob } from '../../run-jobs.js';
-import { readJobFileSettings, settingsOrThrow } from '../../settings.js';
 
 const { summary, args, flags: help } = helpEn['jobs:update'];
 
@@ -21,6 +17,11 @@ export default class JobsUpdate extends BaseCommand<typeof JobsUpdate> {
   static override exitCodes: readonly ErrorCode[] = ['OK', 'USAGE', 'DATA', 'CONFIG', 'INTERNAL'];
 
   async run(): Promise<{ id: number; name: string }> {
+    // Settings (zod), adapters and the orchestrator load only once the flags are parsed.
+    const { withDeps } = await import('../../build-deps.js');
+    const { showUpdated } = await import('../../render.js');
+    const { updateJob } = await import('../../run-jobs.js');
+    const { readJobFileSettings, settingsOrThrow } = await import('../../settings.js');
     const settings = settingsOrThrow(
       readJobFileSettings(this.flags, this.args.id, this.env, process.cwd()),
     );
