@@ -1,11 +1,8 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand, toCommandError } from '@toolbelt/cli-kit';
 import { errorCodes } from '@toolbelt/errors';
-import { buildDeps } from '../build-deps.js';
 import { helpEn, messages } from '../i18n/index.js';
-import { renderSync } from '../render.js';
-import { runSync, type SyncReport } from '../run-sync.js';
-import { readSyncSettings } from '../settings.js';
+import type { SyncReport } from '../run-sync.js';
 
 const help = helpEn.sync;
 const text = (name: keyof typeof help.flags) => ({ summary: help.flags[name] });
@@ -33,6 +30,11 @@ export default class Sync extends BaseCommand<typeof Sync> {
   };
 
   async run(): Promise<SyncReport> {
+    // Settings, adapters and the orchestrator load only once the flags are parsed.
+    const { buildDeps } = await import('../build-deps.js');
+    const { renderSync } = await import('../render.js');
+    const { runSync } = await import('../run-sync.js');
+    const { readSyncSettings } = await import('../settings.js');
     const settings = await readSyncSettings(this.flags, this.env, this.startedAt);
     const deps = await buildDeps(settings, {
       env: this.env,
