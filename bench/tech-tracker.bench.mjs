@@ -17,6 +17,7 @@ import { messages } from '../apps/tech-tracker/dist/i18n/index.js';
 import { syncTracker } from '../apps/tech-tracker/dist/run-sync.js';
 import { createLogger } from '../packages/log/dist/index.js';
 import { startGoogleStandIn } from '../packages/testkit/dist/google.js';
+import { seededRandom } from '../packages/testkit/dist/random.js';
 
 const log = (line) => process.stderr.write(`${line}\n`);
 const results = [];
@@ -79,17 +80,7 @@ results.push({
 
 // 2. diffTracker on 50,000 rows vs. the same merge in pandas.
 const ROWS = 50_000;
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const r = rng(50_000);
+const r = seededRandom(50_000);
 const day = (n) => new Date(Date.UTC(2023, 3, 1) + n * 86_400_000).toISOString().slice(0, 10);
 const motRows = [];
 const trackerRows = [];
