@@ -98,20 +98,20 @@ export function defineMessages<const C extends Catalog>(
   catalog: { en: C; ru: Catalog },
 ): Messages<C> {
   const pair: Bilingual = { en: catalog.en, ru: catalog.ru };
-  // Made on first use: defining a catalog costs nothing at start-up.
-  const instances: Partial<Record<Language, I18n>> = {};
-  const instance = (lang: Language): I18n =>
-    (instances[lang] ??= createI18n({
-      lang,
+  // Made on first use, one for both languages: defining a catalog costs nothing at start-up.
+  let shared: I18n | undefined;
+  const instance = (): I18n =>
+    (shared ??= createI18n({
+      lang: 'en',
       namespaces: namespace === 'common' ? {} : { [namespace]: pair },
       defaultNamespace: namespace,
     }));
   const format = (lang: Language, key: string, params?: MessageParams): string => {
-    const i18n = instance(lang);
+    const i18n = instance();
     const full = `${namespace}:${key}`;
-    if (!i18n.has(full) && !i18n.has(`${full}_other`))
+    if (!i18n.has(full, lang) && !i18n.has(`${full}_other`, lang))
       throw new Error(`message ${full} is not in the ${namespace} catalog`);
-    return i18n.t(full, paramsIn(lang, params));
+    return i18n.tIn(lang, full, paramsIn(lang, params));
   };
   const text = (key: string, params?: MessageParams): Texts => ({
     en: format('en', key, params),
@@ -122,7 +122,10 @@ export function defineMessages<const C extends Catalog>(
     catalog: pair,
     text,
     format,
-    translator: (lang) => instance(lang).t,
+    translator: (lang) => {
+      const i18n = instance();
+      return (key, params) => i18n.tIn(lang, key, params);
+    },
     error(code, key, params = {}, extras = {}) {
       const texts = text(key, params);
       const options: ToolbeltErrorOptions = {

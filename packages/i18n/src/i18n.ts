@@ -15,7 +15,8 @@ export interface I18n {
   readonly t: Translate;
   /** Same key in a given language (e.g. the e-mail language differs from the console). */
   tIn(lang: Language, key: string, params?: Record<string, unknown>): string;
-  has(key: string): boolean;
+  /** Whether `key` has a text (in `lang`, default the function's language, or English). */
+  has(key: string, lang?: Language): boolean;
 }
 
 export interface I18nOptions {
@@ -59,6 +60,6 @@ export function createI18n(options: I18nOptions): I18n {
     lang: options.lang,
     t,
     tIn: (lang, key, params) => text(fixed[lang](key, params as never)),
-    has: (key) => instance.exists(key),
+    has: (key, lang) => instance.exists(key, lang === undefined ? undefined : { lng: lang }),
   };
 }
