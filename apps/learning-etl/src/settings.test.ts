@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_API_URL, DEFAULT_REPORT, readSettings } from './settings.js';
+import { DEFAULT_API_URL, DEFAULT_REPORT } from './settings.js';
+import { readSettings } from './read-settings.js';
 
 const flags = { date: '2023-05-31' };
 const env = { ITRESUME_CLIENT: 'acme', ITRESUME_CLIENT_KEY: 'k' };
