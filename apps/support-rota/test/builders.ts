@@ -12,6 +12,18 @@ export const exampleRota = fileURLToPath(
   new URL('../../../examples/support-rota/rota.yaml', import.meta.url),
 );
 
+/** `generate` of {@link exampleRota} over `cycles` cycles into the calendar file `ics`. */
+export function generateExample(cycles: number, ics: string, ...extra: string[]): string[] {
+  return ['generate', '--config', exampleRota, '--cycles', String(cycles), '--ics', ics, ...extra];
+}
+
+/** A bare environment for a run on a pseudo-terminal, without colours. */
+export const terminalEnv = {
+  PATH: process.env.PATH ?? '',
+  HOME: process.env.HOME ?? '/tmp',
+  NO_COLOR: '1',
+};
+
 /** A rota config file's data: a team of 2 + 3 over 2 cycles from Monday 2025-01-06. */
 export function rotaFile(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

@@ -5,42 +5,23 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runOnPty } from '@toolbelt/testkit/pty';
 import { makeTempDir } from '@toolbelt/testkit/temp-dir';
 import { runCliAsync } from '@toolbelt/testkit';
-import { bin, exampleRota } from './builders.js';
+import { bin, generateExample, terminalEnv } from './builders.js';
 
-const examples = exampleRota;
 const dir = makeTempDir('support-rota-interrupt');
 afterAll(() => dir.cleanup());
 
 describe('Ctrl-C at the --replace-all confirmation, on a real terminal', () => {
   it('exits 130 with "cancelled" and leaves the calendar file as it was', async () => {
     const ics = join(dir.path, 'rota.ics');
-    const first = await runCliAsync(
-      bin,
-      ['generate', '--config', examples, '--cycles', '1', '--ics', ics],
-      {
-        cwd: dir.path,
-      },
-    );
+    const first = await runCliAsync(bin, generateExample(1, ics), { cwd: dir.path });
     expect(first.status, first.stderr).toBe(0);
     const before = readFileSync(ics);
     const r = await runOnPty(
-      [
-        process.execPath,
-        '--',
-        bin,
-        'generate',
-        '--config',
-        examples,
-        '--cycles',
-        '2',
-        '--ics',
-        ics,
-        '--replace-all',
-      ],
+      [process.execPath, '--', bin, ...generateExample(2, ics, '--replace-all')],
       [{ waitFor: 'rota events?', send: '\u0003' }],
       {
         cwd: dir.path,
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1' },
+        env: terminalEnv,
       },
     );
     expect(r.sawAll, r.output).toBe(true);
