@@ -72,27 +72,25 @@ async function reportUnknownCommand(
   map: CommandMap,
   argv: readonly string[],
 ): Promise<void> {
-  {
-    const [{ commonMessages }, { suggest }] = await Promise.all([
-      import('@toolbelt/errors'),
-      import('./usage-errors.js'),
-    ]);
-    const lang = detectLanguage(langFromArgv(argv), process.env);
-    const suggestion = suggest(command, map.commands);
-    const error = suggestion
-      ? commonMessages.error('USAGE', 'errors.commandUnknownSuggest', { command, suggestion })
-      : commonMessages.error('USAGE', 'errors.commandUnknown', {
-          command,
-          commands: map.commands.join(', '),
-        });
-    const message = error.localized(lang).message;
-    if (argv.includes('--json')) {
-      const json = { error: { ...error.toJSON(), message } };
-      process.stdout.write(JSON.stringify(json, null, 2) + '\n');
-    } else {
-      const say = commonMessages.translator(lang);
-      process.stderr.write(`${say('errors.prefix')}: ${message}\n${say('errors.seeHelp')}\n`);
-    }
-    process.exitCode = error.exitCode;
+  const [{ commonMessages }, { suggest }] = await Promise.all([
+    import('@toolbelt/errors'),
+    import('./usage-errors.js'),
+  ]);
+  const lang = detectLanguage(langFromArgv(argv), process.env);
+  const suggestion = suggest(command, map.commands);
+  const error = suggestion
+    ? commonMessages.error('USAGE', 'errors.commandUnknownSuggest', { command, suggestion })
+    : commonMessages.error('USAGE', 'errors.commandUnknown', {
+        command,
+        commands: map.commands.join(', '),
+      });
+  const message = error.localized(lang).message;
+  if (argv.includes('--json')) {
+    const json = { error: { ...error.toJSON(), message } };
+    process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+  } else {
+    const say = commonMessages.translator(lang);
+    process.stderr.write(`${say('errors.prefix')}: ${message}\n${say('errors.seeHelp')}\n`);
   }
+  process.exitCode = error.exitCode;
 }
