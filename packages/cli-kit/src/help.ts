@@ -65,17 +65,17 @@ export function localizeCommand(
   };
 }
 
+/** What `missingHelpTranslations` reads of a command: its class, or its oclif manifest entry. */
+export interface HelpedCommand {
+  flags?: Record<string, unknown>;
+  args?: Record<string, unknown>;
+  summary?: string;
+  description?: string;
+}
+
 /** Problems in an app's help catalog: commands or flags without a translation. */
 export function missingHelpTranslations(
-  commands: Record<
-    string,
-    {
-      flags?: Record<string, unknown>;
-      args?: Record<string, unknown>;
-      summary?: string;
-      description?: string;
-    }
-  >,
+  commands: Record<string, HelpedCommand>,
   catalog: HelpCatalog,
   options: { baseFlags?: readonly string[] } = {},
 ): string[] {

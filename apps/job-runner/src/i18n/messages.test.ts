@@ -1,4 +1,4 @@
-import { missingHelpTranslations } from '@toolbelt/cli-kit/help';
+import { missingHelpTranslations, type HelpedCommand } from '@toolbelt/cli-kit/help';
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { helpRu, messages } from './index.js';
@@ -20,17 +20,7 @@ it('makes errors that carry their texts in both languages', () => {
 it('has Russian help for every command, flag and argument', () => {
   const manifest = JSON.parse(
     readFileSync(new URL('../../oclif.manifest.json', import.meta.url), 'utf8'),
-  ) as {
-    commands: Record<
-      string,
-      {
-        flags?: Record<string, unknown>;
-        args?: Record<string, unknown>;
-        summary?: string;
-        description?: string;
-      }
-    >;
-  };
+  ) as { commands: Record<string, HelpedCommand> };
   expect(Object.keys(manifest.commands).length).toBeGreaterThanOrEqual(11);
   expect(missingHelpTranslations(manifest.commands, helpRu)).toEqual([]);
 });
