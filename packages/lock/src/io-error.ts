@@ -29,12 +29,11 @@ export function ioError(
   action: 'write' | 'read' | 'create' = 'write',
 ): unknown {
   const code = systemErrorCode(error);
-  const reason = code !== undefined && Object.hasOwn(reasons, code) ? reasons[code] : undefined;
-  if (reason === undefined || code === undefined) return error;
+  if (code === undefined || !Object.hasOwn(reasons, code)) return error;
   return messages.error(
     'IOERR',
     `errors.io.${action}`,
-    { path, reason, reasonKey: code },
+    { path, reason: reasons[code], reasonKey: code },
     { cause: error },
   );
 }
