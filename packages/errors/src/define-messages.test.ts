@@ -54,6 +54,8 @@ describe('defineMessages', () => {
     expect(messages.text('days', { count: 1 })).toEqual({ en: '1 day', ru: '1 день' });
     expect(messages.format('ru', 'days', { count: 3 })).toBe('3 дня');
     expect(messages.format('en', 'nested')).toBe('see: See --help for usage.');
+    expect(messages.format('ru', 'nested')).toBe('см.: Справка: --help.');
+    expect(messages.translator('ru')('nested')).toBe('см.: Справка: --help.');
     expect(messages.translator('ru')('errors.fix')).toBe('Добавьте лист.');
     expect(messages.translator('en')('common:errors.prefix')).toBe('Error');
   });
