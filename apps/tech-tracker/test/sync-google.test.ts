@@ -141,6 +141,43 @@ describe('tech-tracker sync on Google Sheets (stand-in)', () => {
     expect(await readdir(join(dir.path, 'backups'))).toHaveLength(1);
   });
 
+  it('names the backup to restore by hand when the restore fails too', async () => {
+    const stores = await openSheetStores({
+      mot: MOT_ID,
+      tracker: TRACKER_ID,
+      env,
+      google: { retry: { maxAttempts: 2, baseDelayMs: 5 } },
+    });
+    // Both attempts of the write and both of the restore fail.
+    google.faults.add({
+      kind: 'serverError',
+      status: 500,
+      method: 'sheets.spreadsheets.batchUpdate',
+      times: 4,
+    });
+    const error = await syncTracker(
+      {
+        ...stores,
+        backups: createBackupFolder({ dir: join(dir.path, 'backups') }),
+        logger: createLogger({ name: 'tech-tracker', consoleLevel: 'silent' }),
+        t: messages.translator('en'),
+      },
+      {
+        schoolYear: '23-24',
+        today: '2023-07-15',
+        now: new Date('2023-07-15T17:00:00Z'),
+        timeZone: 'America/Los_Angeles',
+        dryRun: false,
+        columns: {},
+      },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ToolbeltError);
+    expect((error as ToolbeltError).exitCode).not.toBe(0);
+    expect((error as ToolbeltError).key).toBe('tech-tracker:errors.writeAndRestoreFailed');
+    const [backup] = await readdir(join(dir.path, 'backups'));
+    expect((error as ToolbeltError).message).toContain(backup);
+  });
+
   it('exits 65 for a missing tab, naming it, with nothing written', async () => {
     const run = await runCliAsync(
       bin,
