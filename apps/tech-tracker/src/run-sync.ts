@@ -156,19 +156,15 @@ export async function syncTracker(
   const mot = toMotSheet(motTab.values, motTab.struck, columns.columns);
   const sheet = parsedTracker.sheet;
   const cleared = toClearedIds(clearedTab.values);
-  const motDuplicates = findDuplicateIds(mot.records.map((r) => r.values[COL.id] ?? ''));
-  if (motDuplicates.length > 0)
-    problems.push(
-      messages.text('problems.duplicateIn', { tab: tabs.mot, ids: motDuplicates.join(', ') }),
-    );
-  const trackerDuplicates = findDuplicateIds(sheet.rows.map((r) => r.cells[COL.id] ?? ''));
-  if (trackerDuplicates.length > 0)
-    problems.push(
-      messages.text('problems.duplicateIn', {
-        tab: tabs.tracker,
-        ids: trackerDuplicates.join(', '),
-      }),
-    );
+  const ids: [string, string[]][] = [
+    [tabs.mot, mot.records.map((r) => r.values[COL.id] ?? '')],
+    [tabs.tracker, sheet.rows.map((r) => r.cells[COL.id] ?? '')],
+  ];
+  for (const [tab, column] of ids) {
+    const duplicates = findDuplicateIds(column);
+    if (duplicates.length > 0)
+      problems.push(messages.text('problems.duplicateIn', { tab, ids: duplicates.join(', ') }));
+  }
   if (problems.length > 0) throw dataError(problems);
   logger.info(
     t('log.read', {
@@ -268,19 +264,7 @@ async function writeOrRestore(
     logger.error(t('log.writeFailed', { reason }));
     try {
       await deps.tracker.write(planRestoreWrites(tab, backupValues, writes));
-      logger.warn(t('log.restored', { path: backupPath }));
-      throw messages.error(
-        code,
-        'errors.writeFailedRestored',
-        { reason, path: backupPath },
-        { cause: error },
-      );
     } catch (restoreError) {
-      if (
-        isToolbeltError(restoreError) &&
-        restoreError.key === 'tech-tracker:errors.writeFailedRestored'
-      )
-        throw restoreError;
       const restoreReason =
         restoreError instanceof Error ? restoreError.message : String(restoreError);
       throw messages.error(
@@ -290,6 +274,13 @@ async function writeOrRestore(
         { cause: error },
       );
     }
+    logger.warn(t('log.restored', { path: backupPath }));
+    throw messages.error(
+      code,
+      'errors.writeFailedRestored',
+      { reason, path: backupPath },
+      { cause: error },
+    );
   }
 }
 
