@@ -16,6 +16,7 @@ import {
 } from './core/job-params.js';
 import { isFinished, runExitCode, type RunExitCode } from './core/run-status.js';
 import type { LogLine, RunRecord, RunStore } from './adapters/run-store.js';
+import type { LoadedSchedule } from './adapters/schedules-file.js';
 import {
   openRunner,
   openRunnerIfData,
@@ -181,6 +182,20 @@ export async function startRun(runner: Runner, request: RunRequest): Promise<Sta
   if (runner.mode === 'pglite') return { run, done: executeHere(runner, job, run.id, secrets) };
   const executioner = await runner.startExecutioner(run.id, secrets, request.stderr ?? 'ignore');
   return { run, executioner };
+}
+
+/** The run of one schedule's tick (serve's minute scheduler, the workers' cron). */
+export async function startScheduledRun(
+  runner: Runner,
+  schedule: LoadedSchedule,
+  launch: RunRequest['launch'],
+): Promise<StartedRun> {
+  return startRun(runner, {
+    job: schedule.job,
+    input: { ...schedule.params },
+    startedBy: `schedule:${schedule.id}`,
+    launch,
+  });
 }
 
 /** Queued runs need PostgreSQL, and secret parameters a key to seal them with. */

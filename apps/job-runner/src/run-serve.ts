@@ -15,7 +15,7 @@ import {
   type OpenRunnerOptions,
   type Runner,
 } from './build-deps.js';
-import { startRun } from './run-jobs.js';
+import { startRun, startScheduledRun } from './run-jobs.js';
 import type { ServeSettings } from './settings.js';
 
 /** What `serve` tells its log as it goes. */
@@ -38,12 +38,7 @@ function startSchedules(
   return startScheduler(
     schedules,
     async (schedule) => {
-      await startRun(runner, {
-        job: schedule.job,
-        input: { ...schedule.params },
-        startedBy: `schedule:${schedule.id}`,
-        launch: 'spawn',
-      });
+      await startScheduledRun(runner, schedule, 'spawn');
     },
     (schedule, error) =>
       events.warn(`schedule ${schedule.id}: ${(error as Error).message ?? String(error)}`),

@@ -9,7 +9,7 @@ import {
   startRetentionLoop,
   type OpenRunnerOptions,
 } from './build-deps.js';
-import { startRun } from './run-jobs.js';
+import { startScheduledRun } from './run-jobs.js';
 import type { WorkerSettings } from './settings.js';
 
 /** What `worker` tells its log as it goes. */
@@ -38,12 +38,7 @@ export async function runWorker(
       schedules,
       // One worker gets each tick: it queues the run, which any worker then executes.
       tick: async (schedule) => {
-        await startRun(runner, {
-          job: schedule.job,
-          input: { ...schedule.params },
-          startedBy: `schedule:${schedule.id}`,
-          launch: 'queue',
-        });
+        await startScheduledRun(runner, schedule, 'queue');
       },
       log: (level, message) => events.debug(`graphile-worker ${level}: ${message}`),
     });
