@@ -19,12 +19,13 @@ export default class Check extends BaseCommand<typeof Check> {
   static override exitCodes: readonly ErrorCode[] = ['OK', 'USAGE', 'CONFIG', 'INTERNAL'];
 
   async run(): Promise<CheckResult> {
-    // Settings (zod), adapters and the orchestrator load only once the flags are parsed.
+    // Settings (zod) load once the flags are parsed; adapters and the orchestrator once
+    // the settings are good (a settings mistake pays for neither).
+    const { readCheckSettings, settingsOrThrow } = await import('../settings.js');
+    const settings = settingsOrThrow(readCheckSettings(this.flags, this.env, process.cwd()));
     const { withDeps } = await import('../build-deps.js');
     const { showCheck } = await import('../render.js');
     const { runCheck } = await import('../run-check.js');
-    const { readCheckSettings, settingsOrThrow } = await import('../settings.js');
-    const settings = settingsOrThrow(readCheckSettings(this.flags, this.env, process.cwd()));
     const print = (text: string) => this.log(text);
     const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };
     return withDeps(settings, { ...out, now: this.now }, async (deps) =>

@@ -22,12 +22,13 @@ export default class History extends BaseCommand<typeof History> {
   static override writesLogFile = false;
 
   async run(): Promise<HistoryJson> {
-    // Settings (zod), adapters and the orchestrator load only once the flags are parsed.
+    // Settings (zod) load once the flags are parsed; adapters and the orchestrator once
+    // the settings are good (a settings mistake pays for neither).
+    const { readHistorySettings, settingsOrThrow } = await import('../settings.js');
+    const settings = settingsOrThrow(readHistorySettings(this.flags, this.env, process.cwd()));
     const { withDeps } = await import('../build-deps.js');
     const { showHistory } = await import('../render.js');
     const { runHistory } = await import('../run-history.js');
-    const { readHistorySettings, settingsOrThrow } = await import('../settings.js');
-    const settings = settingsOrThrow(readHistorySettings(this.flags, this.env, process.cwd()));
     const print = (text: string) => this.log(text);
     const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };
     return withDeps(settings, { ...out, now: this.now }, async (deps) =>

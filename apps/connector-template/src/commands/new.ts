@@ -25,12 +25,13 @@ export default class New extends BaseCommand<typeof New> {
   static override writesLogFile = false;
 
   async run(): Promise<NewResult> {
-    // Settings (zod), adapters and the orchestrator load only once the flags are parsed.
+    // Settings (zod) load once the flags are parsed; adapters and the orchestrator once
+    // the settings are good (a settings mistake pays for neither).
+    const { readNewSettings, settingsOrThrow } = await import('../settings.js');
+    const settings = settingsOrThrow(readNewSettings(this.args.name, this.flags, process.cwd()));
     const { buildNewDeps } = await import('../build-deps.js');
     const { showNew } = await import('../render.js');
     const { runNew } = await import('../run-new.js');
-    const { readNewSettings, settingsOrThrow } = await import('../settings.js');
-    const settings = settingsOrThrow(readNewSettings(this.args.name, this.flags, process.cwd()));
     const result = await runNew(buildNewDeps(), settings, this.config.version);
     return showNew(result, {
       lang: this.lang,

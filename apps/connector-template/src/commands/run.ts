@@ -37,12 +37,13 @@ export default class Run extends BaseCommand<typeof Run> {
   static override exitCodes = exitCodes;
 
   async run(): Promise<RunJobResult> {
-    // Settings (zod), adapters and the orchestrator load only once the flags are parsed.
+    // Settings (zod) load once the flags are parsed; adapters and the orchestrator once
+    // the settings are good (a settings mistake pays for neither).
+    const { readRunSettings, settingsOrThrow } = await import('../settings.js');
+    const settings = settingsOrThrow(readRunSettings(this.flags, this.env, process.cwd()));
     const { withDeps } = await import('../build-deps.js');
     const { cancelNote, showRun } = await import('../render.js');
     const { runJob } = await import('../run-job.js');
-    const { readRunSettings, settingsOrThrow } = await import('../settings.js');
-    const settings = settingsOrThrow(readRunSettings(this.flags, this.env, process.cwd()));
     const print = (text: string) => this.log(text);
     const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };
     const { signal } = this.interrupt;

@@ -16,14 +16,15 @@ export default class JobsAdd extends BaseCommand<typeof JobsAdd> {
   static override exitCodes: readonly ErrorCode[] = ['OK', 'USAGE', 'DATA', 'CONFIG', 'INTERNAL'];
 
   async run(): Promise<SavedJob> {
-    // Settings (zod), adapters and the orchestrator load only once the flags are parsed.
-    const { withDeps } = await import('../../build-deps.js');
-    const { showAdded } = await import('../../render.js');
-    const { addJob } = await import('../../run-jobs.js');
+    // Settings (zod) load once the flags are parsed; adapters and the orchestrator once
+    // the settings are good (a settings mistake pays for neither).
     const { readJobFileSettings, settingsOrThrow } = await import('../../settings.js');
     const settings = settingsOrThrow(
       readJobFileSettings(this.flags, undefined, this.env, process.cwd()),
     );
+    const { withDeps } = await import('../../build-deps.js');
+    const { showAdded } = await import('../../render.js');
+    const { addJob } = await import('../../run-jobs.js');
     const print = (text: string) => this.log(text);
     const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };
     return withDeps(settings, { ...out, now: this.now }, async (deps) =>

@@ -10,12 +10,13 @@ export default class JobsList extends BaseCommand<typeof JobsList> {
   static override writesLogFile = false;
 
   async run(): Promise<JobsJson> {
-    // Settings (zod), adapters and the orchestrator load only once the flags are parsed.
+    // Settings (zod) load once the flags are parsed; adapters and the orchestrator once
+    // the settings are good (a settings mistake pays for neither).
+    const { readSettings, settingsOrThrow } = await import('../../settings.js');
+    const settings = settingsOrThrow(readSettings({}, this.env, process.cwd()));
     const { withDeps } = await import('../../build-deps.js');
     const { showJobs } = await import('../../render.js');
     const { listJobs } = await import('../../run-jobs.js');
-    const { readSettings, settingsOrThrow } = await import('../../settings.js');
-    const settings = settingsOrThrow(readSettings({}, this.env, process.cwd()));
     const print = (text: string) => this.log(text);
     const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };
     return withDeps(settings, { ...out, now: this.now }, async (deps) =>

@@ -26,14 +26,15 @@ export default class JobsRemove extends BaseCommand<typeof JobsRemove> {
   ];
 
   async run(): Promise<{ id: number; name: string; removed: true }> {
-    // Settings (zod), adapters and the orchestrator load only once the flags are parsed.
-    const { withDeps } = await import('../../build-deps.js');
-    const { showRemoved } = await import('../../render.js');
-    const { removeJob } = await import('../../run-jobs.js');
+    // Settings (zod) load once the flags are parsed; adapters and the orchestrator once
+    // the settings are good (a settings mistake pays for neither).
     const { readJobSettings, settingsOrThrow } = await import('../../settings.js');
     const settings = settingsOrThrow(
       readJobSettings(this.flags, this.args.id, this.env, process.cwd()),
     );
+    const { withDeps } = await import('../../build-deps.js');
+    const { showRemoved } = await import('../../render.js');
+    const { removeJob } = await import('../../run-jobs.js');
     const print = (text: string) => this.log(text);
     const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };
     return withDeps(settings, { ...out, now: this.now }, async (deps) =>

@@ -19,12 +19,13 @@ export default class JobsShow extends BaseCommand<typeof JobsShow> {
   static override writesLogFile = false;
 
   async run(): Promise<ShownJob> {
-    // Settings (zod), adapters and the orchestrator load only once the flags are parsed.
+    // Settings (zod) load once the flags are parsed; adapters and the orchestrator once
+    // the settings are good (a settings mistake pays for neither).
+    const { readJobSettings, settingsOrThrow } = await import('../../settings.js');
+    const settings = settingsOrThrow(readJobSettings({}, this.args.id, this.env, process.cwd()));
     const { withDeps } = await import('../../build-deps.js');
     const { showJob } = await import('../../render.js');
     const { showJob: readJob } = await import('../../run-jobs.js');
-    const { readJobSettings, settingsOrThrow } = await import('../../settings.js');
-    const settings = settingsOrThrow(readJobSettings({}, this.args.id, this.env, process.cwd()));
     const print = (text: string) => this.log(text);
     const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };
     return withDeps(settings, { ...out, now: this.now }, async (deps) =>

@@ -17,14 +17,15 @@ export default class JobsUpdate extends BaseCommand<typeof JobsUpdate> {
   static override exitCodes: readonly ErrorCode[] = ['OK', 'USAGE', 'DATA', 'CONFIG', 'INTERNAL'];
 
   async run(): Promise<{ id: number; name: string }> {
-    // Settings (zod), adapters and the orchestrator load only once the flags are parsed.
-    const { withDeps } = await import('../../build-deps.js');
-    const { showUpdated } = await import('../../render.js');
-    const { updateJob } = await import('../../run-jobs.js');
+    // Settings (zod) load once the flags are parsed; adapters and the orchestrator once
+    // the settings are good (a settings mistake pays for neither).
     const { readJobFileSettings, settingsOrThrow } = await import('../../settings.js');
     const settings = settingsOrThrow(
       readJobFileSettings(this.flags, this.args.id, this.env, process.cwd()),
     );
+    const { withDeps } = await import('../../build-deps.js');
+    const { showUpdated } = await import('../../render.js');
+    const { updateJob } = await import('../../run-jobs.js');
     const print = (text: string) => this.log(text);
     const out = { lang: this.lang, json: this.jsonEnabled(), logger: this.logger, print };
     return withDeps(settings, { ...out, now: this.now }, async (deps) =>
